@@ -1,0 +1,18 @@
+#pragma once
+// The interface, independent of the platform: draws one frame of every
+// screen, then applies the actions the screens queued.
+#include "app_state.hpp"
+#include "platform.hpp"
+
+namespace qaward::gui {
+
+// Draws the ImGui widgets of one frame (between NewFrame and Render).
+void draw_frame(AppState& state);
+
+// Applies queued actions; returns true when something changed.
+bool apply_actions(AppState& state, Platform& platform);
+
+// [SECTION] Screens: one function per screen, one file each.
+void screen_home(AppState& state);
+
+}  // namespace qaward::gui

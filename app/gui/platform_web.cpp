@@ -1,0 +1,342 @@
+// The browser platform: GLFW (Emscripten's built-in emulation) + WebGL2,
+// on-demand drawing, and the bridges to web/platform.js for text input
+// through an input method, the clipboard and the test hooks.
+//
+// [SECTION] Why frames are drawn on demand
+// A naive emscripten main loop redraws ImGui 60 times a second and kept one
+// core ~98 % busy while idle. Here a frame is drawn only after input, a resize
+// or a timer; a few frames follow each event so that ImGui settles.
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "app.hpp"
+#include "platform.hpp"
+
+// [SECTION] JavaScript side (web/platform.js defines window.QA)
+EM_JS(void, js_text_input, (int active, float css_x, float css_y), {
+  QA.textInput(active !== 0, css_x, css_y);
+});
+EM_JS(void, js_set_document_language, (const char* tag), {
+  document.documentElement.lang = UTF8ToString(tag);
+});
+EM_JS(void, js_mark_ready, (), { document.documentElement.dataset.appReady = "true"; });
+// Not glfwSetWindowSize: Emscripten's GLFW asks for fullscreen when the size
+// equals the screen's, and calls exitFullscreen otherwise.
+EM_JS(void, js_set_canvas_size, (int width, int height), { Module.setCanvasSize(width, height); });
+EM_JS(void, js_clipboard_write, (const char* text), { QA.clipboardWrite(UTF8ToString(text)); });
+
+namespace qaward::gui {
+namespace {
+
+constexpr float kBaseFontPixels = 16.0f;
+constexpr int kFramesAfterEvent = 3;   // ImGui settles within a few frames
+constexpr double kCaretBlinkMs = 530;  // redraw while a text field is active
+
+class WebPlatform final : public Platform {
+ public:
+  void request_frames(int frames) override;
+  void set_document_language(Language language) override {
+    js_set_document_language(language == Language::en ? "en" : "zh-CN");
+  }
+};
+
+struct Runtime {
+  GLFWwindow* window = nullptr;
+  WebPlatform platform;
+  AppState state;
+  double dpr = 1.0;
+  int frames_pending = 0;
+  bool frame_scheduled = false;
+  bool blink_timer = false;
+  bool ready = false;
+  // ImGui 1.86 has no input queue: a key pressed and released between two
+  // frames would be lost. Releases of keys pressed since the last frame are
+  // held back until that frame has seen the press.
+  std::vector<int> pressed_this_frame;
+  std::vector<std::pair<int, int>> deferred_releases;  // key, mods
+  bool text_input_active = false;
+  float caret_css_x = 0, caret_css_y = 0;
+  std::string clipboard;  // filled by the page's paste event
+  std::string debug_json;
+};
+
+Runtime& rt() {
+  static Runtime runtime;
+  return runtime;
+}
+
+// [SECTION] Fonts: one CJK font subset at build time (scripts/make_font.py),
+// with exactly the glyphs that file holds.
+std::string read_file(const char* path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void load_fonts(double dpr) {
+  static ImVector<ImWchar> ranges;  // must outlive the atlas build
+  ImGuiIO& io = ImGui::GetIO();
+  if (ranges.empty()) {
+    ImFontGlyphRangesBuilder builder;
+    builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
+    builder.AddText(read_file("/assets/font/glyphs.txt").c_str());
+    builder.BuildRanges(&ranges);
+  }
+  static std::string font_data = read_file("/assets/font/ui.otf");
+  io.Fonts->Clear();
+  ImFontConfig config;
+  config.FontDataOwnedByAtlas = false;
+  config.OversampleH = 1;
+  config.OversampleV = 1;
+  config.PixelSnapH = true;
+  const auto pixels = static_cast<float>(std::round(kBaseFontPixels * dpr));
+  if (font_data.empty() ||
+      !io.Fonts->AddFontFromMemoryTTF(font_data.data(), static_cast<int>(font_data.size()), pixels,
+                                      &config, ranges.Data)) {
+    std::fprintf(stderr, "qaward: the interface font is missing; Chinese text cannot be shown\n");
+    io.Fonts->AddFontDefault();
+  }
+  io.Fonts->Build();
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+void apply_style(double dpr) {
+  ImGuiStyle style;
+  ImGui::StyleColorsLight(&style);
+  style.WindowPadding = ImVec2(20, 16);
+  style.FramePadding = ImVec2(8, 5);
+  style.ItemSpacing = ImVec2(10, 8);
+  style.FrameRounding = 4;
+  style.FrameBorderSize = 1;
+  style.WindowBorderSize = 0;  // the page window fills the canvas
+  style.Colors[ImGuiCol_WindowBg] = ImVec4(0.98f, 0.98f, 0.97f, 1.0f);
+  style.ScaleAllSizes(static_cast<float>(dpr));
+  ImGui::GetStyle() = style;
+}
+
+// [SECTION] Size: the canvas backing store is CSS size x devicePixelRatio, so
+// text is crisp on HiDPI screens; the CSS size comes from web/app.css.
+void fit_canvas() {
+  Runtime& r = rt();
+  double css_w = 0, css_h = 0;
+  emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+  const double dpr = emscripten_get_device_pixel_ratio();
+  const int w = std::max(1, static_cast<int>(std::lround(css_w * dpr)));
+  const int h = std::max(1, static_cast<int>(std::lround(css_h * dpr)));
+  js_set_canvas_size(w, h);
+  if (dpr != r.dpr) {
+    r.dpr = dpr;
+    apply_style(dpr);
+    load_fonts(dpr);
+  }
+}
+
+// [SECTION] One frame
+void draw_one_frame() {
+  Runtime& r = rt();
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGui::NewFrame();
+  draw_frame(r.state);
+  ImGui::Render();
+  int fb_w = 0, fb_h = 0;
+  glfwGetFramebufferSize(r.window, &fb_w, &fb_h);
+  glViewport(0, 0, fb_w, fb_h);
+  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  glClearColor(bg.x, bg.y, bg.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+  if (apply_actions(r.state, r.platform)) r.platform.request_frames(kFramesAfterEvent);
+
+  // Held-back key releases now reach ImGui, for the next frame.
+  r.pressed_this_frame.clear();
+  auto releases = std::move(r.deferred_releases);
+  r.deferred_releases.clear();
+  for (auto [key, mods] : releases) {
+    ImGui_ImplGlfw_KeyCallback(r.window, key, 0, GLFW_RELEASE, mods);
+  }
+  if (!releases.empty()) r.platform.request_frames(kFramesAfterEvent);
+
+  // The hidden text element follows ImGui's wish for text input.
+  const bool want_text = ImGui::GetIO().WantTextInput;
+  if (want_text != r.text_input_active) {
+    r.text_input_active = want_text;
+    js_text_input(want_text, r.caret_css_x, r.caret_css_y);
+  }
+  if (want_text && !r.blink_timer) {
+    r.blink_timer = true;
+    emscripten_set_timeout(
+        [](void*) {
+          rt().blink_timer = false;
+          if (rt().text_input_active) rt().platform.request_frames(1);
+        },
+        kCaretBlinkMs, nullptr);
+  }
+  if (!r.ready) {
+    r.ready = true;
+    js_mark_ready();
+  }
+}
+
+EM_BOOL on_animation_frame(double /*time*/, void* /*user*/) {
+  Runtime& r = rt();
+  draw_one_frame();
+  if (--r.frames_pending > 0) return EM_TRUE;
+  r.frame_scheduled = false;
+  return EM_FALSE;
+}
+
+void WebPlatform::request_frames(int frames) {
+  Runtime& r = rt();
+  r.frames_pending = std::max(r.frames_pending, frames);
+  if (!r.frame_scheduled) {
+    r.frame_scheduled = true;
+    emscripten_request_animation_frame_loop(on_animation_frame, nullptr);
+  }
+}
+
+// [SECTION] Input: every event goes to ImGui's GLFW backend, then asks for frames.
+void on_key(GLFWwindow* window, int key, int scancode, int action, int mods) {
+  Runtime& r = rt();
+  if (action == GLFW_RELEASE &&
+      std::find(r.pressed_this_frame.begin(), r.pressed_this_frame.end(), key) != r.pressed_this_frame.end()) {
+    r.deferred_releases.emplace_back(key, mods);
+  } else {
+    if (action == GLFW_PRESS) r.pressed_this_frame.push_back(key);
+    ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
+  }
+  r.platform.request_frames(kFramesAfterEvent);
+}
+void on_mouse_button(GLFWwindow* w, int button, int action, int mods) {
+  ImGui_ImplGlfw_MouseButtonCallback(w, button, action, mods);
+  rt().platform.request_frames(kFramesAfterEvent);
+}
+void on_scroll(GLFWwindow* w, double dx, double dy) {
+  ImGui_ImplGlfw_ScrollCallback(w, dx, dy);
+  rt().platform.request_frames(kFramesAfterEvent);
+}
+void on_cursor(GLFWwindow* /*w*/, double /*x*/, double /*y*/) { rt().platform.request_frames(kFramesAfterEvent); }
+void on_focus(GLFWwindow* w, int focused) {
+  ImGui_ImplGlfw_WindowFocusCallback(w, focused);
+  rt().platform.request_frames(kFramesAfterEvent);
+}
+void on_enter(GLFWwindow* w, int entered) {
+  ImGui_ImplGlfw_CursorEnterCallback(w, entered);
+  rt().platform.request_frames(kFramesAfterEvent);
+}
+
+EM_BOOL on_resize(int /*type*/, const EmscriptenUiEvent* /*event*/, void* /*user*/) {
+  fit_canvas();
+  rt().platform.request_frames(kFramesAfterEvent);
+  return EM_FALSE;
+}
+
+// ImGui 1.86 tells where the caret is; the page moves the hidden text element
+// there so that the input method's candidate window appears beside it.
+void on_caret(int x, int y) {
+  Runtime& r = rt();
+  r.caret_css_x = static_cast<float>(x / r.dpr);
+  r.caret_css_y = static_cast<float>(y / r.dpr);
+  if (r.text_input_active) js_text_input(1, r.caret_css_x, r.caret_css_y);
+}
+
+const char* get_clipboard(void* /*user*/) { return rt().clipboard.c_str(); }
+void set_clipboard(void* /*user*/, const char* text) {
+  rt().clipboard = text;
+  js_clipboard_write(text);
+}
+
+}  // namespace
+}  // namespace qaward::gui
+
+// [SECTION] Entry points called from web/platform.js
+extern "C" {
+
+// Committed text from the input method, or typed text (UTF-8).
+EMSCRIPTEN_KEEPALIVE void qa_type_text(const char* utf8) {
+  ImGui::GetIO().AddInputCharactersUTF8(utf8);
+  qaward::gui::rt().platform.request_frames(qaward::gui::kFramesAfterEvent);
+}
+
+// Text from the page's paste event; ImGui's own Ctrl+V reads it next frame.
+EMSCRIPTEN_KEEPALIVE void qa_set_clipboard(const char* utf8) { qaward::gui::rt().clipboard = utf8; }
+
+// A redraw asked for by the page (visibility change, tests).
+EMSCRIPTEN_KEEPALIVE void qa_request_frames(int frames) { qaward::gui::rt().platform.request_frames(frames); }
+
+// Test hook: a JSON snapshot of what the interface holds.
+EMSCRIPTEN_KEEPALIVE const char* qa_debug_state() {
+  auto& r = qaward::gui::rt();
+  std::string name;
+  for (const char c : r.state.draft.org_name) {  // JSON-escape the few characters that need it
+    if (c == '"' || c == '\\') name += '\\';
+    if (static_cast<unsigned char>(c) < 0x20) continue;
+    name += c;
+  }
+  r.debug_json = "{\"org_name\":\"" + name + "\",\"language\":\"" +
+                 (r.state.language == qaward::Language::en ? "en" : "zh") +
+                 "\",\"frames_drawn\":" + std::to_string(r.state.frames_drawn) +
+                 ",\"text_input\":" + (r.text_input_active ? "true" : "false") + "}";
+  return r.debug_json.c_str();
+}
+
+}  // extern "C"
+
+int main() {
+  using namespace qaward::gui;
+  Runtime& r = rt();
+  if (!glfwInit()) {
+    std::fprintf(stderr, "qaward: GLFW could not start\n");
+    return 1;
+  }
+  glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  // A small initial size: one equal to the screen's would ask for fullscreen.
+  r.window = glfwCreateWindow(320, 200, "质量奖申报助手", nullptr, nullptr);
+  if (r.window == nullptr) {
+    std::fprintf(stderr, "qaward: WebGL2 is not available in this browser\n");
+    return 1;
+  }
+  glfwMakeContextCurrent(r.window);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // layout is fixed; nothing to persist
+  io.GetClipboardTextFn = get_clipboard;
+  io.SetClipboardTextFn = set_clipboard;
+  io.ImeSetInputScreenPosFn = on_caret;
+  // Callbacks are ours and forward to the backend. No char callback: typed
+  // text arrives once, through the page's hidden text element (qa_type_text).
+  ImGui_ImplGlfw_InitForOpenGL(r.window, /*install_callbacks=*/false);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+  ImGui_ImplOpenGL3_CreateDeviceObjects();  // so that load_fonts can replace the font texture
+  glfwSetKeyCallback(r.window, on_key);
+  glfwSetMouseButtonCallback(r.window, on_mouse_button);
+  glfwSetScrollCallback(r.window, on_scroll);
+  glfwSetCursorPosCallback(r.window, on_cursor);
+  glfwSetWindowFocusCallback(r.window, on_focus);
+  glfwSetCursorEnterCallback(r.window, on_enter);
+  emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
+
+  r.dpr = 0;  // forces style and fonts on the first fit
+  fit_canvas();
+  r.platform.set_document_language(r.state.language);
+  r.platform.request_frames(kFramesAfterEvent);
+  return 0;
+}

@@ -1,0 +1,103 @@
+# Third-party libraries. Natively they come from Debian's -dev packages; for
+# WebAssembly they are compiled from the Debian *source* packages that
+# scripts/setup.sh unpacks into .deps/src (Emscripten ports would download).
+# Either way the project sees the same target names:
+#   qaward::json  qaward::sodium  qaward::zip  (and, wasm only, qaward::imgui)
+
+if(NOT EMSCRIPTEN)
+  find_package(nlohmann_json 3.10 REQUIRED)
+  find_package(PkgConfig REQUIRED)
+  pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+  pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
+  find_package(GTest REQUIRED)
+  add_library(qaward::json ALIAS nlohmann_json::nlohmann_json)
+  add_library(qaward::sodium ALIAS PkgConfig::SODIUM)
+  add_library(qaward::zip ALIAS PkgConfig::LIBZIP)
+  return()
+endif()
+
+foreach(pkg imgui libsodium zlib libzip)
+  if(NOT EXISTS "${QAWARD_DEPS_SRC}/${pkg}/.unpacked")
+    message(FATAL_ERROR "Debian source package '${pkg}' not found in ${QAWARD_DEPS_SRC}. "
+                        "Run scripts/setup.sh first (it runs apt-get source).")
+  endif()
+endforeach()
+
+# --- nlohmann/json: header-only. Never -I/usr/include under em++ (it pulls in
+# glibc headers), so expose only the nlohmann folder through a private link.
+set(_json_inc "${CMAKE_BINARY_DIR}/third_party_include")
+file(MAKE_DIRECTORY "${_json_inc}")
+if(NOT EXISTS "${_json_inc}/nlohmann")
+  file(CREATE_LINK /usr/include/nlohmann "${_json_inc}/nlohmann" SYMBOLIC)
+endif()
+add_library(qaward_json INTERFACE)
+target_include_directories(qaward_json SYSTEM INTERFACE "${_json_inc}")
+add_library(qaward::json ALIAS qaward_json)
+
+# --- zlib: its CMakeLists refers to files Debian's dfsg tarball removed, so
+# compile the top-level sources directly.
+set(_z "${QAWARD_DEPS_SRC}/zlib")
+add_library(qaward_zlib STATIC
+  ${_z}/adler32.c ${_z}/compress.c ${_z}/crc32.c ${_z}/deflate.c ${_z}/gzclose.c
+  ${_z}/gzlib.c ${_z}/gzread.c ${_z}/gzwrite.c ${_z}/infback.c ${_z}/inffast.c
+  ${_z}/inflate.c ${_z}/inftrees.c ${_z}/trees.c ${_z}/uncompr.c ${_z}/zutil.c)
+target_compile_definitions(qaward_zlib PRIVATE Z_HAVE_UNISTD_H)
+target_include_directories(qaward_zlib SYSTEM PUBLIC "${_z}")
+
+# --- libzip: its own CMake, with the type sizes that check_type_size misreads
+# under emscripten pre-seeded, and every optional backend off.
+set(HAVE_SIZEOF_OFF_T TRUE CACHE INTERNAL "")
+set(SIZEOF_OFF_T 8 CACHE INTERNAL "")
+set(HAVE_SIZEOF_SIZE_T TRUE CACHE INTERNAL "")
+set(SIZEOF_SIZE_T 4 CACHE INTERNAL "")
+foreach(opt ENABLE_COMMONCRYPTO ENABLE_GNUTLS ENABLE_MBEDTLS ENABLE_OPENSSL
+            ENABLE_WINDOWS_CRYPTO ENABLE_BZIP2 ENABLE_LZMA ENABLE_ZSTD BUILD_TOOLS
+            BUILD_REGRESS BUILD_EXAMPLES BUILD_DOC BUILD_SHARED_LIBS LIBZIP_DO_INSTALL)
+  set(${opt} OFF CACHE INTERNAL "")
+endforeach()
+add_library(ZLIB::ZLIB ALIAS qaward_zlib)
+# libzip's CMakeLists exports its targets unconditionally; CMake then wants
+# every dependency exported too.
+export(TARGETS qaward_zlib FILE "${CMAKE_BINARY_DIR}/third_party/zlib-targets.cmake")
+set(ZLIB_INCLUDE_DIR "${_z}" CACHE INTERNAL "")
+set(ZLIB_LIBRARY qaward_zlib CACHE INTERNAL "")
+add_subdirectory("${QAWARD_DEPS_SRC}/libzip" "${CMAKE_BINARY_DIR}/third_party/libzip" EXCLUDE_FROM_ALL SYSTEM)
+add_library(qaward::zip ALIAS zip)
+
+# --- libsodium: the source package has no generated autotools files; compile
+# every source with the configuration the toolchain notes record.
+set(_s "${QAWARD_DEPS_SRC}/libsodium/src/libsodium")
+file(GLOB_RECURSE _sodium_sources CONFIGURE_DEPENDS "${_s}/*.c")
+set(VERSION 1.0.18)
+set(SODIUM_LIBRARY_VERSION_MAJOR 10)
+set(SODIUM_LIBRARY_VERSION_MINOR 3)
+set(SODIUM_LIBRARY_MINIMAL_DEF "")
+configure_file("${_s}/include/sodium/version.h.in"
+               "${CMAKE_BINARY_DIR}/third_party/sodium/include/sodium/version.h" @ONLY)
+add_library(qaward_sodium STATIC ${_sodium_sources})
+target_compile_definitions(qaward_sodium PRIVATE CONFIGURED=1 NATIVE_LITTLE_ENDIAN=1 HAVE_WEAK_SYMBOLS=0)
+target_include_directories(qaward_sodium PRIVATE
+  "${CMAKE_BINARY_DIR}/third_party/sodium/include/sodium" "${_s}/include/sodium")
+target_include_directories(qaward_sodium SYSTEM PUBLIC
+  "${CMAKE_BINARY_DIR}/third_party/sodium/include" "${_s}/include")
+target_compile_options(qaward_sodium PRIVATE -w)
+add_library(qaward::sodium ALIAS qaward_sodium)
+
+# --- Dear ImGui 1.86 with the GLFW (emscripten's built-in emulation) and
+# OpenGL ES 3 / WebGL2 backends.
+set(_i "${QAWARD_DEPS_SRC}/imgui")
+add_library(qaward_imgui STATIC
+  ${_i}/imgui.cpp ${_i}/imgui_draw.cpp ${_i}/imgui_tables.cpp ${_i}/imgui_widgets.cpp
+  ${_i}/backends/imgui_impl_glfw.cpp ${_i}/backends/imgui_impl_opengl3.cpp
+  ${_i}/misc/cpp/imgui_stdlib.cpp)
+target_include_directories(qaward_imgui SYSTEM PUBLIC "${_i}" "${_i}/backends" "${_i}/misc/cpp")
+target_compile_definitions(qaward_imgui PUBLIC IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+target_link_options(qaward_imgui PUBLIC -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2)
+add_library(qaward::imgui ALIAS qaward_imgui)
+
+# --- GoogleTest, compiled from Debian's sources for the wasm core tests.
+add_library(qaward_gtest STATIC /usr/src/googletest/googletest/src/gtest-all.cc
+                                /usr/src/googletest/googletest/src/gtest_main.cc)
+target_include_directories(qaward_gtest SYSTEM PUBLIC /usr/src/googletest/googletest/include
+                                         PRIVATE /usr/src/googletest/googletest)
+add_library(GTest::gtest_main ALIAS qaward_gtest)

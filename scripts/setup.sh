@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Installs everything the project needs on a fresh Debian bookworm machine.
+# Idempotent: on a ready machine it checks and returns in seconds.
+#   1. Debian packages (compilers, libraries, font, browser, test tools)
+#   2. Debian *source* packages for the WebAssembly build, unpacked in .deps/src
+#   3. npm test tooling (playwright-core), from package-lock.json
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+deps="$root/.deps"
+src="$deps/src"
+
+step() { printf '[setup] %s\n' "$*"; }
+fail() { printf '[setup] FAILED: %s\n' "$*" >&2; exit 1; }
+
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || fail "not root and no sudo: run as root to install Debian packages"
+  sudo_cmd=(sudo)
+fi
+
+# --- 1. Debian binary packages -------------------------------------------
+packages=(
+  build-essential cmake ninja-build pkg-config
+  emscripten
+  googletest libgtest-dev
+  nlohmann-json3-dev libsodium-dev libzip-dev zlib1g-dev
+  python3 python3-fonttools fonts-noto-cjk
+  chromium
+  minisign unzip zip
+  nodejs npm
+  dpkg-dev
+)
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q '^install ok installed$'; then
+    missing+=("$p")
+  fi
+done
+# nodejs/npm may come from another repository (NodeSource); accept any working node + npm.
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  filtered=()
+  for p in "${missing[@]}"; do [[ "$p" == nodejs || "$p" == npm ]] || filtered+=("$p"); done
+  missing=("${filtered[@]}")
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  step "installing Debian packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -qq || fail "apt-get update (step 1: Debian package lists)"
+  for p in "${missing[@]}"; do
+    "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "$p" >/dev/null \
+      || fail "apt-get install $p (step 1: Debian packages)"
+  done
+else
+  step "Debian packages: all present"
+fi
+
+# --- 2. Debian source packages for the wasm build -------------------------
+# Each is unpacked once into .deps/src/<name>; a stamp file marks success.
+src_packages=(imgui libsodium zlib libzip)
+need_src=()
+for p in "${src_packages[@]}"; do
+  [ -f "$src/$p/.unpacked" ] || need_src+=("$p")
+done
+if [ ${#need_src[@]} -gt 0 ]; then
+  list=/etc/apt/sources.list.d/debian-src.sources
+  if ! grep -rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ && ! grep -qs '^deb-src' /etc/apt/sources.list; then
+    step "adding a deb-src entry ($list)"
+    uri=$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
+    [ -n "$uri" ] || uri=http://deb.debian.org/debian
+    printf 'Types: deb-src\nURIs: %s\nSuites: bookworm\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' "$uri" \
+      | "${sudo_cmd[@]}" tee "$list" >/dev/null
+    "${sudo_cmd[@]}" apt-get update -qq || fail "apt-get update after adding deb-src (step 2: source packages)"
+  fi
+  mkdir -p "$deps/download"
+  for p in "${need_src[@]}"; do
+    step "fetching Debian source package $p"
+    ( cd "$deps/download" && apt-get source --download-only -qq "$p" >/dev/null 2>&1 ) \
+      || fail "apt-get source --download-only $p (step 2: source packages)"
+    dsc=$(ls -t "$deps/download/${p}"_*.dsc | head -n1)
+    rm -rf "$src/$p" && mkdir -p "$src"
+    dpkg-source --no-check -x "$dsc" "$src/$p" >/dev/null 2>&1 \
+      || fail "dpkg-source -x $dsc (step 2: unpacking $p)"
+    touch "$src/$p/.unpacked"
+  done
+else
+  step "Debian source packages: all unpacked in .deps/src"
+fi
+
+# --- 3. npm test tooling ---------------------------------------------------
+lock="$root/package-lock.json"
+stamp="$root/node_modules/.lock-sha256"
+want=$(sha256sum "$lock" | cut -d' ' -f1)
+if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+  step "installing npm test tooling (npm ci)"
+  ( cd "$root" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error ) \
+    || fail "npm ci (step 3: test tooling from package-lock.json)"
+  echo "$want" > "$stamp"
+else
+  step "npm test tooling: up to date"
+fi
+step "ready"

@@ -1,0 +1,99 @@
+// Shared set-up for the browser end-to-end tests: serves QAWARD_WEB_DIR with
+// scripts/serve.mjs on a free port, drives Debian's /usr/bin/chromium through
+// playwright-core, and records console errors and requests to other origins.
+import { chromium } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+import { startServer } from '../../scripts/serve.mjs';
+
+export { assert };
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const projectRoot = join(here, '..', '..');
+
+// The flags that rendered the WebGL2 canvas here (docs/toolchain.md); the last
+// five keep Chromium off the network, which is closed.
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu-sandbox', '--use-gl=angle', '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+export async function openApp({ viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1 } = {}) {
+  const webDir = process.env.QAWARD_WEB_DIR || join(projectRoot, 'build', 'wasm', 'web');
+  const server = await startServer({ root: webDir, port: 0 });
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const profile = mkdtempSync(join(tmpdir(), 'qaward-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport,
+    deviceScaleFactor,
+  });
+  const page = context.pages()[0] || (await context.newPage());
+  const consoleErrors = [];
+  const foreignRequests = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') consoleErrors.push(msg.text()); });
+  page.on('pageerror', (err) => consoleErrors.push(String(err)));
+  context.on('request', (req) => {
+    const url = req.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
+  });
+  const started = Date.now();
+  await page.goto(origin + '/');
+  await page.waitForFunction(() => document.documentElement.dataset.appReady === 'true', null, { timeout: 30000 });
+  const readyMs = Date.now() - started;
+  return {
+    page, context, origin, consoleErrors, foreignRequests, readyMs,
+    state: () => page.evaluate(() => QA.state()),
+    async close() {
+      await context.close();
+      server.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+// Runs one test body with a fresh app; reports and sets the exit code.
+export async function run(name, body, options) {
+  let app;
+  try {
+    app = await openApp(options);
+    await body(app);
+    console.log(`PASS ${name}`);
+  } catch (err) {
+    console.error(`FAIL ${name}\n${err && err.stack ? err.stack : err}`);
+    process.exitCode = 1;
+  } finally {
+    if (app) await app.close();
+  }
+}
+
+// Where the interface draws a labelled field: tests click at positions that
+// the layout gives (the canvas has no DOM to query).
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// Number of distinct colours in a PNG screenshot (decoded by the browser), and
+// the share of pixels that differ from the most common one.
+export async function screenshotStats(page, png) {
+  return page.evaluate(async (b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(bitmap, 0, 0);
+    const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    const counts = new Map();
+    for (let i = 0; i < data.length; i += 4) {
+      const key = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
+      counts.set(key, (counts.get(key) || 0) + 1);
+    }
+    const top = Math.max(...counts.values());
+    const pixels = data.length / 4;
+    return { colours: counts.size, nonBackground: (pixels - top) / pixels, width: bitmap.width, height: bitmap.height };
+  }, png.toString('base64'));
+}
