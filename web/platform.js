@@ -3,8 +3,8 @@
 //   keypress events, so input methods (Chinese) never reach a canvas. A hidden
 //   textarea takes focus while the interface wants text and forwards committed
 //   text; see ocornut/imgui#4910 and emscripten#12718.
-// - Clipboard: the paste event fills the app's clipboard before ImGui handles
-//   Ctrl+V; copies go to navigator.clipboard.
+// - Clipboard: the paste event's text is inserted at the caret (the app
+//   ignores Ctrl+V itself); copies go to navigator.clipboard.
 'use strict';
 
 const QA = (() => {
@@ -30,7 +30,7 @@ const QA = (() => {
   });
   ime.addEventListener('paste', (e) => {
     const text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
-    Module.ccall('qa_set_clipboard', null, ['string'], [text]);
+    if (text) Module.ccall('qa_paste', null, ['string'], [text]);
     e.preventDefault();
   });
   // Keep focus while the interface wants text (a click on the canvas would

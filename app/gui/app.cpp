@@ -28,6 +28,12 @@ void draw_frame(AppState& state) {
   ++state.frames_drawn;
 }
 
+void record_item(AppState& state, const char* name) {
+  const ImVec2 min = ImGui::GetItemRectMin();
+  const ImVec2 max = ImGui::GetItemRectMax();
+  state.item_rects[name] = {min.x, min.y, max.x - min.x, max.y - min.y};
+}
+
 bool apply_actions(AppState& state, Platform& platform) {
   if (state.queued.empty()) return false;
   auto actions = std::move(state.queued);

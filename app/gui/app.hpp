@@ -12,6 +12,9 @@ void draw_frame(AppState& state);
 // Applies queued actions; returns true when something changed.
 bool apply_actions(AppState& state, Platform& platform);
 
+// Records the rectangle of the last widget under `name` (AppState::item_rects).
+void record_item(AppState& state, const char* name);
+
 // [SECTION] Screens: one function per screen, one file each.
 void screen_home(AppState& state);
 

@@ -22,6 +22,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "app.hpp"
 #include "platform.hpp"
 
@@ -69,7 +71,8 @@ struct Runtime {
   std::vector<std::pair<int, int>> deferred_releases;  // key, mods
   bool text_input_active = false;
   float caret_css_x = 0, caret_css_y = 0;
-  std::string clipboard;  // filled by the page's paste event
+  std::string clipboard;      // what the interface last copied
+  std::string pending_paste;  // text from the page's paste event, for the next frame
   std::string debug_json;
 };
 
@@ -149,6 +152,16 @@ void draw_one_frame() {
   Runtime& r = rt();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
+  // Pasted text arrives as typed text. ImGui 1.86 ignores typed characters
+  // while Ctrl (or Cmd) is held, and Ctrl+V is still held now, so the
+  // modifiers are masked for this one frame.
+  const bool pasting = !r.pending_paste.empty();
+  ImGuiIO& io = ImGui::GetIO();
+  if (pasting) {
+    io.AddInputCharactersUTF8(r.pending_paste.c_str());
+    r.pending_paste.clear();
+    io.KeyCtrl = io.KeySuper = io.KeyAlt = false;
+  }
   ImGui::NewFrame();
   draw_frame(r.state);
   ImGui::Render();
@@ -159,6 +172,11 @@ void draw_one_frame() {
   glClearColor(bg.x, bg.y, bg.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  if (pasting) {  // the modifiers as the keyboard holds them
+    io.KeyCtrl = io.KeysDown[GLFW_KEY_LEFT_CONTROL] || io.KeysDown[GLFW_KEY_RIGHT_CONTROL];
+    io.KeySuper = io.KeysDown[GLFW_KEY_LEFT_SUPER] || io.KeysDown[GLFW_KEY_RIGHT_SUPER];
+    io.KeyAlt = io.KeysDown[GLFW_KEY_LEFT_ALT] || io.KeysDown[GLFW_KEY_RIGHT_ALT];
+  }
 
   if (apply_actions(r.state, r.platform)) r.platform.request_frames(kFramesAfterEvent);
 
@@ -172,7 +190,7 @@ void draw_one_frame() {
   if (!releases.empty()) r.platform.request_frames(kFramesAfterEvent);
 
   // The hidden text element follows ImGui's wish for text input.
-  const bool want_text = ImGui::GetIO().WantTextInput;
+  const bool want_text = io.WantTextInput;
   if (want_text != r.text_input_active) {
     r.text_input_active = want_text;
     js_text_input(want_text, r.caret_css_x, r.caret_css_y);
@@ -212,6 +230,9 @@ void WebPlatform::request_frames(int frames) {
 // [SECTION] Input: every event goes to ImGui's GLFW backend, then asks for frames.
 void on_key(GLFWwindow* window, int key, int scancode, int action, int mods) {
   Runtime& r = rt();
+  // Ctrl+V / Cmd+V: the page's paste event brings the text (qa_paste); ImGui's
+  // own paste would read a clipboard that the browser does not let it read.
+  if (key == GLFW_KEY_V && (mods & (GLFW_MOD_CONTROL | GLFW_MOD_SUPER)) != 0) return;
   if (action == GLFW_RELEASE &&
       std::find(r.pressed_this_frame.begin(), r.pressed_this_frame.end(), key) != r.pressed_this_frame.end()) {
     r.deferred_releases.emplace_back(key, mods);
@@ -272,25 +293,32 @@ EMSCRIPTEN_KEEPALIVE void qa_type_text(const char* utf8) {
   qaward::gui::rt().platform.request_frames(qaward::gui::kFramesAfterEvent);
 }
 
-// Text from the page's paste event; ImGui's own Ctrl+V reads it next frame.
-EMSCRIPTEN_KEEPALIVE void qa_set_clipboard(const char* utf8) { qaward::gui::rt().clipboard = utf8; }
+// Text from the page's paste event, inserted at the caret next frame.
+EMSCRIPTEN_KEEPALIVE void qa_paste(const char* utf8) {
+  qaward::gui::rt().pending_paste += utf8;
+  qaward::gui::rt().platform.request_frames(qaward::gui::kFramesAfterEvent);
+}
 
 // A redraw asked for by the page (visibility change, tests).
 EMSCRIPTEN_KEEPALIVE void qa_request_frames(int frames) { qaward::gui::rt().platform.request_frames(frames); }
 
-// Test hook: a JSON snapshot of what the interface holds.
+// Test hook: a JSON snapshot of what the interface holds. Rectangles are in
+// CSS pixels, as a test clicks them.
 EMSCRIPTEN_KEEPALIVE const char* qa_debug_state() {
   auto& r = qaward::gui::rt();
-  std::string name;
-  for (const char c : r.state.draft.org_name) {  // JSON-escape the few characters that need it
-    if (c == '"' || c == '\\') name += '\\';
-    if (static_cast<unsigned char>(c) < 0x20) continue;
-    name += c;
+  nlohmann::json items = nlohmann::json::object();
+  for (const auto& [item, rect] : r.state.item_rects) {
+    items[item] = {rect[0] / r.dpr, rect[1] / r.dpr, rect[2] / r.dpr, rect[3] / r.dpr};
   }
-  r.debug_json = "{\"org_name\":\"" + name + "\",\"language\":\"" +
-                 (r.state.language == qaward::Language::en ? "en" : "zh") +
-                 "\",\"frames_drawn\":" + std::to_string(r.state.frames_drawn) +
-                 ",\"text_input\":" + (r.text_input_active ? "true" : "false") + "}";
+  const nlohmann::json state = {
+      {"org_name", r.state.draft.org_name},
+      {"language", r.state.language == qaward::Language::en ? "en" : "zh"},
+      {"frames_drawn", r.state.frames_drawn},
+      {"text_input", r.text_input_active},
+      {"dpr", r.dpr},
+      {"items", items},
+  };
+  r.debug_json = state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return r.debug_json.c_str();
 }
 
@@ -318,12 +346,14 @@ int main() {
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // layout is fixed; nothing to persist
-  io.GetClipboardTextFn = get_clipboard;
-  io.SetClipboardTextFn = set_clipboard;
-  io.ImeSetInputScreenPosFn = on_caret;
   // Callbacks are ours and forward to the backend. No char callback: typed
   // text arrives once, through the page's hidden text element (qa_type_text).
   ImGui_ImplGlfw_InitForOpenGL(r.window, /*install_callbacks=*/false);
+  // After the backend's init, which installs GLFW's clipboard functions (empty
+  // stubs in Emscripten).
+  io.GetClipboardTextFn = get_clipboard;
+  io.SetClipboardTextFn = set_clipboard;
+  io.ImeSetInputScreenPosFn = on_caret;
   ImGui_ImplOpenGL3_Init("#version 300 es");
   ImGui_ImplOpenGL3_CreateDeviceObjects();  // so that load_fonts can replace the font texture
   glfwSetKeyCallback(r.window, on_key);

@@ -41,6 +41,7 @@ void screen_home(AppState& state) {
   if (ImGui::Button(switch_label.c_str())) {
     state.queue(SetLanguage{state.language == Language::zh ? Language::en : Language::zh});
   }
+  record_item(state, "language_switch");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", t.text("app.language_hint").c_str());
   ImGui::PushStyleColor(ImGuiCol_Text, kMuted);
   ImGui::TextWrapped("%s", t.text("app.subtitle").c_str());
@@ -53,6 +54,7 @@ void screen_home(AppState& state) {
   std::string name = state.draft.org_name;
   ImGui::SetNextItemWidth(-1.0f);
   if (ImGui::InputText("##org_name", &name)) state.queue(SetOrgName{name});
+  record_item(state, "org_name");
   if (name.empty()) {
     ImGui::TextDisabled("%s", t.text("home.org_name_empty").c_str());
   } else {

@@ -1,0 +1,60 @@
+// Chinese through an input method, plain typing, editing keys, paste and copy
+// reach the ImGui text field (the canvas gets no composition events by itself;
+// web/platform.js bridges them).
+import { run, assert, sleep } from './harness.mjs';
+
+async function clickItem(app, name) {
+  const { items } = await app.state();
+  const rect = items[name];
+  assert.ok(rect, `the interface did not draw "${name}"`);
+  await app.page.mouse.click(rect[0] + rect[2] / 2, rect[1] + rect[3] / 2);
+}
+
+async function waitFor(app, predicate, what) {
+  for (let i = 0; i < 100; i++) {
+    const state = await app.state();
+    if (predicate(state)) return state;
+    await sleep(50);
+  }
+  assert.fail(`timed out waiting for ${what}; state: ${JSON.stringify(await app.state())}`);
+}
+
+await run('text input: IME composition, insertText, typing, paste, copy', async (app) => {
+  const { page, context } = app;
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
+  await clickItem(app, 'org_name');
+  await waitFor(app, (s) => s.text_input, 'the text field to take input');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'ime', 'the hidden textarea has focus');
+
+  // A real composition: pinyin being composed, then committed.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: 'zhi', selectionStart: 3, selectionEnd: 3 });
+  await cdp.send('Input.imeSetComposition', { text: '质量', selectionStart: 2, selectionEnd: 2 });
+  await cdp.send('Input.insertText', { text: '质量奖' });
+  await waitFor(app, (s) => s.org_name === '质量奖', 'the composed text');
+
+  // Text inserted without composition (e.g. a handwriting pad).
+  await page.keyboard.insertText('申报');
+  await waitFor(app, (s) => s.org_name === '质量奖申报', 'inserted text');
+
+  // Plain typing and Backspace.
+  await page.keyboard.type('AB', { delay: 50 });
+  await page.keyboard.press('Backspace', { delay: 50 });
+  await waitFor(app, (s) => s.org_name === '质量奖申报A', 'typing and Backspace');
+
+  // Paste from the system clipboard with Ctrl+V.
+  await page.evaluate(() => navigator.clipboard.writeText('（乌鲁木齐）'));
+  await page.keyboard.press('Control+V', { delay: 50 });
+  await waitFor(app, (s) => s.org_name === '质量奖申报A（乌鲁木齐）', 'pasted text');
+
+  // Select all and copy: the system clipboard receives the field's text.
+  await page.keyboard.press('Control+A', { delay: 50 });
+  await page.keyboard.press('Control+C', { delay: 50 });
+  await sleep(200);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), '质量奖申报A（乌鲁木齐）');
+
+  // Leaving the field hands focus back.
+  await page.mouse.click(5, 700);
+  await waitFor(app, (s) => !s.text_input, 'the field to be left');
+  assert.deepEqual(app.consoleErrors, []);
+});
