@@ -1,0 +1,49 @@
+// Page benchmark: transfer size, time to ready, and CPU while idle, measured
+// in headless Chromium with Chrome's Performance.getMetrics (TaskDuration).
+// Prints its figures; asserts nothing (budgets: docs in README.md).
+import { openApp, sleep } from '../../tests/e2e/harness.mjs';
+
+async function cpuShare(app, seconds) {
+  const cdp = await app.context.newCDPSession(app.page);
+  await cdp.send('Performance.enable');
+  const metric = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return metrics.find((m) => m.name === 'TaskDuration').value;
+  };
+  const t0 = await metric();
+  const start = Date.now();
+  await sleep(seconds * 1000);
+  const t1 = await metric();
+  return ((t1 - t0) / ((Date.now() - start) / 1000)) * 100;
+}
+
+const runs = Number(process.env.RUNS || 3);
+const ready = [];
+let transferred = 0;
+let files = [];
+for (let i = 0; i < runs; i++) {
+  const app = await openApp();
+  ready.push(app.readyMs);
+  if (i === 0) {
+    // Sizes on the wire of everything the page loaded (gzip from serve.mjs).
+    const entries = await app.page.evaluate(() =>
+      performance.getEntriesByType('resource').concat(performance.getEntriesByType('navigation'))
+        .map((e) => ({ name: e.name.split('/').pop() || 'index.html', transfer: e.transferSize, body: e.decodedBodySize })));
+    files = entries;
+    transferred = entries.reduce((s, e) => s + e.transfer, 0);
+    await sleep(500);
+    const idle = await cpuShare(app, 5);
+    const { items } = await app.state();
+    const r = items.org_name;
+    await app.page.mouse.click(r[0] + r[2] / 2, r[1] + r[3] / 2);
+    await sleep(500);
+    const typing = await cpuShare(app, 5);
+    console.log(`idle CPU (5 s, no input):            ${idle.toFixed(2)} % of one core`);
+    console.log(`CPU with a text field active (5 s):  ${typing.toFixed(2)} % of one core (caret blink)`);
+  }
+  await app.close();
+}
+for (const f of files) console.log(`  ${f.name.padEnd(14)} ${(f.transfer / 1024).toFixed(0).padStart(6)} KiB on the wire, ${(f.body / 1024).toFixed(0).padStart(6)} KiB decoded`);
+console.log(`transferred in all: ${(transferred / 1048576).toFixed(2)} MiB (budget 4 MiB)`);
+ready.sort((a, b) => a - b);
+console.log(`ready on localhost: median ${ready[Math.floor(ready.length / 2)]} ms of ${runs} runs (budget 1500 ms): ${ready.join(', ')} ms`);
