@@ -91,7 +91,9 @@ add_library(qaward_imgui STATIC
   ${_i}/backends/imgui_impl_glfw.cpp ${_i}/backends/imgui_impl_opengl3.cpp
   ${_i}/misc/cpp/imgui_stdlib.cpp)
 target_include_directories(qaward_imgui SYSTEM PUBLIC "${_i}" "${_i}/backends" "${_i}/misc/cpp")
-target_compile_definitions(qaward_imgui PUBLIC IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+# 32-bit ImWchar: characters outside the BMP (rare characters in names, such as
+# 𠮷) are kept instead of becoming U+FFFD.
+target_compile_definitions(qaward_imgui PUBLIC IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_USE_WCHAR32)
 target_link_options(qaward_imgui PUBLIC -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2)
 add_library(qaward::imgui ALIAS qaward_imgui)
 

@@ -53,6 +53,11 @@ await run('text input: IME composition, insertText, typing, paste, copy', async 
   await sleep(200);
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), '质量奖申报A（乌鲁木齐）');
 
+  // A character outside the BMP (rare in names) is kept, not replaced.
+  await page.keyboard.press('End', { delay: 50 });
+  await page.keyboard.insertText('𠮷');
+  await waitFor(app, (s) => s.org_name === '质量奖申报A（乌鲁木齐）𠮷', 'a character outside the BMP');
+
   // Leaving the field hands focus back.
   await page.mouse.click(5, 700);
   await waitFor(app, (s) => !s.text_input, 'the field to be left');
