@@ -1,0 +1,92 @@
+#include "cli.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <fstream>
+#include <iterator>
+
+namespace qaward::cli {
+
+std::optional<Options> Options::parse(const Context& ctx, const std::vector<std::string_view>& args,
+                                      std::vector<std::string_view> with_value, std::vector<std::string_view> flags) {
+  Options options;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const auto arg = args[i];
+    if (!arg.starts_with("--")) {
+      options.positional_.emplace_back(arg);
+      continue;
+    }
+    // --name=value is accepted as well as --name value.
+    const auto eq = arg.find('=');
+    const std::string name(arg.substr(0, eq));
+    if (std::find(flags.begin(), flags.end(), name) != flags.end() && eq == std::string_view::npos) {
+      options.values_.emplace_back(name, "");
+      continue;
+    }
+    if (std::find(with_value.begin(), with_value.end(), name) == with_value.end()) {
+      usage_error(ctx, "cli.unknown_option", {{"option", name}});
+      return std::nullopt;
+    }
+    if (eq != std::string_view::npos) {
+      options.values_.emplace_back(name, std::string(arg.substr(eq + 1)));
+    } else if (i + 1 < args.size()) {
+      options.values_.emplace_back(name, std::string(args[++i]));
+    } else {
+      usage_error(ctx, "cli.missing_value", {{"option", name}});
+      return std::nullopt;
+    }
+  }
+  return options;
+}
+
+std::optional<std::string> Options::get(std::string_view name) const {
+  for (const auto& [key, value] : values_) {
+    if (key == name) return value;
+  }
+  return std::nullopt;
+}
+
+bool Options::has(std::string_view name) const { return get(name).has_value(); }
+
+int usage_error(const Context& ctx, const std::string& key, const Params& params) {
+  std::fprintf(stderr, "qaward: %s\n", ctx.text().text(key, params).c_str());
+  return kExitUsage;
+}
+
+void print_diagnostics(const Context& ctx, const std::vector<Diagnostic>& diagnostics) {
+  for (const auto& d : diagnostics) {
+    const auto label = ctx.text().text(d.severity == Severity::error ? "cli.error" : "cli.warning");
+    std::fprintf(stderr, "qaward: %s: %s\n", label.c_str(), ctx.text().render(d).c_str());
+  }
+}
+
+std::optional<std::string> read_file(const Context& ctx, const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    usage_error(ctx, "input.cannot_read", {{"file", path}, {"detail", std::strerror(errno)}});
+    return std::nullopt;
+  }
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+std::optional<Date> reference_date(const Context& ctx, const Options& options) {
+  if (const auto text = options.get("--date")) {
+    const auto date = parse_date(*text);
+    if (!date) usage_error(ctx, "input.bad_date", {{"found", *text}});
+    return date;
+  }
+  return beijing_date(static_cast<std::int64_t>(std::time(nullptr)));
+}
+
+std::optional<bool> wants_json(const Context& ctx, const Options& options) {
+  const auto format = options.get("--format").value_or("text");
+  if (format == "json") return true;
+  if (format == "text") return false;
+  usage_error(ctx, "cli.bad_format", {{"found", format}});
+  return std::nullopt;
+}
+
+}  // namespace qaward::cli

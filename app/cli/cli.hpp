@@ -1,0 +1,60 @@
+#pragma once
+// Shared pieces of the command-line front end.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "../common/catalogs.hpp"
+#include "qaward/date.hpp"
+#include "qaward/diagnostic.hpp"
+
+namespace qaward::cli {
+
+// Exit codes, as minisign: 0 success, 1 the answer is negative (not eligible,
+// verification failed), 2 bad usage or unreadable input.
+constexpr int kExitOk = 0;
+constexpr int kExitNegative = 1;
+constexpr int kExitUsage = 2;
+
+struct Context {
+  Language language = Language::zh;
+  [[nodiscard]] const Catalog& text() const { return catalog(language); }
+};
+
+// Options of one subcommand: "--name value" pairs and "--flag" switches.
+class Options {
+ public:
+  // Parses `args`; `with_value` and `flags` name the options the command
+  // knows. An unknown option or a missing value prints a message.
+  [[nodiscard]] static std::optional<Options> parse(const Context& ctx, const std::vector<std::string_view>& args,
+                                                    std::vector<std::string_view> with_value,
+                                                    std::vector<std::string_view> flags);
+  [[nodiscard]] std::optional<std::string> get(std::string_view name) const;
+  [[nodiscard]] bool has(std::string_view name) const;
+  [[nodiscard]] const std::vector<std::string>& positional() const { return positional_; }
+
+ private:
+  std::vector<std::pair<std::string, std::string>> values_;
+  std::vector<std::string> positional_;
+};
+
+// Prints "qaward: <message>" for a message key to stderr; returns kExitUsage.
+int usage_error(const Context& ctx, const std::string& key, const Params& params = {});
+
+// Prints each diagnostic as "qaward: error|warning: message (where)".
+void print_diagnostics(const Context& ctx, const std::vector<Diagnostic>& diagnostics);
+
+// The whole content of `path`, or nullopt after printing why it cannot be read.
+[[nodiscard]] std::optional<std::string> read_file(const Context& ctx, const std::string& path);
+
+// The reference date: --date if given (validated), else today in Beijing time.
+[[nodiscard]] std::optional<Date> reference_date(const Context& ctx, const Options& options);
+
+// --format text|json (text by default); nullopt after a message when invalid.
+[[nodiscard]] std::optional<bool> wants_json(const Context& ctx, const Options& options);
+
+// [SECTION] Subcommands
+int eligibility(const Context& ctx, const std::vector<std::string_view>& args);
+
+}  // namespace qaward::cli

@@ -1,0 +1,67 @@
+#pragma once
+// Rule-set editions: the measures' eligibility criteria as dated, cited data
+// (assets/rules/<edition>.json). Legal numbers live in those files, never in
+// C++. An edition may inherit another and override single checks; inherited
+// checks then carry the edition's "carried over, unverified" note.
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "qaward/date.hpp"
+#include "qaward/diagnostic.hpp"
+
+namespace qaward {
+
+// Text given in the data in both languages.
+struct BilingualText {
+  std::string zh;
+  std::string en;
+};
+
+struct RuleCheck {
+  std::string id;    // derived from the citation, e.g. "art9.2.operating-years"
+  std::string rule;  // which evaluator applies, e.g. "operating_years"
+  BilingualText citation;
+  std::string excerpt;  // the article's words
+  nlohmann::json params;
+  bool verified = true;
+  std::optional<BilingualText> interpretation;  // where a reading was chosen
+  std::optional<BilingualText> not_modelled;    // what is left to humans
+  std::optional<BilingualText> unverified_note; // why it is not verified
+};
+
+struct RuleSet {
+  std::string edition;
+  std::string status;  // draft | issued
+  BilingualText title;
+  std::optional<Date> effective_from;
+  nlohmann::json source;
+  int cycle_years = 0;
+  int max_awards = 0;
+  int max_nominations = 0;
+  std::vector<std::string> districts;
+  std::vector<RuleCheck> checks;  // conditions of the verdict
+  std::vector<RuleCheck> notes;   // shown, never deciding (Articles 10, 21)
+
+  [[nodiscard]] std::vector<std::string> unverified_checks() const;
+};
+
+// The text of a rule file by edition id ("index" gives the index file).
+using EditionSource = std::function<std::optional<std::string>(std::string_view edition)>;
+
+// Loads `edition` (resolving "inherits") and validates it: every check names a
+// known rule with the parameters it needs.
+[[nodiscard]] Result<RuleSet> load_edition(std::string_view edition, const EditionSource& source);
+
+// The default edition and all editions, from the index file.
+struct EditionIndex {
+  std::string default_edition;
+  std::vector<std::string> editions;
+};
+[[nodiscard]] Result<EditionIndex> load_edition_index(const EditionSource& source);
+
+}  // namespace qaward
