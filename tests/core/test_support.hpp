@@ -13,3 +13,20 @@ inline std::string read_asset(const std::string& relative) {
 }
 
 }  // namespace qaward::test
+
+#include <optional>
+#include <string_view>
+
+#include "qaward/rules.hpp"
+
+namespace qaward::test {
+
+// Rule files from assets/rules/, as the programs embed them.
+inline EditionSource asset_editions() {
+  return [](std::string_view edition) -> std::optional<std::string> {
+    auto text = read_asset("rules/" + std::string(edition) + ".json");
+    return text.empty() ? std::nullopt : std::optional<std::string>(text);
+  };
+}
+
+}  // namespace qaward::test

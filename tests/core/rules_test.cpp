@@ -1,0 +1,127 @@
+#include "qaward/rules.hpp"
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "test_support.hpp"
+
+namespace {
+
+using qaward::load_edition;
+
+TEST(RulesShipped, BothEditionsLoadAndTheIssuedOneIsTheDefault) {
+  const auto source = qaward::test::asset_editions();
+  auto index = qaward::load_edition_index(source);
+  ASSERT_TRUE(index.ok());
+  EXPECT_EQ(index.value().default_edition, "urumqi-2025-11-18");
+  for (const auto& id : index.value().editions) {
+    auto set = load_edition(id, source);
+    ASSERT_TRUE(set.ok()) << id;
+    EXPECT_EQ(set.value().edition, id);
+    EXPECT_FALSE(set.value().districts.empty());
+  }
+}
+
+TEST(RulesShipped, TheIssuedEditionCarriesArticlesOneToFourAndMarksTheRestUnverified) {
+  auto issued = load_edition("urumqi-2025-11-18", qaward::test::asset_editions());
+  auto draft = load_edition("urumqi-2025-draft", qaward::test::asset_editions());
+  ASSERT_TRUE(issued.ok());
+  ASSERT_TRUE(draft.ok());
+  // Article 4 of the issued measures: a 5-year cycle, 5 awards, 10 nominations.
+  EXPECT_EQ(issued.value().cycle_years, 5);
+  EXPECT_EQ(issued.value().max_awards, 5);
+  EXPECT_EQ(issued.value().max_nominations, 10);
+  EXPECT_EQ(draft.value().cycle_years, 2);
+  EXPECT_EQ(issued.value().status, "issued");
+  EXPECT_EQ(issued.value().checks.size(), draft.value().checks.size());
+  for (const auto& check : issued.value().checks) {
+    if (check.id == "art2.organization-kind") {
+      EXPECT_TRUE(check.verified);
+      EXPECT_NE(check.excerpt.find("依法登记"), std::string::npos);
+    } else {
+      EXPECT_FALSE(check.verified) << check.id;
+      ASSERT_TRUE(check.unverified_note.has_value()) << check.id;
+      EXPECT_NE(check.unverified_note->zh.find("申报通知"), std::string::npos);
+    }
+  }
+  EXPECT_TRUE(draft.value().unverified_checks().empty());
+  EXPECT_EQ(issued.value().unverified_checks().size(), issued.value().checks.size() - 1);
+}
+
+// Every check of the seed text carries what conventions.md asks for.
+TEST(RulesShipped, EveryCheckHasACitationAnExcerptAndAnIdFromItsArticle) {
+  auto draft = load_edition("urumqi-2025-draft", qaward::test::asset_editions());
+  ASSERT_TRUE(draft.ok());
+  for (const auto& check : draft.value().checks) {
+    EXPECT_EQ(check.id.rfind("art", 0), 0u) << check.id;
+    EXPECT_NE(check.citation.zh.find("第"), std::string::npos) << check.id;
+    EXPECT_FALSE(check.citation.en.empty()) << check.id;
+    EXPECT_FALSE(check.excerpt.empty()) << check.id;
+  }
+}
+
+// In-memory rule files for the loader's error paths.
+qaward::EditionSource files(std::map<std::string, std::string> content) {
+  return [content](std::string_view id) -> std::optional<std::string> {
+    const auto it = content.find(std::string(id));
+    return it == content.end() ? std::nullopt : std::optional<std::string>(it->second);
+  };
+}
+
+const char* kMinimal = R"({"format":"qaward-rules/1","edition":"x","districts":["天山区"],
+  "checks":[{"id":"art9.2.operating-years","rule":"operating_years","citation":{"zh":"第九条","en":"Art 9"},
+             "excerpt":"正常运营5年以上","params":{"years":5,"years_four_new":3},"verified":true}]})";
+
+TEST(RulesLoader, LoadsAMinimalEdition) {
+  auto set = load_edition("x", files({{"x", kMinimal}}));
+  ASSERT_TRUE(set.ok());
+  EXPECT_EQ(set.value().checks.at(0).params.at("years"), 5);
+}
+
+TEST(RulesLoader, RejectsUnknownRulesBadParametersAndLoops) {
+  std::string unknown_rule = kMinimal;
+  unknown_rule.replace(unknown_rule.find("operating_years"), 15, "telepathy_check");
+  auto a = load_edition("x", files({{"x", unknown_rule}}));
+  ASSERT_FALSE(a.ok());
+  EXPECT_EQ(a.diagnostics().at(0).key, "rules.unknown_rule");
+
+  std::string bad_param = kMinimal;
+  bad_param.replace(bad_param.find("\"years\":5"), 9, "\"years\":\"5\"");
+  auto b = load_edition("x", files({{"x", bad_param}}));
+  ASSERT_FALSE(b.ok());
+  EXPECT_EQ(b.diagnostics().at(0).key, "rules.bad_param");
+  EXPECT_EQ(b.diagnostics().at(0).where, "/checks/0/params/years");
+
+  auto loop = load_edition("a", files({{"a", R"({"format":"qaward-rules/1","edition":"a","inherits":"b"})"},
+                                       {"b", R"({"format":"qaward-rules/1","edition":"b","inherits":"a"})"}}));
+  ASSERT_FALSE(loop.ok());
+  EXPECT_EQ(loop.diagnostics().at(0).key, "rules.inheritance_loop");
+
+  auto missing = load_edition("nope", files({}));
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.diagnostics().at(0).key, "rules.unknown_edition");
+
+  auto not_json = load_edition("x", files({{"x", "{"}}));
+  ASSERT_FALSE(not_json.ok());
+  EXPECT_EQ(not_json.diagnostics().at(0).key, "rules.invalid_json");
+}
+
+TEST(RulesLoader, AnOverrideReplacesOneCheckAndKeepsItsRule) {
+  const auto child = R"({"format":"qaward-rules/1","edition":"y","inherits":"x",
+    "carried_over":{"verified":false,"note":{"zh":"沿用","en":"carried"}},
+    "overrides":{"art9.2.operating-years":{"params":{"years":4,"years_four_new":2},"verified":true}}})";
+  auto set = load_edition("y", files({{"x", kMinimal}, {"y", child}}));
+  ASSERT_TRUE(set.ok());
+  const auto& check = set.value().checks.at(0);
+  EXPECT_EQ(check.rule, "operating_years");
+  EXPECT_EQ(check.params.at("years"), 4);
+  EXPECT_TRUE(check.verified);
+
+  const auto unknown = R"({"format":"qaward-rules/1","edition":"z","inherits":"x","overrides":{"art99":{}}})";
+  auto bad = load_edition("z", files({{"x", kMinimal}, {"z", unknown}}));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.diagnostics().at(0).key, "rules.override_unknown_check");
+}
+
+}  // namespace
