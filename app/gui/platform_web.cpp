@@ -24,6 +24,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../common/eligibility_bridge.hpp"
 #include "app.hpp"
 #include "platform.hpp"
 
@@ -301,6 +302,14 @@ EMSCRIPTEN_KEEPALIVE void qa_paste(const char* utf8) {
 
 // A redraw asked for by the page (visibility change, tests).
 EMSCRIPTEN_KEEPALIVE void qa_request_frames(int frames) { qaward::gui::rt().platform.request_frames(frames); }
+
+// The eligibility core with JSON in and out (app/common/eligibility_bridge.hpp).
+// The returned text stays valid until the next call.
+EMSCRIPTEN_KEEPALIVE const char* qa_eligibility(const char* request_json) {
+  static std::string response;
+  response = qaward::eligibility_json(request_json);
+  return response.c_str();
+}
 
 // Test hook: a JSON snapshot of what the interface holds. Rectangles are in
 // CSS pixels, as a test clicks them.
