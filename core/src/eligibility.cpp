@@ -127,12 +127,22 @@ CheckResult operating_years(const Context& c, const RuleCheck& rule) {
   return r;
 }
 
+// The look-back window of Article 9(3): [reference date - N years, reference
+// date], both ends included (民法典 1259), and its values for the messages.
+struct Window {
+  Date from;
+  Params values;
+};
+Window lookback_window(const Context& c, const RuleCheck& rule) {
+  const int lookback = int_param(rule, "lookback_years");
+  const Date from = add_years(c.date, -lookback);
+  return {from, {{"from", to_string(from)}, {"date", to_string(c.date)}, {"lookback_years", std::to_string(lookback)}}};
+}
+
 // Article 9(3): no major quality, safety or environmental accident in the last N years.
 CheckResult no_major_incident(const Context& c, const RuleCheck& rule) {
   const auto& incidents = c.profile.history.incidents;
-  const int lookback = int_param(rule, "lookback_years");
-  const Date from = add_years(c.date, -lookback);
-  Params values{{"from", to_string(from)}, {"date", to_string(c.date)}, {"lookback_years", std::to_string(lookback)}};
+  auto [from, values] = lookback_window(c, rule);
   if (!incidents) return result(Outcome::unknown, "elig.incident.unknown", "elig.next.answer_incidents", values);
   std::vector<Date> major;
   std::vector<Date> undetermined;
@@ -157,9 +167,7 @@ CheckResult no_major_incident(const Context& c, const RuleCheck& rule) {
 // Article 9(3): no illegal, irregular, disciplinary or dishonesty record in the last N years.
 CheckResult no_violation_record(const Context& c, const RuleCheck& rule) {
   const auto& violations = c.profile.history.violations;
-  const int lookback = int_param(rule, "lookback_years");
-  const Date from = add_years(c.date, -lookback);
-  Params values{{"from", to_string(from)}, {"date", to_string(c.date)}, {"lookback_years", std::to_string(lookback)}};
+  auto [from, values] = lookback_window(c, rule);
   if (!violations) return result(Outcome::unknown, "elig.violation.unknown", "elig.next.answer_violations", values);
   std::vector<Date> found;
   for (std::size_t i = 0; i < violations->size(); ++i) {

@@ -83,6 +83,25 @@ std::optional<std::string> JsonReader::one_of(const nlohmann::json& object, cons
   return std::nullopt;
 }
 
+std::optional<std::string> JsonReader::required_one_of(const nlohmann::json& object, const std::string& path,
+                                                       std::string_view key,
+                                                       std::initializer_list<std::string_view> allowed) {
+  if (member(object, key) == nullptr) {
+    error("input.missing_field", path + "/" + std::string(key), {{"expected", join(allowed)}});
+    return std::nullopt;
+  }
+  return one_of(object, path, key, allowed);
+}
+
+std::optional<Date> JsonReader::required_date(const nlohmann::json& object, const std::string& path,
+                                              std::string_view key) {
+  if (member(object, key) == nullptr) {
+    error("input.missing_field", path + "/" + std::string(key), {{"expected", "YYYY-MM-DD"}});
+    return std::nullopt;
+  }
+  return date(object, path, key);
+}
+
 const nlohmann::json* JsonReader::object(const nlohmann::json& parent, const std::string& path, std::string_view key) {
   const auto* value = member(parent, key);
   if (value != nullptr && !value->is_object()) {

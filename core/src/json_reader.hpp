@@ -36,6 +36,10 @@ class JsonReader {
   std::optional<Date> date(const nlohmann::json& object, const std::string& path, std::string_view key);
   std::optional<std::string> one_of(const nlohmann::json& object, const std::string& path, std::string_view key,
                                     std::initializer_list<std::string_view> allowed);
+  // The same, but absence is an error too (a member every record needs).
+  std::optional<std::string> required_one_of(const nlohmann::json& object, const std::string& path,
+                                             std::string_view key, std::initializer_list<std::string_view> allowed);
+  std::optional<Date> required_date(const nlohmann::json& object, const std::string& path, std::string_view key);
   // An object member that must be an object when present.
   const nlohmann::json* object(const nlohmann::json& object, const std::string& path, std::string_view key);
   const nlohmann::json* array(const nlohmann::json& object, const std::string& path, std::string_view key);

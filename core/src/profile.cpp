@@ -32,15 +32,6 @@ std::optional<std::vector<T>> read_list(JsonReader& r, const json& parent, const
   return out;
 }
 
-// A date every record must have.
-std::optional<Date> required_date(JsonReader& r, const json& item, const std::string& path) {
-  if (r.member(item, "date") == nullptr) {
-    r.error("input.missing_field", path + "/date", {{"expected", "YYYY-MM-DD"}});
-    return std::nullopt;
-  }
-  return r.date(item, path, "date");
-}
-
 void check_credit_code(JsonReader& r, const std::string& code, const std::string& where) {
   const auto check = check_uscc(code);
   switch (check.status) {
@@ -112,33 +103,29 @@ Result<Profile> profile_from_json(const json& doc, const std::string& path) {
                                   "on_serious_violation_list", "awards", "sanctions"});
     h.incidents = read_list<Incident>(r, *hist, at, "incidents", [&](const json& item, const std::string& ip) {
       r.unknown_members(item, ip, {"date", "kind", "major", "summary"});
-      auto date = required_date(r, item, ip);
-      auto kind = r.one_of(item, ip, "kind", {"quality", "safety", "environment"});
-      if (!kind && r.member(item, "kind") == nullptr) r.error("input.missing_field", ip + "/kind", {{"expected", "quality, safety, environment"}});
+      auto date = r.required_date(item, ip, "date");
+      auto kind = r.required_one_of(item, ip, "kind", {"quality", "safety", "environment"});
       const auto major = r.boolean(item, ip, "major");
       return date && kind ? std::optional<Incident>(Incident{*date, *kind, major}) : std::nullopt;
     });
     h.violations = read_list<Violation>(r, *hist, at, "violations", [&](const json& item, const std::string& ip) {
       r.unknown_members(item, ip, {"date", "kind", "summary"});
-      auto date = required_date(r, item, ip);
-      auto kind = r.one_of(item, ip, "kind", {"illegal", "irregular", "disciplinary", "dishonesty"});
-      if (!kind && r.member(item, "kind") == nullptr) r.error("input.missing_field", ip + "/kind", {{"expected", "illegal, irregular, disciplinary, dishonesty"}});
+      auto date = r.required_date(item, ip, "date");
+      auto kind = r.required_one_of(item, ip, "kind", {"illegal", "irregular", "disciplinary", "dishonesty"});
       return date && kind ? std::optional<Violation>(Violation{*date, *kind}) : std::nullopt;
     });
     h.on_business_anomaly_list = r.boolean(*hist, at, "on_business_anomaly_list");
     h.on_serious_violation_list = r.boolean(*hist, at, "on_serious_violation_list");
     h.awards = read_list<AwardRecord>(r, *hist, at, "awards", [&](const json& item, const std::string& ip) {
       r.unknown_members(item, ip, {"award", "date", "round"});
-      auto award = r.one_of(item, ip, "award", {"quality_award", "nomination"});
-      if (!award && r.member(item, "award") == nullptr) r.error("input.missing_field", ip + "/award", {{"expected", "quality_award, nomination"}});
-      auto date = required_date(r, item, ip);
+      auto award = r.required_one_of(item, ip, "award", {"quality_award", "nomination"});
+      auto date = r.required_date(item, ip, "date");
       return date && award ? std::optional<AwardRecord>(AwardRecord{*award, *date}) : std::nullopt;
     });
     h.sanctions = read_list<Sanction>(r, *hist, at, "sanctions", [&](const json& item, const std::string& ip) {
       r.unknown_members(item, ip, {"kind", "date", "summary"});
-      auto kind = r.one_of(item, ip, "kind", {"false_materials", "improper_means"});
-      if (!kind && r.member(item, "kind") == nullptr) r.error("input.missing_field", ip + "/kind", {{"expected", "false_materials, improper_means"}});
-      auto date = required_date(r, item, ip);
+      auto kind = r.required_one_of(item, ip, "kind", {"false_materials", "improper_means"});
+      auto date = r.required_date(item, ip, "date");
       return date && kind ? std::optional<Sanction>(Sanction{*kind, *date}) : std::nullopt;
     });
   }
