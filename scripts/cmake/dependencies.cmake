@@ -74,6 +74,9 @@ set(SODIUM_LIBRARY_VERSION_MINOR 3)
 set(SODIUM_LIBRARY_MINIMAL_DEF "")
 configure_file("${_s}/include/sodium/version.h.in"
                "${CMAKE_BINARY_DIR}/third_party/sodium/include/sodium/version.h" @ONLY)
+# version.h includes "export.h" from its own folder.
+configure_file("${_s}/include/sodium/export.h"
+               "${CMAKE_BINARY_DIR}/third_party/sodium/include/sodium/export.h" COPYONLY)
 add_library(qaward_sodium STATIC ${_sodium_sources})
 target_compile_definitions(qaward_sodium PRIVATE CONFIGURED=1 NATIVE_LITTLE_ENDIAN=1 HAVE_WEAK_SYMBOLS=0)
 target_include_directories(qaward_sodium PRIVATE
