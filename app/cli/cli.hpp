@@ -7,6 +7,7 @@
 
 #include "../common/catalogs.hpp"
 #include "qaward/date.hpp"
+#include "qaward/datetime.hpp"
 #include "qaward/diagnostic.hpp"
 
 namespace qaward::cli {

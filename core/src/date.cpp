@@ -65,13 +65,6 @@ Date from_days(std::int64_t days) {
   return Date{year, month, day};
 }
 
-Date beijing_date(std::int64_t unix_seconds) {
-  constexpr std::int64_t kOffset = 8 * 3600;
-  constexpr std::int64_t kDay = 86400;
-  const std::int64_t local = unix_seconds + kOffset;
-  return from_days(local >= 0 ? local / kDay : (local - kDay + 1) / kDay);
-}
-
 Date add_days(const Date& date, std::int64_t days) { return from_days(to_days(date) + days); }
 
 int iso_weekday(const Date& date) {

@@ -73,6 +73,31 @@ std::optional<BilingualText> bilingual(const json& object, std::string_view key)
   return text;
 }
 
+void read_procedure(const json& doc, const std::string& edition, Procedure& p, std::vector<Diagnostic>& errors) {
+  p.publicity_working_days = int_of(doc, "publicity_working_days");
+  p.objection_forward_working_days = int_of(doc, "objection_forward_working_days");
+  p.objection_investigation_working_days = int_of(doc, "objection_investigation_working_days");
+  p.publicity_citation = bilingual(doc, "publicity_citation").value_or(BilingualText{});
+  p.publicity_excerpt = text_of(doc, "publicity_excerpt");
+  p.publicity_interpretation = bilingual(doc, "publicity_interpretation");
+  p.objection_citation = bilingual(doc, "objection_citation").value_or(BilingualText{});
+  p.objection_excerpt = text_of(doc, "objection_excerpt");
+  p.stages_note = bilingual(doc, "stages_note");
+  p.stages.clear();
+  if (const auto stages = doc.find("stages"); stages != doc.end() && stages->is_array()) {
+    for (const auto& item : *stages) {
+      ProcedureStage stage{text_of(item, "number"), text_of(item, "name"), text_of(item, "name_en"),
+                           text_of(item, "citation"), bilingual(item, "party").value_or(BilingualText{}),
+                           bool_of(item, "publicity"), int_of(item, "assumed_working_days")};
+      p.stages.push_back(std::move(stage));
+    }
+  }
+  if (p.publicity_working_days <= 0 || p.objection_forward_working_days <= 0 ||
+      p.objection_investigation_working_days <= 0 || p.stages.empty()) {
+    errors.push_back(make_error("rules.bad_param", "/procedure", {{"edition", edition}, {"id", "procedure"}}));
+  }
+}
+
 Diagnostic rules_error(std::string key, const std::string& edition, std::string where, Params params = {}) {
   params["edition"] = edition;
   return make_error(std::move(key), std::move(where), std::move(params));
@@ -139,6 +164,7 @@ Result<RuleSet> load(std::string_view edition, const EditionSource& source, int 
         if (!check.verified) check.unverified_note = note;
       }
     }
+    set.procedure.verified = set.procedure.verified && verified;
     const json overrides = object_of(doc, "overrides");
     for (const auto& [check_id, change] : overrides.items()) {
       bool found = false;
@@ -174,6 +200,10 @@ Result<RuleSet> load(std::string_view edition, const EditionSource& source, int 
     set.max_awards = int_of(*award, "max_awards");
     set.max_nominations = int_of(*award, "max_nominations");
   }
+  if (const auto procedure = doc.find("procedure"); procedure != doc.end() && procedure->is_object()) {
+    read_procedure(*procedure, id, set.procedure, errors);
+    set.procedure.verified = true;
+  }
   if (const auto districts = doc.find("districts"); districts != doc.end() && districts->is_array()) {
     set.districts.clear();
     for (const auto& d : *districts) {
@@ -196,6 +226,7 @@ Result<RuleSet> load(std::string_view edition, const EditionSource& source, int 
   }
   if (set.checks.empty()) errors.push_back(rules_error("rules.no_checks", id, "/checks"));
   if (set.districts.empty()) errors.push_back(rules_error("rules.no_districts", id, "/districts"));
+  if (set.procedure.stages.empty()) errors.push_back(rules_error("rules.bad_param", id, "/procedure", {{"id", "procedure"}}));
   if (!errors.empty()) return errors;
   return set;
 }

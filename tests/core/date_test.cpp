@@ -1,4 +1,5 @@
 #include "qaward/date.hpp"
+#include "qaward/datetime.hpp"
 
 #include <gtest/gtest.h>
 

@@ -46,6 +46,13 @@ TEST(RulesShipped, TheIssuedEditionCarriesArticlesOneToFourAndMarksTheRestUnveri
     }
   }
   EXPECT_TRUE(draft.value().unverified_checks().empty());
+  // Article 11's "at least 5 working days" and Article 13's 3 and 5 come from the data.
+  EXPECT_EQ(draft.value().procedure.publicity_working_days, 5);
+  EXPECT_EQ(draft.value().procedure.objection_forward_working_days, 3);
+  EXPECT_EQ(draft.value().procedure.objection_investigation_working_days, 5);
+  EXPECT_EQ(draft.value().procedure.stages.size(), 9u);
+  EXPECT_TRUE(draft.value().procedure.verified);
+  EXPECT_FALSE(issued.value().procedure.verified);
   EXPECT_EQ(issued.value().unverified_checks().size(), issued.value().checks.size() - 1);
 }
 
@@ -70,6 +77,8 @@ qaward::EditionSource files(std::map<std::string, std::string> content) {
 }
 
 const char* kMinimal = R"({"format":"qaward-rules/1","edition":"x","districts":["天山区"],
+  "procedure":{"publicity_working_days":5,"objection_forward_working_days":3,"objection_investigation_working_days":5,
+               "stages":[{"number":"一","name":"通知","publicity":false,"assumed_working_days":0}]},
   "checks":[{"id":"art9.2.operating-years","rule":"operating_years","citation":{"zh":"第九条","en":"Art 9"},
              "excerpt":"正常运营5年以上","params":{"years":5,"years_four_new":3},"verified":true}]})";
 
@@ -97,6 +106,12 @@ TEST(RulesLoader, RejectsUnknownRulesBadParametersAndLoops) {
                                        {"b", R"({"format":"qaward-rules/1","edition":"b","inherits":"a"})"}}));
   ASSERT_FALSE(loop.ok());
   EXPECT_EQ(loop.diagnostics().at(0).key, "rules.inheritance_loop");
+
+  std::string no_procedure = kMinimal;
+  no_procedure.replace(no_procedure.find("\"procedure\""), 11, "\"procedurX\"");
+  auto c = load_edition("x", files({{"x", no_procedure}}));
+  ASSERT_FALSE(c.ok());
+  EXPECT_EQ(c.diagnostics().at(0).where, "/procedure");
 
   auto missing = load_edition("nope", files({}));
   ASSERT_FALSE(missing.ok());

@@ -36,10 +36,6 @@ struct Date {
 [[nodiscard]] std::int64_t to_days(const Date& date);
 [[nodiscard]] Date from_days(std::int64_t days);
 
-// The civil date in Beijing time (UTC+8, official in Xinjiang too) of a Unix
-// time in seconds, whatever the device's own time zone.
-[[nodiscard]] Date beijing_date(std::int64_t unix_seconds);
-
 [[nodiscard]] Date add_days(const Date& date, std::int64_t days);
 // 0 = Monday ... 6 = Sunday (ISO 8601).
 [[nodiscard]] int iso_weekday(const Date& date);

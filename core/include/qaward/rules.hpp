@@ -34,6 +34,32 @@ struct RuleCheck {
   std::optional<BilingualText> unverified_note; // why it is not verified
 };
 
+// A stage of the procedure of Article 11, for the timeline.
+struct ProcedureStage {
+  std::string number;  // 一 .. 九
+  std::string name;
+  std::string name_en;
+  std::string citation;
+  BilingualText party;
+  bool publicity = false;        // ends with a publicity period
+  int assumed_working_days = 0;  // the tool's assumption, not the measures'
+};
+
+// The procedural numbers of Articles 11 and 13.
+struct Procedure {
+  int publicity_working_days = 0;               // 11: "不少于5个工作日"
+  int objection_forward_working_days = 0;       // 13: the office forwards within 3
+  int objection_investigation_working_days = 0; // 13: the report within 5
+  BilingualText publicity_citation;
+  std::string publicity_excerpt;
+  std::optional<BilingualText> publicity_interpretation;
+  BilingualText objection_citation;
+  std::string objection_excerpt;
+  std::vector<ProcedureStage> stages;
+  std::optional<BilingualText> stages_note;
+  bool verified = true;
+};
+
 struct RuleSet {
   std::string edition;
   std::string status;  // draft | issued
@@ -44,6 +70,7 @@ struct RuleSet {
   int max_awards = 0;
   int max_nominations = 0;
   std::vector<std::string> districts;
+  Procedure procedure;
   std::vector<RuleCheck> checks;  // conditions of the verdict
   std::vector<RuleCheck> notes;   // shown, never deciding (Articles 10, 21)
 

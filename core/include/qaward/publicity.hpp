@@ -1,0 +1,59 @@
+#pragma once
+// The publicity periods of Article 11: the applicant's internal publicity
+// (11(2)) and every later stage run "不少于5个工作日" (at least N working days,
+// N from the rule data). The counting choices are explicit, with safe
+// defaults: the posting day does not count (民法典 201 reading; practice
+// differs), and the period ends at 24:00 of its last day (民法典 203) unless a
+// close-of-business time is given.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "qaward/calendar.hpp"
+#include "qaward/datetime.hpp"
+
+namespace qaward {
+
+struct PublicityOptions {
+  int working_days = 5;  // from the rule edition (procedure.publicity_working_days)
+  bool posting_day_counts = false;
+  std::optional<int> close_of_business;  // seconds after midnight; none = 24:00
+  Region region = Region::xinjiang;
+};
+
+struct PublicityDay {
+  DayInfo info;
+  int number = 0;  // 1..N for the days that count, 0 otherwise
+};
+
+struct PublicityPeriod {
+  DateTime posted;
+  Date first_day;  // the first working day that counts
+  Date last_day;   // the N-th
+  DateTime end;    // the exact end, Beijing time
+  bool estimated = false;  // some day lies outside the calendar data
+  PublicityOptions options;
+  std::vector<PublicityDay> days;  // from the posting day to the last day
+};
+
+[[nodiscard]] PublicityPeriod compute_publicity(const Calendar& calendar, const DateTime& posted,
+                                                const PublicityOptions& options);
+
+enum class PublicityState { not_started, running, complete };
+[[nodiscard]] const char* to_string(PublicityState state);
+
+struct PublicityStatus {
+  PublicityState state = PublicityState::not_started;
+  int remaining_working_days = 0;  // counting today while it is a working day of the period
+  std::int64_t remaining_seconds = 0;
+};
+
+[[nodiscard]] PublicityStatus publicity_status(const Calendar& calendar, const PublicityPeriod& period,
+                                               const DateTime& now);
+
+// "2026年3月6日" and "24时" / "17时30分": the wording of notices.
+[[nodiscard]] std::string chinese_date(const Date& date);
+[[nodiscard]] std::string chinese_end_time(const PublicityPeriod& period);
+
+}  // namespace qaward

@@ -1,0 +1,67 @@
+#include "qaward/publicity.hpp"
+
+namespace qaward {
+
+PublicityPeriod compute_publicity(const Calendar& calendar, const DateTime& posted, const PublicityOptions& options) {
+  PublicityPeriod period;
+  period.posted = posted;
+  period.options = options;
+  const Region region = options.region;
+  const int n = std::max(1, options.working_days);
+  const bool posting_day_is_day_one = options.posting_day_counts && calendar.is_working_day(posted.date, region);
+  period.first_day = posting_day_is_day_one ? posted.date : calendar.next_working_day(posted.date, region);
+  period.last_day = calendar.add_working_days(period.first_day, n - 1, region);
+  period.end = options.close_of_business ? DateTime{period.last_day, *options.close_of_business}
+                                         : end_of_day(period.last_day);
+  int number = 0;
+  for (Date d = posted.date; d <= period.last_day; d = add_days(d, 1)) {
+    PublicityDay day{calendar.day(d, region), 0};
+    if (d >= period.first_day && day.info.working) day.number = ++number;
+    period.estimated = period.estimated || day.info.estimated;
+    period.days.push_back(std::move(day));
+  }
+  return period;
+}
+
+const char* to_string(PublicityState state) {
+  switch (state) {
+    case PublicityState::not_started: return "not_started";
+    case PublicityState::running: return "running";
+    case PublicityState::complete: return "complete";
+  }
+  return "not_started";
+}
+
+PublicityStatus publicity_status(const Calendar& calendar, const PublicityPeriod& period, const DateTime& now) {
+  PublicityStatus status;
+  const Region region = period.options.region;
+  const int n = std::max(1, period.options.working_days);
+  if (now >= period.end) {
+    status.state = PublicityState::complete;
+    return status;
+  }
+  status.remaining_seconds = to_unix(period.end) - to_unix(now);
+  if (now < period.posted) {
+    status.state = PublicityState::not_started;
+    status.remaining_working_days = n;
+    return status;
+  }
+  status.state = PublicityState::running;
+  const Date from = now.date < period.first_day ? period.first_day : now.date;
+  status.remaining_working_days = calendar.count_working_days(from, period.last_day, region);
+  return status;
+}
+
+std::string chinese_date(const Date& date) {
+  return std::to_string(date.year) + "年" + std::to_string(date.month) + "月" + std::to_string(date.day) + "日";
+}
+
+std::string chinese_end_time(const PublicityPeriod& period) {
+  if (!period.options.close_of_business) return chinese_date(period.last_day) + "24时";
+  const int seconds = *period.options.close_of_business;
+  const int hour = seconds / 3600;
+  const int minute = seconds / 60 % 60;
+  return chinese_date(period.last_day) + std::to_string(hour) + "时" + (minute ? std::to_string(minute) + "分" : "");
+}
+
+}  // namespace qaward
