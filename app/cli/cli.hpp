@@ -57,5 +57,7 @@ void print_diagnostics(const Context& ctx, const std::vector<Diagnostic>& diagno
 
 // [SECTION] Subcommands
 int eligibility(const Context& ctx, const std::vector<std::string_view>& args);
+// workdays, publicity, timeline
+int calendar_command(const Context& ctx, std::string_view command, const std::vector<std::string_view>& args);
 
 }  // namespace qaward::cli
