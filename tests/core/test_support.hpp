@@ -17,7 +17,15 @@ inline std::string read_asset(const std::string& relative) {
 #include <optional>
 #include <string_view>
 
+#include <ostream>
+
+#include "qaward/date.hpp"
 #include "qaward/rules.hpp"
+
+namespace qaward {
+// Dates print as YYYY-MM-DD in test failures.
+inline void PrintTo(const Date& date, std::ostream* out) { *out << to_string(date); }
+}  // namespace qaward
 
 namespace qaward::test {
 

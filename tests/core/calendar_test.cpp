@@ -1,0 +1,153 @@
+#include "qaward/calendar.hpp"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "test_support.hpp"
+
+namespace {
+
+using qaward::Calendar;
+using qaward::Date;
+using qaward::DayKind;
+using qaward::Region;
+
+Date d(const char* text) { return qaward::parse_date(text).value(); }
+
+const Calendar& shipped() {
+  static const auto calendar = Calendar::parse(qaward::test::read_asset("calendar/national.json"),
+                                               qaward::test::read_asset("calendar/xinjiang.json"));
+  EXPECT_TRUE(calendar.ok());
+  return calendar.value();
+}
+
+// An independent reading of the national data file: every listed day off and
+// adjusted working day, straight from the JSON, against the calendar's
+// answer for every date of every covered year.
+TEST(CalendarNational, EveryDateMatchesAnIndependentReadingOfTheData) {
+  const auto doc = nlohmann::json::parse(qaward::test::read_asset("calendar/national.json"));
+  std::map<std::string, bool> listed;  // date -> working?
+  for (const auto& [year, entry] : doc["years"].items()) {
+    for (const auto& h : entry["holidays"]) {
+      for (Date x = d(h["from"].get<std::string>().c_str()); x <= d(h["to"].get<std::string>().c_str()); x = qaward::add_days(x, 1)) {
+        listed[qaward::to_string(x)] = false;
+      }
+    }
+    for (const auto& w : entry["adjusted_working_days"]) listed[w.get<std::string>()] = true;
+  }
+  const Calendar& calendar = shipped();
+  ASSERT_EQ(calendar.first_year(), 2004);
+  ASSERT_GE(calendar.last_year(), 2026);
+  int checked = 0;
+  for (Date x{calendar.first_year(), 1, 1}; x.year <= calendar.last_year(); x = qaward::add_days(x, 1)) {
+    const auto text = qaward::to_string(x);
+    const auto it = listed.find(text);
+    const bool weekend = qaward::iso_weekday(x) >= 5;
+    const bool expected = it != listed.end() ? it->second : !weekend;
+    const auto day = calendar.day(x, Region::national);
+    ASSERT_EQ(day.working, expected) << text;
+    ASSERT_FALSE(day.estimated) << text;
+    if (it != listed.end()) {
+      ASSERT_EQ(day.kind, it->second ? DayKind::adjusted_working_day : DayKind::holiday) << text;
+    }
+    ++checked;
+  }
+  EXPECT_GT(checked, 23 * 365);
+}
+
+TEST(CalendarNational, EveryYearCitesItsNotice) {
+  const Calendar& calendar = shipped();
+  for (int year = calendar.first_year(); year <= calendar.last_year(); ++year) {
+    const auto* source = calendar.national_source(year);
+    ASSERT_NE(source, nullptr) << year;
+    EXPECT_NE(source->notice_number.find("国办发明电"), std::string::npos) << year;
+    EXPECT_FALSE(source->notice_date.empty()) << year;
+  }
+}
+
+// Boundaries around the long holidays (国办发明电〔2024〕12号 and 〔2025〕7号).
+TEST(CalendarNational, SpringFestivalNationalDayAndAdjustedWeekends) {
+  const Calendar& c = shipped();
+  EXPECT_TRUE(c.is_working_day(d("2025-01-27"), Region::national));   // Monday before Spring Festival
+  EXPECT_FALSE(c.is_working_day(d("2025-01-28"), Region::national));  // 除夕, first day off
+  EXPECT_FALSE(c.is_working_day(d("2025-02-04"), Region::national));  // last day off
+  EXPECT_TRUE(c.is_working_day(d("2025-02-05"), Region::national));
+  EXPECT_EQ(c.day(d("2025-01-26"), Region::national).kind, DayKind::adjusted_working_day);  // a Sunday worked
+  EXPECT_EQ(c.day(d("2025-02-08"), Region::national).kind, DayKind::adjusted_working_day);  // a Saturday worked
+  EXPECT_EQ(c.day(d("2025-10-08"), Region::national).kind, DayKind::holiday);
+  EXPECT_EQ(c.day(d("2025-10-11"), Region::national).kind, DayKind::adjusted_working_day);
+  EXPECT_EQ(c.day(d("2025-10-01"), Region::national).name, "中秋节、国庆节");
+  // Across the National Day week: 9/29, 9/30, 10/9 and 10/10 are the working days.
+  EXPECT_EQ(c.count_working_days(d("2025-09-29"), d("2025-10-10"), Region::national), 4);
+  EXPECT_EQ(c.add_working_days(d("2025-09-30"), 1, Region::national), d("2025-10-09"));
+  EXPECT_EQ(c.next_working_day(d("2026-02-13"), Region::national), d("2026-02-14"));  // an adjusted Saturday
+  EXPECT_EQ(c.next_working_day(d("2026-02-14"), Region::national), d("2026-02-24"));  // over Spring Festival 2026
+}
+
+// Xinjiang adds its festivals: 2025 古尔邦节 6/6-6/10, where 6/9 and 6/10
+// are national working days; 2014's cancelled make-up days.
+TEST(CalendarXinjiang, RegionalDaysAndTheirSources) {
+  const Calendar& c = shipped();
+  EXPECT_TRUE(c.is_working_day(d("2025-06-09"), Region::national));
+  EXPECT_FALSE(c.is_working_day(d("2025-06-09"), Region::xinjiang));
+  EXPECT_EQ(c.day(d("2025-06-10"), Region::xinjiang).kind, DayKind::regional_holiday);
+  EXPECT_EQ(c.day(d("2025-06-10"), Region::xinjiang).name, "古尔邦节");
+  EXPECT_TRUE(c.is_working_day(d("2025-06-11"), Region::xinjiang));
+  EXPECT_FALSE(c.is_working_day(d("2025-03-31"), Region::xinjiang));  // 肉孜节, a Monday
+  EXPECT_TRUE(c.is_working_day(d("2025-03-31"), Region::national));
+  EXPECT_EQ(c.count_working_days(d("2025-06-01"), d("2025-06-30"), Region::national), 20);
+  EXPECT_EQ(c.count_working_days(d("2025-06-01"), d("2025-06-30"), Region::xinjiang), 17);
+  EXPECT_FALSE(c.is_estimated(d("2025-06-09"), Region::xinjiang));
+  // 2014: the national make-up Saturday 10/11 was a rest day in Xinjiang.
+  EXPECT_TRUE(c.is_working_day(d("2014-10-11"), Region::national));
+  EXPECT_FALSE(c.is_working_day(d("2014-10-11"), Region::xinjiang));
+  // 2016: a regional make-up Saturday.
+  EXPECT_EQ(c.day(d("2016-09-10"), Region::xinjiang).kind, DayKind::regional_adjusted_working_day);
+  // 2005's days off applied to celebrants only: the organization worked.
+  EXPECT_TRUE(c.is_working_day(d("2005-01-24"), Region::xinjiang));
+}
+
+TEST(CalendarCoverage, OutsideTheDataIsEstimatedNeverACrash) {
+  const Calendar& c = shipped();
+  const auto after = qaward::Date{c.last_year() + 1, 1, 1};
+  EXPECT_TRUE(c.is_estimated(after, Region::national));
+  EXPECT_TRUE(c.day(after, Region::national).estimated);
+  EXPECT_TRUE(c.is_working_day(after, Region::national) == (qaward::iso_weekday(after) < 5));
+  EXPECT_TRUE(c.is_estimated(d("2003-12-31"), Region::national));
+  // Xinjiang years without a complete regional notice are estimates too.
+  EXPECT_TRUE(c.is_estimated(d("2026-05-27"), Region::xinjiang));
+  EXPECT_FALSE(c.is_estimated(d("2026-05-27"), Region::national));
+  EXPECT_TRUE(c.any_estimated(d("2026-12-20"), d("2027-01-10"), Region::national));
+  EXPECT_FALSE(c.any_estimated(d("2026-01-01"), d("2026-12-31"), Region::national));
+  // Counting far beyond the data ends, in January or any month.
+  EXPECT_EQ(c.add_working_days(d("2035-01-01"), 5, Region::xinjiang), d("2035-01-08"));
+}
+
+TEST(CalendarArithmetic, CountAndAddAgree) {
+  const Calendar& c = shipped();
+  for (const char* from : {"2024-12-27", "2025-01-24", "2025-09-26", "2026-02-13", "2026-04-30"}) {
+    for (int n = 1; n <= 12; ++n) {
+      const Date end = c.add_working_days(d(from), n, Region::xinjiang);
+      EXPECT_EQ(c.count_working_days(qaward::add_days(d(from), 1), end, Region::xinjiang), n) << from << " + " << n;
+      EXPECT_TRUE(c.is_working_day(end, Region::xinjiang));
+    }
+  }
+  EXPECT_EQ(c.add_working_days(d("2025-06-04"), 0, Region::xinjiang), d("2025-06-04"));
+  EXPECT_EQ(c.count_working_days(d("2025-06-05"), d("2025-06-04"), Region::xinjiang), 0);
+}
+
+TEST(CalendarData, MalformedFilesAreRefusedWithTheirPlace) {
+  const auto xinjiang = qaward::test::read_asset("calendar/xinjiang.json");
+  auto not_json = Calendar::parse("{", xinjiang);
+  ASSERT_FALSE(not_json.ok());
+  auto weekday_worked = Calendar::parse(R"({"format":"qaward-calendar/1","years":{"2025":{"holidays":[],
+      "adjusted_working_days":["2025-06-04"]}}})", xinjiang);
+  ASSERT_FALSE(weekday_worked.ok());
+  EXPECT_EQ(weekday_worked.diagnostics().at(0).where, "/years/2025/adjusted_working_days/0");
+  auto gap = Calendar::parse(R"({"format":"qaward-calendar/1","years":{"2024":{},"2026":{}}})", xinjiang);
+  ASSERT_FALSE(gap.ok());
+  EXPECT_EQ(gap.diagnostics().at(0).where, "/years/2025");
+}
+
+}  // namespace
