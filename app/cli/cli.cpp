@@ -72,6 +72,16 @@ std::optional<std::string> read_file(const Context& ctx, const std::string& path
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
+bool write_file(const Context& ctx, const std::string& path, std::string_view content) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (out) out.write(content.data(), static_cast<std::streamsize>(content.size()));
+  if (!out) {
+    usage_error(ctx, "cli.cannot_write", {{"file", path}, {"detail", std::strerror(errno)}});
+    return false;
+  }
+  return true;
+}
+
 std::optional<Date> reference_date(const Context& ctx, const Options& options) {
   if (const auto text = options.get("--date")) {
     const auto date = parse_date(*text);

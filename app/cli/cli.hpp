@@ -49,6 +49,9 @@ void print_diagnostics(const Context& ctx, const std::vector<Diagnostic>& diagno
 // The whole content of `path`, or nullopt after printing why it cannot be read.
 [[nodiscard]] std::optional<std::string> read_file(const Context& ctx, const std::string& path);
 
+// Writes `content` to `path`; false after printing why it could not.
+[[nodiscard]] bool write_file(const Context& ctx, const std::string& path, std::string_view content);
+
 // The reference date: --date if given (validated), else today in Beijing time.
 [[nodiscard]] std::optional<Date> reference_date(const Context& ctx, const Options& options);
 
@@ -57,7 +60,7 @@ void print_diagnostics(const Context& ctx, const std::vector<Diagnostic>& diagno
 
 // [SECTION] Subcommands
 int eligibility(const Context& ctx, const std::vector<std::string_view>& args);
-// workdays, publicity, timeline
+// workdays, publicity, timeline, notice
 int calendar_command(const Context& ctx, std::string_view command, const std::vector<std::string_view>& args);
 
 }  // namespace qaward::cli

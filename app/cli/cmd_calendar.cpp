@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../common/editions.hpp"
+#include "../common/publicity_documents.hpp"
 #include "../common/shipped_calendar.hpp"
 #include "cli.hpp"
 #include "qaward/publicity.hpp"
@@ -165,7 +166,7 @@ std::optional<DateTime> datetime_option(const Context& ctx, const Options& optio
   const auto text = options.get(name);
   if (!text) return std::nullopt;
   const auto time = parse_datetime(*text);
-  if (!time) usage_error(ctx, "cli.bad_datetime", {{"found", *text}});
+  if (!time) usage_error(ctx, "input.bad_datetime", {{"found", *text}});
   return time;
 }
 
@@ -190,7 +191,7 @@ int publicity(const Context& ctx, const std::vector<std::string_view>& args) {
   if (const auto text = options->get("--close-of-business")) {
     const auto parsed = parse_datetime("2000-01-01T" + *text);
     if (!parsed || parsed->date != Date{2000, 1, 1} || text->size() != 5) {
-      return usage_error(ctx, "cli.bad_time", {{"found", *text}});
+      return usage_error(ctx, "input.bad_time", {{"found", *text}});
     }
     close = parsed->seconds;
   }
@@ -304,11 +305,40 @@ int timeline(const Context& ctx, const std::vector<std::string_view>& args) {
   return kExitOk;
 }
 
+// qaward notice: the printable notice or closing statement of the internal publicity.
+int notice(const Context& ctx, const std::vector<std::string_view>& args) {
+  const auto options = Options::parse(ctx, args, {"--draft", "--out", "--now", "--edition"}, {"--help", "--statement"});
+  if (!options) return kExitUsage;
+  if (options->has("--help")) {
+    std::printf("%s", ctx.text().text("cli.notice.help").c_str());
+    return kExitOk;
+  }
+  const auto draft_path = options->get("--draft");
+  const auto out_path = options->get("--out");
+  if (!draft_path) return usage_error(ctx, "cli.missing_option", {{"option", "--draft"}});
+  if (!out_path) return usage_error(ctx, "cli.missing_option", {{"option", "--out"}});
+  std::optional<DateTime> now = beijing_datetime(static_cast<std::int64_t>(std::time(nullptr)));
+  if (options->has("--now")) now = datetime_option(ctx, *options, "--now");
+  if (!now) return kExitUsage;
+  const auto text = read_file(ctx, *draft_path);
+  if (!text) return kExitUsage;
+  const auto kind = options->has("--statement") ? PublicityDocument::statement : PublicityDocument::notice;
+  const auto html = render_publicity_document(kind, *text, *now, options->get("--edition").value_or(""));
+  if (!html.ok()) {
+    print_diagnostics(ctx, html.diagnostics());
+    return kExitUsage;
+  }
+  if (!write_file(ctx, *out_path, html.value())) return kExitUsage;
+  std::printf("%s\n", out_path->c_str());
+  return kExitOk;
+}
+
 }  // namespace
 
 int calendar_command(const Context& ctx, std::string_view command, const std::vector<std::string_view>& args) {
   if (command == "workdays") return workdays(ctx, args);
   if (command == "publicity") return publicity(ctx, args);
+  if (command == "notice") return notice(ctx, args);
   return timeline(ctx, args);
 }
 

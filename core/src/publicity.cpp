@@ -1,5 +1,9 @@
 #include "qaward/publicity.hpp"
 
+#include <nlohmann/json.hpp>
+
+#include "json_reader.hpp"
+
 namespace qaward {
 
 PublicityPeriod compute_publicity(const Calendar& calendar, const DateTime& posted, const PublicityOptions& options) {
@@ -62,6 +66,62 @@ std::string chinese_end_time(const PublicityPeriod& period) {
   const int hour = seconds / 3600;
   const int minute = seconds / 60 % 60;
   return chinese_date(period.last_day) + std::to_string(hour) + "时" + (minute ? std::to_string(minute) + "分" : "");
+}
+
+}  // namespace qaward
+
+namespace qaward {
+
+Result<PublicityRecord> publicity_record_from_json(const nlohmann::json& value, const std::string& path) {
+  detail::JsonReader r;
+  PublicityRecord record;
+  if (!value.is_object()) {
+    r.error("input.wrong_type", path, {{"found", detail::describe(value)}, {"expected", "{ ... }"}});
+    return std::move(r.diagnostics);
+  }
+  r.unknown_members(value, path, {"posted_at", "posting_day_counts", "close_of_business", "region", "where",
+                                  "contact", "objections"});
+  if (const auto text = r.string(value, path, "posted_at")) {
+    record.posted_at = parse_datetime(*text);
+    if (!record.posted_at) r.error("input.bad_datetime", path + "/posted_at", {{"found", *text}});
+  }
+  record.posting_day_counts = r.boolean(value, path, "posting_day_counts").value_or(false);
+  if (const auto text = r.string(value, path, "close_of_business")) {
+    const auto time = text->size() == 5 ? parse_datetime("2000-01-01T" + *text) : std::nullopt;
+    if (!time || time->date != Date{2000, 1, 1}) r.error("input.bad_time", path + "/close_of_business", {{"found", *text}});
+    else record.close_of_business = time->seconds;
+  }
+  if (const auto region = r.one_of(value, path, "region", {"xinjiang", "national"})) {
+    record.region = *parse_region(*region);
+  }
+  record.where = r.string(value, path, "where").value_or("");
+  if (const auto* contact = r.object(value, path, "contact")) {
+    const auto at = path + "/contact";
+    r.unknown_members(*contact, at, {"department", "person", "phone"});
+    record.department = r.string(*contact, at, "department").value_or("");
+    record.person = r.string(*contact, at, "person").value_or("");
+    record.phone = r.string(*contact, at, "phone").value_or("");
+  }
+  if (const auto* list = r.array(value, path, "objections")) {
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      const auto at = path + "/objections/" + std::to_string(i);
+      const auto& item = (*list)[i];
+      r.unknown_members(item, at, {"received_on", "from", "summary", "resolution", "forwarded_on", "resolved_on"});
+      const auto received = r.required_date(item, at, "received_on");
+      Objection o;
+      o.from = r.string(item, at, "from").value_or("");
+      o.summary = r.string(item, at, "summary").value_or("");
+      o.resolution = r.string(item, at, "resolution").value_or("");
+      o.forwarded_on = r.date(item, at, "forwarded_on");
+      o.resolved_on = r.date(item, at, "resolved_on");
+      if (received) {
+        o.received_on = *received;
+        record.objections.push_back(std::move(o));
+      }
+    }
+  }
+  if (r.has_errors()) return std::move(r.diagnostics);
+  return Result<PublicityRecord>(std::move(record), std::move(r.diagnostics));
 }
 
 }  // namespace qaward

@@ -10,8 +10,11 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "qaward/calendar.hpp"
 #include "qaward/datetime.hpp"
+#include "qaward/timeline.hpp"
 
 namespace qaward {
 
@@ -51,6 +54,23 @@ struct PublicityStatus {
 
 [[nodiscard]] PublicityStatus publicity_status(const Calendar& calendar, const PublicityPeriod& period,
                                                const DateTime& now);
+
+// The applicant's record of its internal publicity (the "publicity" part of
+// a draft): when and where it was posted, whom to contact, the objections.
+struct PublicityRecord {
+  std::optional<DateTime> posted_at;
+  bool posting_day_counts = false;
+  std::optional<int> close_of_business;  // seconds after midnight
+  Region region = Region::xinjiang;
+  std::string where;       // e.g. 公司公告栏及内网
+  std::string department;  // who receives objections
+  std::string person;
+  std::string phone;
+  std::vector<Objection> objections;
+};
+
+// Reads a publicity record; `path` is its JSON pointer in the draft.
+[[nodiscard]] Result<PublicityRecord> publicity_record_from_json(const nlohmann::json& value, const std::string& path);
 
 // "2026年3月6日" and "24时" / "17时30分": the wording of notices.
 [[nodiscard]] std::string chinese_date(const Date& date);

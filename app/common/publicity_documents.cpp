@@ -1,0 +1,93 @@
+#include "publicity_documents.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "editions.hpp"
+#include "embedded_assets.hpp"
+#include "qaward/documents.hpp"
+#include "qaward/profile.hpp"
+#include "qaward/publicity.hpp"
+#include "qaward/version.hpp"
+#include "shipped_calendar.hpp"
+
+namespace qaward {
+
+Result<std::string> render_publicity_document(PublicityDocument document, std::string_view draft_json,
+                                              const DateTime& now, std::string_view edition) {
+  const auto doc = nlohmann::json::parse(draft_json, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object()) return std::vector{make_error("input.invalid_json")};
+  const auto profile_it = doc.find("profile");
+  auto profile = profile_from_json(profile_it != doc.end() ? *profile_it : nlohmann::json::object(), "/profile");
+  if (!profile.ok()) return profile.diagnostics();
+  const auto publicity_it = doc.find("publicity");
+  if (publicity_it == doc.end()) return std::vector{make_error("input.missing_field", "/publicity", {{"expected", "{ \"posted_at\": ... }"}})};
+  auto record = publicity_record_from_json(*publicity_it, "/publicity");
+  if (!record.ok()) return record.diagnostics();
+  const auto& r = record.value();
+  if (!r.posted_at) return std::vector{make_error("input.missing_field", "/publicity/posted_at", {{"expected", "2026-03-06T15:00"}})};
+  const auto& org = profile.value().organization;
+  if (!org.name) return std::vector{make_error("input.missing_field", "/profile/organization/name", {{"expected", "\"text\""}})};
+
+  const auto rules = load_shipped_edition(edition);
+  if (!rules.ok()) return rules.diagnostics();
+  const auto& calendar = shipped_calendar();
+  if (!calendar.ok()) return calendar.diagnostics();
+  PublicityOptions options;
+  options.working_days = rules.value().procedure.publicity_working_days;
+  options.posting_day_counts = r.posting_day_counts;
+  options.close_of_business = r.close_of_business;
+  options.region = r.region;
+  const auto period = compute_publicity(calendar.value(), *r.posted_at, options);
+
+  auto or_blank = [](const std::string& s) { return s.empty() ? std::string("＿＿＿＿＿＿") : s; };
+  Params values = {
+      {"org_name", *org.name},
+      {"uscc", org.uscc.value_or("＿＿＿＿＿＿＿＿＿＿")},
+      {"first_day", chinese_date(period.first_day)},
+      {"end", chinese_end_time(period)},
+      {"days", std::to_string(options.working_days)},
+      {"where", or_blank(r.where)},
+      {"department", or_blank(r.department)},
+      {"person", or_blank(r.person)},
+      {"phone", or_blank(r.phone)},
+      {"posted_on", chinese_date(r.posted_at->date)},
+      {"today", chinese_date(now.date)},
+      {"region", r.region == Region::xinjiang ? "新疆维吾尔自治区" : "全国"},
+      {"posting_rule", r.posting_day_counts ? "发布当日计入" : "发布当日不计入"},
+      {"end_rule", r.close_of_business ? "至下班时间止" : "至24时止"},
+      {"citation", "《乌鲁木齐市人民政府质量奖管理办法》" + rules.value().procedure.publicity_citation.zh},
+      {"version", std::string(version())},
+      {"edition", rules.value().edition},
+  };
+  Params markup = {{"estimate_note", ""}, {"draft_banner", ""}, {"objections", ""}};
+  if (period.estimated) {
+    markup["estimate_note"] =
+        "<p class=\"estimate\">注意：公示期内部分日期的放假安排尚未核实（如新疆当年的肉孜节、古尔邦节），工作日为估算，请对照当年放假通知核对。</p>";
+  }
+  std::string tmpl_path = "templates/notice.html";
+  if (document == PublicityDocument::statement) {
+    tmpl_path = "templates/statement.html";
+    if (now < period.end) {
+      markup["draft_banner"] = "<p class=\"draft\">草稿：公示期至" + html_escape(chinese_end_time(period)) +
+                               "结束，结束前不能作出公示情况说明。</p>";
+    }
+    if (r.objections.empty()) {
+      markup["objections"] = "<p>公示期间未收到任何异议。</p>";
+    } else {
+      std::string rows;
+      for (const auto& o : r.objections) {
+        rows += "<tr><td>" + html_escape(chinese_date(o.received_on)) + "</td><td>" + html_escape(o.from) + "</td><td>" +
+                html_escape(o.summary) + "</td><td>" +
+                html_escape(o.resolution.empty() ? std::string("（尚未处理完毕）") : o.resolution) + "</td></tr>";
+      }
+      markup["objections"] = "<p>公示期间共收到异议" + std::to_string(r.objections.size()) +
+                             "件，处理情况如下：</p><table><tr><th>收到日期</th><th>提出方</th><th>异议内容</th><th>处理结果</th></tr>" +
+                             rows + "</table>";
+    }
+  }
+  const auto tmpl = find_asset(tmpl_path);
+  if (!tmpl) return std::vector{make_error("input.cannot_read", "", {{"file", tmpl_path}, {"detail", "not built in"}})};
+  return fill_template(*tmpl, values, markup);
+}
+
+}  // namespace qaward

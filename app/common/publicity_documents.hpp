@@ -1,0 +1,21 @@
+#pragma once
+// The printable documents of the internal publicity (Article 11(2)): the
+// notice (公示通知) and the closing statement (公示情况说明), A4 HTML in
+// Chinese, filled from a draft's profile and publicity record.
+#include <string>
+#include <string_view>
+
+#include "qaward/datetime.hpp"
+#include "qaward/diagnostic.hpp"
+
+namespace qaward {
+
+enum class PublicityDocument { notice, statement };
+
+// `draft_json`: { "profile": {...}, "publicity": {...} } (the draft format).
+// `today` dates the statement; a statement before the period's end is
+// marked as a draft on the page.
+[[nodiscard]] Result<std::string> render_publicity_document(PublicityDocument document, std::string_view draft_json,
+                                                            const DateTime& now, std::string_view edition);
+
+}  // namespace qaward

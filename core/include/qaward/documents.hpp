@@ -1,0 +1,18 @@
+#pragma once
+// Printable documents from templates (assets/templates/): placeholders
+// {name} are filled with HTML-escaped values, so text typed by users can
+// never become markup.
+#include <string>
+#include <string_view>
+
+#include "qaward/i18n.hpp"
+
+namespace qaward {
+
+[[nodiscard]] std::string html_escape(std::string_view text);
+
+// `values` are escaped; `markup` values are inserted as they are (HTML the
+// caller built from escaped parts).
+[[nodiscard]] std::string fill_template(std::string_view tmpl, const Params& values, const Params& markup = {});
+
+}  // namespace qaward
