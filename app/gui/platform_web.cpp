@@ -24,6 +24,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../common/assessment_bridge.hpp"
 #include "../common/eligibility_bridge.hpp"
 #include "app.hpp"
 #include "platform.hpp"
@@ -308,6 +309,13 @@ EMSCRIPTEN_KEEPALIVE void qa_request_frames(int frames) { qaward::gui::rt().plat
 EMSCRIPTEN_KEEPALIVE const char* qa_eligibility(const char* request_json) {
   static std::string response;
   response = qaward::eligibility_json(request_json);
+  return response.c_str();
+}
+
+// The self-assessment summary with JSON in and out (app/common/assessment_bridge.hpp).
+EMSCRIPTEN_KEEPALIVE const char* qa_assess(const char* request_json) {
+  static std::string response;
+  response = qaward::assessment_json(request_json);
   return response.c_str();
 }
 

@@ -30,4 +30,21 @@ std::optional<std::size_t> count_code_points(std::string_view utf8) {
   return count;
 }
 
+std::size_t count_characters(std::string_view utf8) {
+  std::size_t count = 0;
+  std::size_t i = 0;
+  while (i < utf8.size()) {
+    const auto lead = static_cast<std::uint8_t>(utf8[i]);
+    const std::size_t length = lead < 0x80 ? 1 : (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3 : (lead & 0xF8) == 0xF0 ? 4 : 1;
+    const std::string_view ch = utf8.substr(i, length);
+    i += ch.size();
+    const bool space = ch == " " || ch == "\t" || ch == "\n" || ch == "\r" || ch == "\f" || ch == "\v" ||
+                       ch == "\xC2\xA0" /* U+00A0 */ || ch == "\xE3\x80\x80" /* U+3000 */ ||
+                       ch == "\xE2\x80\xA8" /* U+2028 */ || ch == "\xE2\x80\xA9" /* U+2029 */ ||
+                       ch == "\xEF\xBB\xBF" /* BOM */;
+    if (!space) ++count;
+  }
+  return count;
+}
+
 }  // namespace qaward

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { run, assert, projectRoot } from './harness.mjs';
 
 const profile = JSON.parse(readFileSync(join(projectRoot, 'assets/examples/profile.json'), 'utf8'));
+const assessment = JSON.parse(readFileSync(join(projectRoot, 'assets/examples/assessment.json'), 'utf8'));
 
 await run('eligibility bridge: verdicts, both languages, errors', async (app) => {
   const ask = (request) => app.page.evaluate((r) => JSON.parse(Module.ccall('qa_eligibility', 'string', ['string'], [JSON.stringify(r)])), request);
@@ -33,5 +34,20 @@ await run('eligibility bridge: verdicts, both languages, errors', async (app) =>
 
   const notJson = await app.page.evaluate(() => JSON.parse(Module.ccall('qa_eligibility', 'string', ['string'], ['{oops'])));
   assert.equal(notJson.error, true);
+  assert.deepEqual(app.consoleErrors, []);
+});
+
+await run('assessment bridge: the summary and precise errors', async (app) => {
+  const ask = (request) => app.page.evaluate((r) => JSON.parse(Module.ccall('qa_assess', 'string', ['string'], [JSON.stringify(r)])), request);
+  const summary = await ask(assessment);
+  assert.equal(summary.total, 439);
+  assert.equal(summary.categories.length, 7);
+  assert.equal(summary.gaps[0].id, '4.7.4');
+  assert.equal(summary.comparisons[0].id, '4.4.2');
+  assert.match(summary.counters.definition.zh, /空格/);
+  const bad = await ask({ scores: [{ item: '4.1.2', band: 3, percent: 50 }] });
+  assert.equal(bad.error, true);
+  assert.equal(bad.diagnostics[0].where, '/scores/0/percent');
+  assert.match(bad.diagnostics[0].message.zh, /4\.1\.2/);
   assert.deepEqual(app.consoleErrors, []);
 });

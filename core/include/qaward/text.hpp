@@ -10,4 +10,9 @@ namespace qaward {
 // UTF-8 (overlong forms, surrogates and truncated sequences are invalid).
 [[nodiscard]] std::optional<std::size_t> count_code_points(std::string_view utf8);
 
+// Characters as the length limits of award documents count them: one per
+// code point, except whitespace (spaces incl. U+3000 and U+00A0, tabs, line
+// breaks), which is not counted. Invalid UTF-8 bytes count one each.
+[[nodiscard]] std::size_t count_characters(std::string_view utf8);
+
 }  // namespace qaward

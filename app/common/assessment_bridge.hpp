@@ -1,0 +1,22 @@
+#pragma once
+// The self-assessment with the shipped criteria (assets/criteria/): JSON in
+// and out for the browser app, and the printable scoring sheet.
+#include <string>
+#include <string_view>
+
+#include "qaward/assessment.hpp"
+
+namespace qaward {
+
+// The shipped GB/T 19580-2012 model, parsed once.
+[[nodiscard]] const Result<Criteria>& shipped_criteria();
+
+// request: an assessment (qaward-assessment/1); response: the summary JSON
+// or { "error": true, "diagnostics": [...] }.
+[[nodiscard]] std::string assessment_json(std::string_view request);
+
+// The self-scoring sheet (自评表) as printable A4 HTML in Chinese.
+[[nodiscard]] std::string scoring_sheet_html(const AssessmentSummary& summary, const Assessment& assessment,
+                                             const Criteria& criteria, const std::string& org_name);
+
+}  // namespace qaward

@@ -1,0 +1,180 @@
+#pragma once
+// Self-assessment against GB/T 19580-2012 (Article 5 of the measures refers
+// to the China Quality Award standard; Chinese government quality awards use
+// GB/T 19580 with GB/Z 19579). The model (categories, items, points, bands)
+// is data: assets/criteria/gbt19580-2012.json, with its provenance.
+//
+// Scoring: each item gets a band (1-6) and a percentage in 5 % steps inside
+// it; item score = percentage x item points. Scores are kept exactly, in
+// hundredths of a point.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "qaward/diagnostic.hpp"
+#include "qaward/rules.hpp"
+
+namespace qaward {
+
+// [SECTION] The model
+
+struct ScoringBand {
+  int min = 0;  // percent
+  int max = 0;
+  BilingualText text;
+};
+
+struct CriteriaItem {
+  std::string id;  // "4.1.2"
+  std::string name;
+  std::string name_en;
+  int points = 0;
+  bool results = false;  // results items are scored by LeTCI, process items by ADLI
+  std::vector<std::string> prompts_zh;
+  std::vector<std::string> prompts_en;
+  std::string category;  // "4.1"
+};
+
+struct CriteriaCategory {
+  std::string id;
+  std::string name;
+  std::string name_en;
+  int points = 0;
+  std::vector<CriteriaItem> items;
+};
+
+struct CqaDimension {
+  std::string id;  // quality, technology, brand, benefit
+  BilingualText name;
+};
+
+struct Criteria {
+  std::string model;
+  BilingualText title;
+  int total_points = 0;
+  std::vector<ScoringBand> process_bands;
+  std::vector<ScoringBand> results_bands;
+  std::vector<CriteriaCategory> categories;
+  std::vector<CqaDimension> dimensions;
+  BilingualText dimensions_note;
+  int rating_min = 1;
+  int rating_max = 5;
+  std::size_t overview_max = 0;
+  std::size_t report_max = 0;
+  BilingualText counter_definition;
+  nlohmann::json provenance;
+
+  [[nodiscard]] const CriteriaItem* find_item(std::string_view id) const;
+  [[nodiscard]] const std::vector<ScoringBand>& bands(const CriteriaItem& item) const {
+    return item.results ? results_bands : process_bands;
+  }
+};
+
+// Parses and checks the model: items add up to their category, categories to
+// the total; six bands of each kind covering 0-100 in order.
+[[nodiscard]] Result<Criteria> parse_criteria(std::string_view json_text);
+
+// [SECTION] An organization's self-assessment (format "qaward-assessment/1")
+
+struct Rater {
+  std::string id;
+  std::string name;
+  std::string group;  // leader | staff
+};
+
+struct ItemScore {
+  std::string item;
+  std::optional<std::string> rater;  // none: the organization's agreed score
+  int band = 0;                      // 1..6
+  int percent = 0;
+  std::string evidence;
+  std::string strengths;
+  std::string improvements;
+  std::vector<std::string> attachments;  // attachment ids of the draft
+};
+
+struct DimensionRating {
+  std::string dimension;
+  std::optional<int> rating;
+  std::string evidence;
+};
+
+struct Assessment {
+  std::vector<Rater> raters;
+  std::vector<ItemScore> scores;
+  std::vector<DimensionRating> dimensions;
+  std::string overview;  // 组织概述
+  std::string report;    // 自评报告
+};
+
+// Reads and validates an assessment: unknown items, bands and raters, a
+// percentage outside its band or not a multiple of 5, duplicate scores; each
+// error names the item and its JSON path.
+[[nodiscard]] Result<Assessment> assessment_from_json(const nlohmann::json& value, const Criteria& criteria,
+                                                      const std::string& path = "");
+[[nodiscard]] Result<Assessment> parse_assessment(std::string_view json_text, const Criteria& criteria);
+
+// [SECTION] The summary
+
+struct ItemResult {
+  const CriteriaItem* item = nullptr;
+  std::optional<int> percent;      // the agreed score, if any
+  std::int64_t score_centi = 0;    // points x percent (hundredths of a point)
+  std::int64_t at_stake_centi = 0; // points x (100 - percent): what improvement could gain
+};
+
+struct CategoryResult {
+  const CriteriaCategory* category = nullptr;
+  std::int64_t score_centi = 0;
+  int scored_items = 0;
+};
+
+struct GroupComparison {
+  const CriteriaItem* item = nullptr;
+  double leader_average = 0;  // percent
+  double staff_average = 0;
+  double difference = 0;      // |leader - staff|, percentage points
+  int leader_count = 0;
+  int staff_count = 0;
+};
+
+struct TextCount {
+  std::size_t characters = 0;
+  std::size_t max = 0;
+  [[nodiscard]] bool over() const { return characters > max; }
+};
+
+struct AssessmentSummary {
+  std::int64_t total_centi = 0;
+  std::int64_t process_centi = 0;
+  std::int64_t results_centi = 0;
+  int process_points = 0;
+  int results_points = 0;
+  int scored_items = 0;
+  int item_count = 0;
+  std::vector<CategoryResult> categories;
+  std::vector<ItemResult> items;           // in model order
+  std::vector<ItemResult> gaps;            // by points at stake, largest first
+  std::vector<GroupComparison> comparisons; // by difference, largest first
+  TextCount overview;
+  TextCount report;
+};
+
+[[nodiscard]] AssessmentSummary summarize(const Assessment& assessment, const Criteria& criteria);
+
+// "612.25" from hundredths of a point (no trailing zeros beyond what is needed).
+[[nodiscard]] std::string format_points(std::int64_t centi);
+
+// The summary as JSON (CLI --format json and the browser bridge).
+[[nodiscard]] nlohmann::json to_json(const AssessmentSummary& summary, const Assessment& assessment,
+                                     const Criteria& criteria);
+
+// The self-scoring sheet (自评表) as CSV, UTF-8 with a byte-order mark so that
+// spreadsheet programs on Chinese Windows open it correctly.
+[[nodiscard]] std::string scoring_sheet_csv(const AssessmentSummary& summary, const Assessment& assessment);
+
+}  // namespace qaward

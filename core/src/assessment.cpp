@@ -1,0 +1,415 @@
+#include "qaward/assessment.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "json_reader.hpp"
+#include "qaward/text.hpp"
+
+namespace qaward {
+
+namespace {
+
+using nlohmann::json;
+
+std::string text_of(const json& object, std::string_view key) {
+  const auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+int int_of(const json& object, std::string_view key) {
+  const auto it = object.find(key);
+  return it != object.end() && it->is_number_integer() ? it->get<int>() : 0;
+}
+BilingualText bilingual(const json& object) {
+  return object.is_object() ? BilingualText{text_of(object, "zh"), text_of(object, "en")} : BilingualText{};
+}
+std::vector<std::string> strings(const json& list) {
+  std::vector<std::string> out;
+  if (list.is_array()) {
+    for (const auto& s : list) {
+      if (s.is_string()) out.push_back(s.get<std::string>());
+    }
+  }
+  return out;
+}
+
+Diagnostic model_error(std::string where, std::string found = {}) {
+  return make_error("criteria.bad_model", std::move(where), {{"found", std::move(found)}});
+}
+
+std::vector<ScoringBand> read_bands(const json& list, const std::string& where, std::vector<Diagnostic>& errors) {
+  std::vector<ScoringBand> bands;
+  if (list.is_array()) {
+    for (const auto& b : list) bands.push_back({int_of(b, "min"), int_of(b, "max"), {text_of(b, "zh"), text_of(b, "en")}});
+  }
+  // Six bands, in order, covering 0-100 in 5 % steps without gaps.
+  bool ok = bands.size() == 6 && bands.front().min == 0 && bands.back().max == 100;
+  for (std::size_t i = 0; ok && i < bands.size(); ++i) {
+    ok = bands[i].min <= bands[i].max && bands[i].min % 5 == 0 && bands[i].max % 5 == 0 &&
+         (i == 0 || bands[i].min == bands[i - 1].max + 5);
+  }
+  if (!ok) errors.push_back(model_error(where));
+  return bands;
+}
+
+}  // namespace
+
+// [SECTION] The model
+
+const CriteriaItem* Criteria::find_item(std::string_view id) const {
+  for (const auto& c : categories) {
+    for (const auto& i : c.items) {
+      if (i.id == id) return &i;
+    }
+  }
+  return nullptr;
+}
+
+Result<Criteria> parse_criteria(std::string_view json_text) {
+  const auto doc = json::parse(json_text, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object()) return std::vector{model_error("")};
+  std::vector<Diagnostic> errors;
+  if (text_of(doc, "format") != "qaward-criteria/1") errors.push_back(model_error("/format"));
+  Criteria c;
+  c.model = text_of(doc, "model");
+  c.title = bilingual(doc.value("title", json::object()));
+  c.total_points = int_of(doc, "total_points");
+  c.provenance = doc.value("provenance", json::object());
+  const json bands = doc.value("bands", json::object());
+  c.process_bands = read_bands(bands.value("process", json::array()), "/bands/process", errors);
+  c.results_bands = read_bands(bands.value("results", json::array()), "/bands/results", errors);
+  const json categories = doc.value("categories", json::array());
+  int sum = 0;
+  std::set<std::string> ids;
+  for (std::size_t ci = 0; categories.is_array() && ci < categories.size(); ++ci) {
+    const auto& cj = categories[ci];
+    CriteriaCategory category{text_of(cj, "id"), text_of(cj, "name"), text_of(cj, "name_en"), int_of(cj, "points"), {}};
+    int item_sum = 0;
+    const json items = cj.value("items", json::array());
+    for (std::size_t ii = 0; items.is_array() && ii < items.size(); ++ii) {
+      const auto& ij = items[ii];
+      const auto type = text_of(ij, "type");
+      const json prompts = ij.value("prompts", json::object());
+      CriteriaItem item{text_of(ij, "id"), text_of(ij, "name"), text_of(ij, "name_en"), int_of(ij, "points"),
+                        type == "results", strings(prompts.value("zh", json::array())),
+                        strings(prompts.value("en", json::array())), category.id};
+      const std::string where = "/categories/" + std::to_string(ci) + "/items/" + std::to_string(ii);
+      if (item.id.empty() || item.points <= 0 || (type != "process" && type != "results") || !ids.insert(item.id).second) {
+        errors.push_back(model_error(where, item.id));
+      }
+      item_sum += item.points;
+      category.items.push_back(std::move(item));
+    }
+    if (item_sum != category.points || category.items.empty()) {
+      errors.push_back(model_error("/categories/" + std::to_string(ci) + "/points",
+                                   category.id + ": " + std::to_string(item_sum) + " != " + std::to_string(category.points)));
+    }
+    sum += category.points;
+    c.categories.push_back(std::move(category));
+  }
+  if (sum != c.total_points || c.total_points <= 0) {
+    errors.push_back(model_error("/total_points", std::to_string(sum) + " != " + std::to_string(c.total_points)));
+  }
+  const json dims = doc.value("cqa_dimensions", json::object());
+  c.dimensions_note = bilingual(dims.value("note", json::object()));
+  c.rating_min = int_of(dims.value("scale", json::object()), "min");
+  c.rating_max = int_of(dims.value("scale", json::object()), "max");
+  for (const auto& d : dims.value("dimensions", json::array())) {
+    c.dimensions.push_back({text_of(d, "id"), {text_of(d, "zh"), text_of(d, "en")}});
+  }
+  const json counters = doc.value("counters", json::object());
+  c.overview_max = static_cast<std::size_t>(int_of(counters.value("overview", json::object()), "max"));
+  c.report_max = static_cast<std::size_t>(int_of(counters.value("report", json::object()), "max"));
+  c.counter_definition = bilingual(counters.value("definition", json::object()));
+  if (c.dimensions.empty() || c.rating_min >= c.rating_max || c.overview_max == 0 || c.report_max == 0) {
+    errors.push_back(model_error("/cqa_dimensions"));
+  }
+  if (!errors.empty()) return errors;
+  return c;
+}
+
+// [SECTION] Reading an assessment
+
+Result<Assessment> assessment_from_json(const json& doc, const Criteria& criteria, const std::string& path) {
+  detail::JsonReader r;
+  Assessment a;
+  if (!doc.is_object()) {
+    r.error("input.wrong_type", path.empty() ? "/" : path, {{"found", detail::describe(doc)}, {"expected", "{ ... }"}});
+    return std::move(r.diagnostics);
+  }
+  if (const auto format = r.string(doc, path, "format"); format && *format != "qaward-assessment/1") {
+    r.error("input.unknown_format", path + "/format", {{"found", *format}, {"expected", "qaward-assessment/1"}});
+  }
+  r.unknown_members(doc, path, {"format", "raters", "scores", "dimensions", "overview", "report"});
+  std::set<std::string> rater_ids;
+  if (const auto* raters = r.array(doc, path, "raters")) {
+    for (std::size_t i = 0; i < raters->size(); ++i) {
+      const auto at = path + "/raters/" + std::to_string(i);
+      const auto& item = (*raters)[i];
+      r.unknown_members(item, at, {"id", "name", "group"});
+      const auto id = r.string(item, at, "id");
+      const auto group = r.required_one_of(item, at, "group", {"leader", "staff"});
+      if (!id || id->empty()) {
+        r.error("input.missing_field", at + "/id", {{"expected", "\"text\""}});
+        continue;
+      }
+      if (!rater_ids.insert(*id).second) r.error("assess.duplicate_rater", at + "/id", {{"found", *id}});
+      if (group) a.raters.push_back({*id, r.string(item, at, "name").value_or(""), *group});
+    }
+  }
+  std::set<std::pair<std::string, std::string>> seen;  // (item, rater)
+  if (const auto* scores = r.array(doc, path, "scores")) {
+    for (std::size_t i = 0; i < scores->size(); ++i) {
+      const auto at = path + "/scores/" + std::to_string(i);
+      const auto& item = (*scores)[i];
+      if (!item.is_object()) {
+        r.error("input.wrong_type", at, {{"found", detail::describe(item)}, {"expected", "{ ... }"}});
+        continue;
+      }
+      r.unknown_members(item, at, {"item", "rater", "band", "percent", "evidence", "strengths", "improvements", "attachments"});
+      ItemScore s;
+      const auto id = r.string(item, at, "item");
+      const CriteriaItem* model_item = id ? criteria.find_item(*id) : nullptr;
+      if (!id) {
+        r.error("input.missing_field", at + "/item", {{"expected", "4.1.2"}});
+        continue;
+      }
+      if (model_item == nullptr) {
+        r.error("assess.unknown_item", at + "/item", {{"found", *id}});
+        continue;
+      }
+      s.item = *id;
+      s.rater = r.string(item, at, "rater");
+      if (s.rater && !rater_ids.count(*s.rater)) r.error("assess.unknown_rater", at + "/rater", {{"found", *s.rater}, {"item", *id}});
+      const auto* band = r.member(item, "band");
+      const auto* percent = r.member(item, "percent");
+      if (band == nullptr || !band->is_number_integer() || band->get<int>() < 1 || band->get<int>() > 6) {
+        r.error("assess.bad_band", at + "/band", {{"item", *id}, {"found", band ? detail::describe(*band) : "(none)"}});
+        continue;
+      }
+      if (percent == nullptr || !percent->is_number_integer()) {
+        r.error("assess.bad_percent", at + "/percent", {{"item", *id}, {"found", percent ? detail::describe(*percent) : "(none)"}});
+        continue;
+      }
+      s.band = band->get<int>();
+      s.percent = percent->get<int>();
+      const auto& range = criteria.bands(*model_item)[static_cast<std::size_t>(s.band - 1)];
+      if (s.percent % 5 != 0) {
+        r.error("assess.percent_not_step", at + "/percent", {{"item", *id}, {"found", std::to_string(s.percent)}});
+      } else if (s.percent < range.min || s.percent > range.max) {
+        r.error("assess.percent_outside_band", at + "/percent",
+                {{"item", *id}, {"found", std::to_string(s.percent)}, {"band", std::to_string(s.band)},
+                 {"min", std::to_string(range.min)}, {"max", std::to_string(range.max)}});
+      }
+      if (!seen.insert({*id, s.rater.value_or("")}).second) {
+        r.error("assess.duplicate_score", at, {{"item", *id}, {"rater", s.rater.value_or("")}});
+      }
+      s.evidence = r.string(item, at, "evidence").value_or("");
+      s.strengths = r.string(item, at, "strengths").value_or("");
+      s.improvements = r.string(item, at, "improvements").value_or("");
+      if (const auto* list = r.array(item, at, "attachments")) {
+        for (const auto& x : *list) {
+          if (x.is_string()) s.attachments.push_back(x.get<std::string>());
+        }
+      }
+      a.scores.push_back(std::move(s));
+    }
+  }
+  if (const auto* dims = r.object(doc, path, "dimensions")) {
+    for (const auto& [key, value] : dims->items()) {
+      const auto at = path + "/dimensions/" + key;
+      const bool known = std::any_of(criteria.dimensions.begin(), criteria.dimensions.end(),
+                                     [&](const CqaDimension& d) { return d.id == key; });
+      if (!known) {
+        r.error("assess.unknown_dimension", at, {{"found", key}});
+        continue;
+      }
+      DimensionRating d{key, std::nullopt, r.string(value, at, "evidence").value_or("")};
+      if (const auto* rating = r.member(value, "rating")) {
+        if (!rating->is_number_integer() || rating->get<int>() < criteria.rating_min || rating->get<int>() > criteria.rating_max) {
+          r.error("assess.bad_rating", at + "/rating", {{"found", detail::describe(*rating)},
+                                                       {"min", std::to_string(criteria.rating_min)},
+                                                       {"max", std::to_string(criteria.rating_max)}});
+        } else {
+          d.rating = rating->get<int>();
+        }
+      }
+      a.dimensions.push_back(std::move(d));
+    }
+  }
+  a.overview = r.string(doc, path, "overview").value_or("");
+  a.report = r.string(doc, path, "report").value_or("");
+  if (r.has_errors()) return std::move(r.diagnostics);
+  return Result<Assessment>(std::move(a), std::move(r.diagnostics));
+}
+
+Result<Assessment> parse_assessment(std::string_view json_text, const Criteria& criteria) {
+  const auto doc = json::parse(json_text, nullptr, false);
+  if (doc.is_discarded()) return std::vector{make_error("input.invalid_json")};
+  return assessment_from_json(doc, criteria);
+}
+
+// [SECTION] The summary
+
+AssessmentSummary summarize(const Assessment& assessment, const Criteria& criteria) {
+  AssessmentSummary s;
+  std::map<std::string, const ItemScore*> agreed;
+  for (const auto& score : assessment.scores) {
+    if (!score.rater) agreed[score.item] = &score;
+  }
+  for (const auto& category : criteria.categories) {
+    CategoryResult cr{&category, 0, 0};
+    for (const auto& item : category.items) {
+      ItemResult ir{&item, std::nullopt, 0, static_cast<std::int64_t>(item.points) * 100};
+      if (const auto it = agreed.find(item.id); it != agreed.end()) {
+        ir.percent = it->second->percent;
+        ir.score_centi = static_cast<std::int64_t>(item.points) * *ir.percent;
+        ir.at_stake_centi = static_cast<std::int64_t>(item.points) * (100 - *ir.percent);
+        ++cr.scored_items;
+        ++s.scored_items;
+      }
+      cr.score_centi += ir.score_centi;
+      (item.results ? s.results_centi : s.process_centi) += ir.score_centi;
+      (item.results ? s.results_points : s.process_points) += item.points;
+      ++s.item_count;
+      s.items.push_back(ir);
+    }
+    s.total_centi += cr.score_centi;
+    s.categories.push_back(cr);
+  }
+  s.gaps = s.items;
+  std::stable_sort(s.gaps.begin(), s.gaps.end(),
+                   [](const ItemResult& a, const ItemResult& b) { return a.at_stake_centi > b.at_stake_centi; });
+
+  // Leaders versus staff ("Are We Making Progress?"): group averages per item.
+  std::map<std::string, std::string> group_of;
+  for (const auto& r : assessment.raters) group_of[r.id] = r.group;
+  for (const auto& category : criteria.categories) {
+    for (const auto& item : category.items) {
+      GroupComparison g{&item, 0, 0, 0, 0, 0};
+      for (const auto& score : assessment.scores) {
+        if (score.item != item.id || !score.rater) continue;
+        const auto group = group_of[*score.rater];
+        if (group == "leader") {
+          g.leader_average += score.percent;
+          ++g.leader_count;
+        } else if (group == "staff") {
+          g.staff_average += score.percent;
+          ++g.staff_count;
+        }
+      }
+      if (g.leader_count == 0 || g.staff_count == 0) continue;
+      g.leader_average /= g.leader_count;
+      g.staff_average /= g.staff_count;
+      g.difference = std::fabs(g.leader_average - g.staff_average);
+      s.comparisons.push_back(g);
+    }
+  }
+  std::stable_sort(s.comparisons.begin(), s.comparisons.end(),
+                   [](const GroupComparison& a, const GroupComparison& b) { return a.difference > b.difference; });
+  s.overview = {count_characters(assessment.overview), criteria.overview_max};
+  s.report = {count_characters(assessment.report), criteria.report_max};
+  return s;
+}
+
+std::string format_points(std::int64_t centi) {
+  const bool negative = centi < 0;
+  const std::int64_t v = negative ? -centi : centi;
+  std::string out = std::to_string(v / 100);
+  const auto frac = v % 100;
+  if (frac != 0) {
+    out += '.';
+    out += static_cast<char>('0' + frac / 10);
+    if (frac % 10 != 0) out += static_cast<char>('0' + frac % 10);
+  }
+  return negative ? "-" + out : out;
+}
+
+json to_json(const AssessmentSummary& s, const Assessment& assessment, const Criteria& criteria) {
+  auto points = [](std::int64_t centi) { return static_cast<double>(centi) / 100.0; };
+  json out = {{"model", criteria.model},
+              {"total", points(s.total_centi)},
+              {"total_points", criteria.total_points},
+              {"process", {{"score", points(s.process_centi)}, {"points", s.process_points}}},
+              {"results", {{"score", points(s.results_centi)}, {"points", s.results_points}}},
+              {"scored_items", s.scored_items},
+              {"item_count", s.item_count},
+              {"categories", json::array()},
+              {"items", json::array()},
+              {"gaps", json::array()},
+              {"comparisons", json::array()},
+              {"dimensions", json::array()},
+              {"counters",
+               {{"overview", {{"characters", s.overview.characters}, {"max", s.overview.max}, {"over", s.overview.over()}}},
+                {"report", {{"characters", s.report.characters}, {"max", s.report.max}, {"over", s.report.over()}}},
+                {"definition", {{"zh", criteria.counter_definition.zh}, {"en", criteria.counter_definition.en}}}}},
+              {"provenance", criteria.provenance}};
+  for (const auto& c : s.categories) {
+    out["categories"].push_back({{"id", c.category->id}, {"name", c.category->name}, {"name_en", c.category->name_en},
+                                 {"score", points(c.score_centi)}, {"points", c.category->points},
+                                 {"scored_items", c.scored_items}, {"items", c.category->items.size()}});
+  }
+  auto item_json = [&](const ItemResult& i) {
+    json j = {{"id", i.item->id}, {"name", i.item->name}, {"name_en", i.item->name_en}, {"points", i.item->points},
+              {"type", i.item->results ? "results" : "process"}, {"score", points(i.score_centi)},
+              {"at_stake", points(i.at_stake_centi)}};
+    j["percent"] = i.percent ? json(*i.percent) : json(nullptr);
+    return j;
+  };
+  for (const auto& i : s.items) out["items"].push_back(item_json(i));
+  for (const auto& i : s.gaps) out["gaps"].push_back(item_json(i));
+  for (const auto& g : s.comparisons) {
+    out["comparisons"].push_back({{"id", g.item->id}, {"name", g.item->name}, {"leader_average", g.leader_average},
+                                  {"staff_average", g.staff_average}, {"difference", g.difference},
+                                  {"leaders", g.leader_count}, {"staff", g.staff_count}});
+  }
+  for (const auto& d : criteria.dimensions) {
+    json j = {{"id", d.id}, {"name", {{"zh", d.name.zh}, {"en", d.name.en}}}, {"rating", nullptr}, {"evidence", ""}};
+    for (const auto& r : assessment.dimensions) {
+      if (r.dimension == d.id) {
+        if (r.rating) j["rating"] = *r.rating;
+        j["evidence"] = r.evidence;
+      }
+    }
+    out["dimensions"].push_back(j);
+  }
+  out["dimensions_note"] = {{"zh", criteria.dimensions_note.zh}, {"en", criteria.dimensions_note.en}};
+  return out;
+}
+
+std::string scoring_sheet_csv(const AssessmentSummary& s, const Assessment& assessment) {
+  auto field = [](const std::string& text) {
+    // RFC 4180: quote every field; double the quotes inside.
+    std::string out = "\"";
+    for (const char c : text) {
+      if (c == '"') out += '"';
+      out += c;
+    }
+    return out + "\"";
+  };
+  std::map<std::string, const ItemScore*> agreed;
+  for (const auto& score : assessment.scores) {
+    if (!score.rater) agreed[score.item] = &score;
+  }
+  std::string csv = "\xEF\xBB\xBF";
+  csv += "类目,条目编号,条目名称,类型,分值,评分段,百分比,得分,差距分,证据,优势,改进机会\r\n";
+  for (const auto& i : s.items) {
+    const auto it = agreed.find(i.item->id);
+    const ItemScore* score = it == agreed.end() ? nullptr : it->second;
+    const std::vector<std::string> row = {
+        i.item->category, i.item->id, i.item->name, i.item->results ? "结果" : "过程", std::to_string(i.item->points),
+        score ? std::to_string(score->band) : "", i.percent ? std::to_string(*i.percent) + "%" : "",
+        format_points(i.score_centi), format_points(i.at_stake_centi), score ? score->evidence : "",
+        score ? score->strengths : "", score ? score->improvements : ""};
+    for (std::size_t k = 0; k < row.size(); ++k) csv += (k ? "," : "") + field(row[k]);
+    csv += "\r\n";
+  }
+  csv += field("合计") + ",,,," + field(std::to_string(s.process_points + s.results_points)) + ",,," +
+         field(format_points(s.total_centi)) + "," +
+         field(format_points(static_cast<std::int64_t>(s.process_points + s.results_points) * 100 - s.total_centi)) + ",,,\r\n";
+  return csv;
+}
+
+}  // namespace qaward

@@ -1,0 +1,195 @@
+#include "qaward/assessment.hpp"
+
+#include <gtest/gtest.h>
+
+#include "qaward/text.hpp"
+#include "test_support.hpp"
+
+namespace {
+
+using nlohmann::json;
+using qaward::Criteria;
+
+const Criteria& model() {
+  static const auto criteria = qaward::parse_criteria(qaward::test::read_asset("criteria/gbt19580-2012.json"));
+  EXPECT_TRUE(criteria.ok());
+  return criteria.value();
+}
+
+qaward::Result<qaward::Assessment> read(const json& doc) { return qaward::assessment_from_json(doc, model()); }
+
+json one_score(const char* item, int band, int percent) {
+  return {{"scores", {{{"item", item}, {"band", band}, {"percent", percent}}}}};
+}
+
+TEST(AssessmentModel, ItemsAddUpToCategoriesAndCategoriesTo1000) {
+  const auto& c = model();
+  EXPECT_EQ(c.total_points, 1000);
+  const std::map<std::string, int> expected = {{"4.1", 110}, {"4.2", 90}, {"4.3", 90}, {"4.4", 130},
+                                               {"4.5", 100}, {"4.6", 80}, {"4.7", 400}};
+  int total = 0;
+  int items = 0;
+  for (const auto& category : c.categories) {
+    int sum = 0;
+    for (const auto& item : category.items) {
+      sum += item.points;
+      ++items;
+      EXPECT_EQ(item.results, category.id == "4.7") << item.id;
+      EXPECT_FALSE(item.prompts_zh.empty()) << item.id;
+      EXPECT_EQ(item.prompts_zh.size(), item.prompts_en.size()) << item.id;
+    }
+    EXPECT_EQ(sum, category.points) << category.id;
+    EXPECT_EQ(category.points, expected.at(category.id)) << category.id;
+    total += sum;
+  }
+  EXPECT_EQ(total, 1000);
+  EXPECT_EQ(items, 23);
+  EXPECT_EQ(c.find_item("4.1.2")->points, 50);
+  EXPECT_EQ(c.process_bands.size(), 6u);
+  EXPECT_EQ(c.results_bands.at(3).min, 50);
+  EXPECT_EQ(c.dimensions.size(), 4u);
+  EXPECT_EQ(c.overview_max, 3000u);
+  EXPECT_EQ(c.report_max, 30000u);
+  EXPECT_EQ(c.provenance["item_points"]["confidence"], "M");  // to be checked against GB/Z 19579 Appendix A
+}
+
+TEST(AssessmentModel, AModelThatDoesNotAddUpIsRefused) {
+  auto doc = json::parse(qaward::test::read_asset("criteria/gbt19580-2012.json"));
+  doc["categories"][0]["items"][0]["points"] = 51;
+  const auto broken = qaward::parse_criteria(doc.dump());
+  ASSERT_FALSE(broken.ok());
+  EXPECT_EQ(broken.diagnostics().at(0).where, "/categories/0/points");
+}
+
+TEST(AssessmentScoring, EdgePercentagesScoreExactly) {
+  for (const auto& [band, percent, expected] : {std::tuple{1, 0, 0}, std::tuple{1, 5, 250}, std::tuple{6, 100, 5000},
+                                                std::tuple{4, 55, 2750}, std::tuple{2, 10, 500}}) {
+    const auto a = read(one_score("4.1.2", band, percent));
+    ASSERT_TRUE(a.ok()) << percent;
+    const auto s = qaward::summarize(a.value(), model());
+    EXPECT_EQ(s.total_centi, expected) << percent;  // 50 points x percent
+    EXPECT_EQ(s.items.at(0).at_stake_centi, 5000 - expected);
+  }
+  // 15 points x 55 % = 8.25 points, kept exactly.
+  const auto a = read(one_score("4.4.3", 4, 55));
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(qaward::format_points(qaward::summarize(a.value(), model()).total_centi), "8.25");
+  EXPECT_EQ(qaward::format_points(43950), "439.5");
+  EXPECT_EQ(qaward::format_points(100000), "1000");
+}
+
+// Each invalid input is named: the key, the item and the JSON path.
+TEST(AssessmentInput, EveryInvalidInputIsNamedPrecisely) {
+  struct Case {
+    json doc;
+    std::string key;
+    std::string where;
+  };
+  const std::vector<Case> cases = {
+      {one_score("4.1.9", 3, 30), "assess.unknown_item", "/scores/0/item"},
+      {one_score("4.1.2", 3, 50), "assess.percent_outside_band", "/scores/0/percent"},
+      {one_score("4.1.2", 3, 25), "assess.percent_outside_band", "/scores/0/percent"},
+      {one_score("4.1.2", 3, 33), "assess.percent_not_step", "/scores/0/percent"},
+      {one_score("4.1.2", 7, 100), "assess.bad_band", "/scores/0/band"},
+      {one_score("4.1.2", 0, 0), "assess.bad_band", "/scores/0/band"},
+      {json{{"scores", {{{"item", "4.1.2"}, {"band", 3}, {"percent", "30"}}}}}, "assess.bad_percent", "/scores/0/percent"},
+      {json{{"scores", {{{"item", "4.1.2"}, {"band", 3}, {"percent", 30}, {"rater", "X"}}}}}, "assess.unknown_rater", "/scores/0/rater"},
+      {json{{"scores", {{{"item", "4.1.2"}, {"band", 3}, {"percent", 30}}, {{"item", "4.1.2"}, {"band", 3}, {"percent", 35}}}}},
+       "assess.duplicate_score", "/scores/1"},
+      {json{{"raters", {{{"id", "A"}, {"group", "boss"}}}}}, "input.unknown_value", "/raters/0/group"},
+      {json{{"raters", {{{"id", "A"}, {"group", "staff"}}, {{"id", "A"}, {"group", "leader"}}}}}, "assess.duplicate_rater", "/raters/1/id"},
+      {json{{"dimensions", {{"quality", {{"rating", 6}}}}}}, "assess.bad_rating", "/dimensions/quality/rating"},
+      {json{{"dimensions", {{"luck", {{"rating", 3}}}}}}, "assess.unknown_dimension", "/dimensions/luck"},
+      {json{{"format", "qaward-assessment/2"}}, "input.unknown_format", "/format"},
+      {json{{"scores", "all good"}}, "input.wrong_type", "/scores"},
+  };
+  for (const auto& c : cases) {
+    const auto a = read(c.doc);
+    ASSERT_FALSE(a.ok()) << c.doc.dump();
+    EXPECT_EQ(a.diagnostics().at(0).key, c.key) << c.doc.dump();
+    EXPECT_EQ(a.diagnostics().at(0).where, c.where) << c.doc.dump();
+  }
+  const auto named = read(one_score("4.1.2", 3, 50));
+  EXPECT_EQ(named.diagnostics().at(0).params.at("item"), "4.1.2");
+  EXPECT_EQ(named.diagnostics().at(0).params.at("min"), "30");
+  EXPECT_FALSE(qaward::parse_assessment("{", model()).ok());
+}
+
+TEST(AssessmentGaps, RankedByPointsAtStakeUnscoredItemsAtFullValue) {
+  const json doc = {{"scores", {{{"item", "4.7.2"}, {"band", 6}, {"percent", 90}},    // 80 x 10 % = 8 at stake
+                                {{"item", "4.4.2"}, {"band", 2}, {"percent", 20}},    // 60 x 80 % = 48
+                                {{"item", "4.4.6"}, {"band", 1}, {"percent", 0}}}}};  // 10 x 100 % = 10
+  const auto a = read(doc);
+  ASSERT_TRUE(a.ok());
+  const auto s = qaward::summarize(a.value(), model());
+  // Unscored 80-point results items lead (80 at stake each), then 60-point ones.
+  EXPECT_EQ(s.gaps.at(0).item->id, "4.7.3");
+  EXPECT_EQ(s.gaps.at(0).at_stake_centi, 8000);
+  for (std::size_t i = 1; i < s.gaps.size(); ++i) EXPECT_GE(s.gaps[i - 1].at_stake_centi, s.gaps[i].at_stake_centi);
+  const auto position = [&](const char* id) {
+    return std::find_if(s.gaps.begin(), s.gaps.end(), [&](const qaward::ItemResult& r) { return r.item->id == id; }) - s.gaps.begin();
+  };
+  EXPECT_LT(position("4.4.2"), position("4.4.6"));
+  EXPECT_LT(position("4.4.6"), position("4.7.2"));
+  EXPECT_EQ(s.gaps.back().item->id, "4.7.2");
+  EXPECT_EQ(s.scored_items, 3);
+}
+
+TEST(AssessmentRaters, LeadersVersusStaffOnASmallFixture) {
+  const json doc = {
+      {"raters", {{{"id", "L1"}, {"group", "leader"}}, {{"id", "L2"}, {"group", "leader"}}, {{"id", "S1"}, {"group", "staff"}}}},
+      {"scores", {{{"item", "4.1.2"}, {"rater", "L1"}, {"band", 5}, {"percent", 80}},
+                  {{"item", "4.1.2"}, {"rater", "L2"}, {"band", 4}, {"percent", 60}},
+                  {{"item", "4.1.2"}, {"rater", "S1"}, {"band", 3}, {"percent", 40}},
+                  {{"item", "4.2.2"}, {"rater", "L1"}, {"band", 3}, {"percent", 45}},
+                  {{"item", "4.2.2"}, {"rater", "S1"}, {"band", 3}, {"percent", 40}},
+                  {{"item", "4.3.2"}, {"rater", "L1"}, {"band", 3}, {"percent", 45}}}}};  // no staff: not compared
+  const auto a = read(doc);
+  ASSERT_TRUE(a.ok());
+  const auto s = qaward::summarize(a.value(), model());
+  ASSERT_EQ(s.comparisons.size(), 2u);
+  EXPECT_EQ(s.comparisons[0].item->id, "4.1.2");
+  EXPECT_DOUBLE_EQ(s.comparisons[0].leader_average, 70.0);
+  EXPECT_DOUBLE_EQ(s.comparisons[0].staff_average, 40.0);
+  EXPECT_DOUBLE_EQ(s.comparisons[0].difference, 30.0);
+  EXPECT_EQ(s.comparisons[0].leader_count, 2);
+  EXPECT_DOUBLE_EQ(s.comparisons[1].difference, 5.0);
+  EXPECT_EQ(s.total_centi, 0);  // individual ratings do not make the agreed score
+}
+
+TEST(AssessmentCounters, MixedChineseAndAsciiWithoutWhitespace) {
+  EXPECT_EQ(qaward::count_characters("质量 Quality 第一！\n\t2025年"), 17u);  // 2 + 7 + 3 + 5
+  EXPECT_EQ(qaward::count_characters("　全角空格　"), 4u);                    // U+3000 not counted
+  EXPECT_EQ(qaward::count_characters("𠮷"), 1u);
+  EXPECT_EQ(qaward::count_characters(""), 0u);
+  const json doc = {{"overview", std::string(3001, 'x')}, {"report", "短"}};
+  const auto a = read(doc);
+  ASSERT_TRUE(a.ok());
+  const auto s = qaward::summarize(a.value(), model());
+  EXPECT_TRUE(s.overview.over());
+  EXPECT_EQ(s.overview.characters, 3001u);
+  EXPECT_FALSE(s.report.over());
+}
+
+TEST(AssessmentExport, CsvQuotesEveryFieldAndStartsWithABom) {
+  json doc = one_score("4.1.2", 4, 55);
+  doc["scores"][0]["evidence"] = "含\"引号\",和逗号\n换行";
+  const auto a = read(doc);
+  ASSERT_TRUE(a.ok());
+  const auto csv = qaward::scoring_sheet_csv(qaward::summarize(a.value(), model()), a.value());
+  EXPECT_EQ(csv.rfind("\xEF\xBB\xBF", 0), 0u);
+  EXPECT_NE(csv.find("\"含\"\"引号\"\",和逗号\n换行\""), std::string::npos);
+  EXPECT_NE(csv.find("\"27.5\""), std::string::npos);
+  EXPECT_NE(csv.find("\"合计\""), std::string::npos);
+}
+
+TEST(AssessmentExample, TheShippedExampleSumsTo439) {
+  const auto a = qaward::parse_assessment(qaward::test::read_asset("examples/assessment.json"), model());
+  ASSERT_TRUE(a.ok());
+  const auto s = qaward::summarize(a.value(), model());
+  EXPECT_EQ(s.total_centi, 43900);
+  EXPECT_EQ(s.process_centi + s.results_centi, s.total_centi);
+  EXPECT_EQ(s.scored_items, 23);
+}
+
+}  // namespace
