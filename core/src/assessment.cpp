@@ -218,7 +218,8 @@ Result<Assessment> assessment_from_json(const json& doc, const Criteria& criteri
     }
   }
   if (const auto* dims = r.object(doc, path, "dimensions")) {
-    for (const auto& [key, value] : dims->items()) {
+    for (const auto& [name, value] : dims->items()) {
+      const std::string key = name;  // clang 14 cannot capture structured bindings
       const auto at = path + "/dimensions/" + key;
       const bool known = std::any_of(criteria.dimensions.begin(), criteria.dimensions.end(),
                                      [&](const CqaDimension& d) { return d.id == key; });
