@@ -23,7 +23,8 @@ packages=(
   build-essential cmake ninja-build pkg-config
   emscripten
   googletest libgtest-dev
-  nlohmann-json3-dev libsodium-dev libzip-dev zlib1g-dev
+  nlohmann-json3-dev libsodium-dev libzip-dev zlib1g-dev libutf8proc-dev libssl-dev
+  clang-14 libclang-rt-14-dev
   python3 python3-fonttools fonts-noto-cjk
   chromium
   minisign unzip zip
@@ -46,17 +47,20 @@ if [ ${#missing[@]} -gt 0 ]; then
   step "installing Debian packages: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   "${sudo_cmd[@]}" apt-get update -qq || fail "apt-get update (step 1: Debian package lists)"
-  for p in "${missing[@]}"; do
-    "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "$p" >/dev/null \
-      || fail "apt-get install $p (step 1: Debian packages)"
-  done
+  if ! "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; then
+    # One at a time, to name the package that fails.
+    for p in "${missing[@]}"; do
+      "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "$p" >/dev/null \
+        || fail "apt-get install $p (step 1: Debian packages)"
+    done
+  fi
 else
   step "Debian packages: all present"
 fi
 
 # --- 2. Debian source packages for the wasm build -------------------------
 # Each is unpacked once into .deps/src/<name>; a stamp file marks success.
-src_packages=(imgui libsodium zlib libzip)
+src_packages=(imgui libsodium zlib libzip utf8proc)
 need_src=()
 for p in "${src_packages[@]}"; do
   [ -f "$src/$p/.unpacked" ] || need_src+=("$p")
@@ -78,7 +82,7 @@ if [ ${#need_src[@]} -gt 0 ]; then
       || fail "apt-get source --download-only $p (step 2: source packages)"
     dsc=$(ls -t "$deps/download/${p}"_*.dsc | head -n1)
     rm -rf "$src/$p" && mkdir -p "$src"
-    dpkg-source --no-check -x "$dsc" "$src/$p" >/dev/null 2>&1 \
+    ( cd "$deps/download" && dpkg-source --no-check -x "$dsc" "$src/$p" >/dev/null 2>&1 ) \
       || fail "dpkg-source -x $dsc (step 2: unpacking $p)"
     touch "$src/$p/.unpacked"
   done

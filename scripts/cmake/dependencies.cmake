@@ -2,21 +2,26 @@
 # WebAssembly they are compiled from the Debian *source* packages that
 # scripts/setup.sh unpacks into .deps/src (Emscripten ports would download).
 # Either way the project sees the same target names:
-#   qaward::json  qaward::sodium  qaward::zip  (and, wasm only, qaward::imgui)
+#   qaward::json  qaward::sodium  qaward::zip  qaward::utf8proc  (and, wasm only, qaward::imgui)
+# Natively SHA-256 comes from OpenSSL's libcrypto (it uses the CPU's SHA
+# extensions); in WebAssembly from libsodium.
 
 if(NOT EMSCRIPTEN)
   find_package(nlohmann_json 3.10 REQUIRED)
   find_package(PkgConfig REQUIRED)
   pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
   pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
+  pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
+  find_package(OpenSSL 3 REQUIRED COMPONENTS Crypto)
   find_package(GTest REQUIRED)
   add_library(qaward::json ALIAS nlohmann_json::nlohmann_json)
   add_library(qaward::sodium ALIAS PkgConfig::SODIUM)
   add_library(qaward::zip ALIAS PkgConfig::LIBZIP)
+  add_library(qaward::utf8proc ALIAS PkgConfig::UTF8PROC)
   return()
 endif()
 
-foreach(pkg imgui libsodium zlib libzip)
+foreach(pkg imgui libsodium zlib libzip utf8proc)
   if(NOT EXISTS "${QAWARD_DEPS_SRC}/${pkg}/.unpacked")
     message(FATAL_ERROR "Debian source package '${pkg}' not found in ${QAWARD_DEPS_SRC}. "
                         "Run scripts/setup.sh first (it runs apt-get source).")
@@ -85,6 +90,13 @@ target_include_directories(qaward_sodium SYSTEM PUBLIC
   "${CMAKE_BINARY_DIR}/third_party/sodium/include" "${_s}/include")
 target_compile_options(qaward_sodium PRIVATE -w)
 add_library(qaward::sodium ALIAS qaward_sodium)
+
+# --- utf8proc: Unicode normalization (NFC names in packages).
+add_library(qaward_utf8proc STATIC "${QAWARD_DEPS_SRC}/utf8proc/utf8proc.c")
+target_compile_definitions(qaward_utf8proc PUBLIC UTF8PROC_STATIC)
+target_include_directories(qaward_utf8proc SYSTEM PUBLIC "${QAWARD_DEPS_SRC}/utf8proc")
+target_compile_options(qaward_utf8proc PRIVATE -w)
+add_library(qaward::utf8proc ALIAS qaward_utf8proc)
 
 # --- Dear ImGui 1.86 with the GLFW (emscripten's built-in emulation) and
 # OpenGL ES 3 / WebGL2 backends.

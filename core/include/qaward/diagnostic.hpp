@@ -11,6 +11,9 @@
 
 namespace qaward {
 
+// Named values substituted into a message ({name} in assets/i18n/).
+using Params = std::map<std::string, std::string>;
+
 enum class Severity { warning, error };
 
 struct Diagnostic {

@@ -14,8 +14,6 @@
 
 namespace qaward {
 
-using Params = std::map<std::string, std::string>;
-
 class Catalog {
  public:
   // Parses a catalog file. `source` names it in diagnostics.
