@@ -42,6 +42,9 @@ int main(int argc, char** argv) {
   const std::vector<std::string_view> rest(args.begin() + 1, args.end());
   if (args[0] == "eligibility") return eligibility(ctx, rest);
   if (args[0] == "assess") return assess(ctx, rest);
+  for (const char* command : {"keygen", "package", "verify", "precheck", "countersign"}) {
+    if (args[0] == command) return package_command(ctx, args[0], rest);
+  }
   if (args[0] == "workdays" || args[0] == "publicity" || args[0] == "timeline" || args[0] == "notice") return calendar_command(ctx, args[0], rest);
   if (args[0].starts_with("-")) return usage_error(ctx, "cli.unknown_option", {{"option", std::string(args[0])}});
   return usage_error(ctx, "cli.unknown_command", {{"command", std::string(args[0])}});

@@ -204,6 +204,15 @@ Result<RuleSet> load(std::string_view edition, const EditionSource& source, int 
     read_procedure(*procedure, id, set.procedure, errors);
     set.procedure.verified = true;
   }
+  if (const auto materials = doc.find("materials"); materials != doc.end() && materials->is_object()) {
+    set.materials.clear();
+    set.materials_note = bilingual(*materials, "note");
+    if (const auto items = materials->find("items"); items != materials->end() && items->is_array()) {
+      for (const auto& m : *items) {
+        set.materials.push_back({text_of(m, "category"), text_of(m, "name"), text_of(m, "name_en"), bool_of(m, "required")});
+      }
+    }
+  }
   if (const auto districts = doc.find("districts"); districts != doc.end() && districts->is_array()) {
     set.districts.clear();
     for (const auto& d : *districts) {

@@ -60,6 +60,14 @@ struct Procedure {
   bool verified = true;
 };
 
+// A kind of material in the checklist (the call notice decides which are required).
+struct Material {
+  std::string category;
+  std::string name;
+  std::string name_en;
+  bool required = false;
+};
+
 struct RuleSet {
   std::string edition;
   std::string status;  // draft | issued
@@ -71,6 +79,8 @@ struct RuleSet {
   int max_nominations = 0;
   std::vector<std::string> districts;
   Procedure procedure;
+  std::vector<Material> materials;
+  std::optional<BilingualText> materials_note;
   std::vector<RuleCheck> checks;  // conditions of the verdict
   std::vector<RuleCheck> notes;   // shown, never deciding (Articles 10, 21)
 

@@ -1,0 +1,101 @@
+#include "package_support.hpp"
+
+#include "catalogs.hpp"
+#include "editions.hpp"
+#include "qaward/documents.hpp"
+#include "qaward/version.hpp"
+#include "shipped_calendar.hpp"
+
+namespace qaward {
+
+VerifyContext shipped_verify_context(const PublicKey* expected_key) {
+  VerifyContext context;
+  const auto& calendar = shipped_calendar();
+  context.calendar = calendar.ok() ? &calendar.value() : nullptr;
+  context.editions = embedded_editions();
+  context.expected_key = expected_key;
+  return context;
+}
+
+namespace {
+
+std::string problems_text(const VerifyReport& r, const Catalog& t) {
+  std::string out;
+  for (const auto& f : r.findings) {
+    Params params = f.params;
+    params["where"] = f.where;
+    if (!out.empty()) out += "；";
+    out += t.text(f.key, params);
+  }
+  return out;
+}
+
+std::string eligibility_text(const VerifyReport& r, const Catalog& t) {
+  if (r.rerun_eligibility.empty()) return "—";
+  return t.text("elig.outcome." + r.rerun_eligibility) + (r.forced ? "（强制打包）" : "");
+}
+
+}  // namespace
+
+std::string precheck_csv(const std::vector<std::pair<std::string, VerifyReport>>& reports) {
+  const Catalog& t = catalog(Language::zh);
+  auto field = [](const std::string& s) {
+    std::string out = "\"";
+    for (const char c : s) {
+      if (c == '"') out += '"';
+      out += c;
+    }
+    return out + "\"";
+  };
+  std::string csv = "\xEF\xBB\xBF文件,结论,组织,统一社会信用代码,申报包编号,签名,密钥指纹,资格（复核）,公示,商业秘密附件,自评总分,问题\r\n";
+  for (const auto& [file, r] : reports) {
+    const std::vector<std::string> row = {
+        file, r.valid ? "通过" : "不通过", r.organization, r.uscc, r.package_id,
+        r.signature.valid ? "有效" : (r.signature.present ? "无效" : "缺失"), r.signature.fingerprint,
+        eligibility_text(r, t), r.publicity_state, std::to_string(r.trade_secret_files.size()),
+        r.assessment_total ? std::to_string(*r.assessment_total) : "", problems_text(r, t)};
+    for (std::size_t k = 0; k < row.size(); ++k) csv += (k ? "," : "") + field(row[k]);
+    csv += "\r\n";
+  }
+  return csv;
+}
+
+nlohmann::json precheck_json(const std::vector<std::pair<std::string, VerifyReport>>& reports) {
+  nlohmann::json out = {{"format", "qaward-precheck/1"}, {"product_version", std::string(version())}, {"packages", nlohmann::json::array()}};
+  for (const auto& [file, r] : reports) {
+    auto item = to_json(r, catalog(Language::zh), catalog(Language::en));
+    item["file"] = file;
+    out["packages"].push_back(item);
+  }
+  return out;
+}
+
+std::string precheck_html(const std::vector<std::pair<std::string, VerifyReport>>& reports) {
+  const Catalog& t = catalog(Language::zh);
+  std::string rows;
+  int valid = 0;
+  for (const auto& [file, r] : reports) {
+    valid += r.valid ? 1 : 0;
+    std::string secrets;
+    for (const auto& s : r.trade_secret_files) secrets += html_escape(s) + "<br>";
+    rows += "<tr class=\"" + std::string(r.valid ? "ok" : "bad") + "\"><td>" + html_escape(file) + "</td><td>" +
+            (r.valid ? "通过" : "<b>不通过</b>") + "</td><td>" + html_escape(r.organization) + "<br><small>" +
+            html_escape(r.uscc) + "</small></td><td>" +
+            (r.signature.valid ? "有效" : r.signature.present ? "<b>无效</b>" : "<b>缺失</b>") + "<br><small>" +
+            html_escape(r.signature.fingerprint) + "</small></td><td>" + html_escape(eligibility_text(r, t)) + "</td><td>" +
+            html_escape(r.publicity_state == "complete" ? "已满" : r.publicity_state == "not_complete" ? "未满" : "无记录") +
+            "</td><td>" + (secrets.empty() ? "—" : secrets) + "</td><td>" + html_escape(problems_text(r, t)) + "</td></tr>";
+  }
+  return "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>申报包预审报告</title><style>"
+         "@page{size:A4 landscape;margin:15mm}body{font-family:\"SimSun\",\"Noto Serif CJK SC\",serif;font-size:10pt}"
+         "h1{font-size:16pt;text-align:center}table{border-collapse:collapse;width:100%}th,td{border:1px solid #000;"
+         "padding:3px 5px;vertical-align:top}th{background:#eee}tr.bad td{background:#fff2f2}small{color:#444}"
+         ".meta{font-size:8.5pt;color:#555;margin-top:1em}</style></head><body><h1>乌鲁木齐市人民政府质量奖申报包预审报告</h1>"
+         "<p>共 " + std::to_string(reports.size()) + " 个申报包，校验通过 " + std::to_string(valid) +
+         " 个。依据《乌鲁木齐市人民政府质量奖管理办法》第十一条第（三）项。</p><table><tr><th>文件</th><th>结论</th><th>组织</th>"
+         "<th>签名与密钥指纹</th><th>资格（复核）</th><th>内部公示</th><th>商业秘密附件</th><th>问题</th></tr>" + rows +
+         "</table><p class=\"meta\">密钥指纹应与申报组织盖章的封面一致。签名证明申报包自签名后未被改动，并来自同一把密钥；它不是电子签名法意义上的可靠电子签名。由质量奖申报助手 " +
+         html_escape(std::string(version())) + " 生成。</p></body></html>\n";
+}
+
+}  // namespace qaward

@@ -1,0 +1,189 @@
+#pragma once
+// The submission package (Article 11(2)-(3)): a ZIP holding one folder that
+// is a BagIt 1.0 bag (RFC 8493), signed in minisign's format.
+//
+//   <package-id>/bagit.txt
+//   <package-id>/bag-info.txt                 organization, credit code, date, Payload-Oxum, id
+//   <package-id>/data/application.json        profile, eligibility, assessment, publicity, attachments
+//   <package-id>/data/附件/<file>              the attachments
+//   <package-id>/manifest-sha256.txt
+//   <package-id>/signer.pub                    the applicant's public key (minisign format)
+//   <package-id>/tagmanifest-sha256.txt
+//   <package-id>/tagmanifest-sha256.txt.minisig
+// A district office's countersignature adds recommendation.json, its
+// .minisig and office.pub beside them (outside the tag manifest, so the
+// applicant's signature stays valid).
+//
+// Packages can be larger than memory, so the writer and the reader stream
+// from and to files by path (stdio; in the browser, files that Emscripten's
+// file systems mount). The rest of the core does no I/O.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "qaward/assessment.hpp"
+#include "qaward/calendar.hpp"
+#include "qaward/datetime.hpp"
+#include "qaward/diagnostic.hpp"
+#include "qaward/eligibility.hpp"
+#include "qaward/profile.hpp"
+#include "qaward/publicity.hpp"
+#include "qaward/rules.hpp"
+#include "qaward/signing.hpp"
+
+namespace qaward {
+
+// [SECTION] The draft (format "qaward-draft/1")
+
+struct DraftAttachment {
+  std::string path;  // relative to the draft file, or absolute
+  std::string title;
+  std::string category;  // e.g. application_form, business_license (rule data: materials)
+  bool trade_secret = false;  // 商业秘密, Article 11(2)
+};
+
+struct Draft {
+  nlohmann::json document;  // the whole draft, as read
+  Profile profile;
+  std::optional<Assessment> assessment;
+  std::optional<PublicityRecord> publicity;
+  std::vector<DraftAttachment> attachments;
+  std::string edition;  // empty: the default edition
+};
+
+[[nodiscard]] Result<Draft> parse_draft(std::string_view json_text, const Criteria& criteria);
+
+// [SECTION] Writing
+
+struct PackageRequest {
+  const Draft* draft = nullptr;
+  std::vector<std::string> files;  // the attachments' files, resolved, in the draft's order
+  const RuleSet* rules = nullptr;
+  const Calendar* calendar = nullptr;
+  const Criteria* criteria = nullptr;
+  const KeyPair* key = nullptr;
+  DateTime now;
+  bool force = false;  // package although not eligible; recorded in the package
+  std::string product_version;
+};
+
+struct PackagePlan {
+  std::string package_id;
+  EligibilityResult eligibility;
+  std::vector<std::string> entry_names;   // data/附件/<name> per attachment (NFC)
+  std::vector<std::uint64_t> sizes;
+  std::vector<Diagnostic> refusals;  // each blocks packaging
+  std::vector<Diagnostic> warnings;
+};
+
+// Checks everything that blocks packaging, before any byte is written:
+// eligibility (Article 9; --force overrides, recorded), state-secret marks in
+// names or text content (Article 11(2)), missing required materials, names
+// that collide or cannot be carried, unreadable files.
+[[nodiscard]] PackagePlan plan_package(const PackageRequest& request);
+
+struct PackageResult {
+  std::string package_id;
+  std::uint64_t payload_bytes = 0;
+  std::size_t payload_files = 0;
+  std::string tagmanifest_sha256;
+};
+
+// Writes the package to `out_path` (replacing it). Same inputs and `now`
+// give a byte-identical file.
+[[nodiscard]] Result<PackageResult> write_package(const PackageRequest& request, const PackagePlan& plan,
+                                                  const std::string& out_path);
+
+// [SECTION] Reading and verifying (untrusted input)
+
+struct Finding {
+  Severity severity = Severity::error;
+  std::string key;  // message key
+  Params params;
+  std::string where;  // entry name inside the package, or empty
+};
+
+struct SignatureReport {
+  bool present = false;
+  bool valid = false;
+  std::string key_id;       // as minisign prints it
+  std::string fingerprint;  // to compare with the sealed cover sheet
+  std::string trusted_comment;
+};
+
+struct Countersignature {
+  SignatureReport signature;
+  std::string unit;
+  std::string opinion;
+  std::string date;
+  bool binds_applicant = false;  // names the applicant's tag manifest hash
+};
+
+struct VerifyReport {
+  bool readable = false;  // false: not a ZIP at all, or unsafe to open further
+  bool valid = false;     // every check passed
+  std::string package_id;
+  std::string organization;
+  std::string uscc;
+  std::string bagging_date;
+  std::uint64_t payload_bytes = 0;
+  std::size_t payload_files = 0;
+  std::size_t entries = 0;
+  SignatureReport signature;
+  std::vector<Countersignature> countersignatures;
+  std::string recorded_eligibility;  // as the package says
+  std::string rerun_eligibility;     // the same core and edition, run again
+  std::string edition;
+  std::string publicity_state;  // complete | not_complete | missing
+  std::string publicity_end;
+  bool forced = false;
+  std::vector<std::string> trade_secret_files;
+  std::optional<double> assessment_total;
+  std::string tagmanifest_sha256;
+  std::vector<Finding> findings;  // errors make the package invalid
+};
+
+struct VerifyLimits {
+  std::uint64_t max_entries = 10000;
+  std::uint64_t max_entry_bytes = 8ull << 30;
+  std::uint64_t max_total_bytes = 16ull << 30;
+  std::uint64_t max_ratio = 200;          // uncompressed / compressed, for entries over 1 MiB
+  std::uint64_t max_tag_file_bytes = 4u << 20;
+};
+
+struct VerifyContext {
+  const Calendar* calendar = nullptr;
+  EditionSource editions;
+  const PublicKey* expected_key = nullptr;  // --pubkey: the applicant's key must be this one
+  VerifyLimits limits;
+};
+
+[[nodiscard]] VerifyReport verify_package(const std::string& path, const VerifyContext& context);
+
+[[nodiscard]] nlohmann::json to_json(const VerifyReport& report, const Catalog& zh, const Catalog& en);
+
+// [SECTION] Countersigning (the district office's recommendation)
+
+struct CountersignRequest {
+  std::string unit;     // e.g. 天山区市场监督管理局
+  std::string opinion;  // 审核推荐意见
+  const KeyPair* key = nullptr;
+  DateTime now;
+};
+
+// Copies the package at `in_path` to `out_path` adding the signed
+// recommendation. Refuses a package that does not verify.
+[[nodiscard]] Result<std::string> countersign_package(const std::string& in_path, const std::string& out_path,
+                                                      const CountersignRequest& request, const VerifyContext& context);
+
+// True when `text` carries a state-secret classification mark (绝密, 机密 or
+// 秘密 followed by ★): such material may not be submitted (Article 11(2)).
+[[nodiscard]] bool has_state_secret_mark(std::string_view text);
+
+// NFC form of a UTF-8 string; nullopt for invalid UTF-8.
+[[nodiscard]] std::optional<std::string> nfc(std::string_view utf8);
+
+}  // namespace qaward

@@ -1,0 +1,38 @@
+#pragma once
+// Pieces shared by the package writer and reader. Internal to the core.
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace qaward::detail {
+
+inline constexpr std::string_view kBagitTxt = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n";
+inline constexpr std::string_view kPayloadDir = "data/附件/";
+inline constexpr std::string_view kApplication = "data/application.json";
+inline constexpr std::string_view kManifest = "manifest-sha256.txt";
+inline constexpr std::string_view kTagManifest = "tagmanifest-sha256.txt";
+inline constexpr std::string_view kSignature = "tagmanifest-sha256.txt.minisig";
+inline constexpr std::string_view kSignerKey = "signer.pub";
+inline constexpr std::string_view kRecommendation = "recommendation.json";
+inline constexpr std::string_view kRecommendationSig = "recommendation.json.minisig";
+inline constexpr std::string_view kOfficeKey = "office.pub";
+inline constexpr std::size_t kIoBuffer = 4u << 20;  // large reads: few syscalls (and few Blob.slice calls in a worker)
+
+struct FileCloser {
+  void operator()(std::FILE* f) const {
+    if (f != nullptr) std::fclose(f);
+  }
+};
+using File = std::unique_ptr<std::FILE, FileCloser>;
+
+// "1. 申报表.pdf" style names must survive BagIt and every ZIP tool: no
+// separators, control characters, '%' (validators mishandle %25), or names
+// that are only dots.
+bool carriable_name(std::string_view name);
+
+// Seconds since the epoch for a Beijing date-time, as a ZIP mtime. (DOS
+// times carry no zone; this writes the Beijing wall clock.)
+long long zip_time(long long unix_seconds);
+
+}  // namespace qaward::detail

@@ -1,0 +1,79 @@
+// The draft format (qaward-draft/1) and Unicode normalization of names.
+#include <utf8proc.h>
+
+#include <cstdlib>
+
+#include "json_reader.hpp"
+#include "qaward/package.hpp"
+
+namespace qaward {
+
+std::optional<std::string> nfc(std::string_view utf8) {
+  utf8proc_uint8_t* out = nullptr;
+  const auto length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(utf8.data()),
+                                   static_cast<utf8proc_ssize_t>(utf8.size()), &out, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+  if (length < 0) return std::nullopt;
+  std::string result(reinterpret_cast<const char*>(out), static_cast<std::size_t>(length));
+  std::free(out);
+  return result;
+}
+
+Result<Draft> parse_draft(std::string_view json_text, const Criteria& criteria) {
+  detail::JsonReader r;
+  const auto doc = nlohmann::json::parse(json_text, nullptr, false);
+  if (doc.is_discarded()) return std::vector{make_error("input.invalid_json")};
+  if (!doc.is_object()) {
+    r.error("input.wrong_type", "/", {{"found", detail::describe(doc)}, {"expected", "{ ... }"}});
+    return std::move(r.diagnostics);
+  }
+  Draft d;
+  d.document = doc;
+  if (const auto format = r.string(doc, "", "format"); format && *format != "qaward-draft/1") {
+    r.error("input.unknown_format", "/format", {{"found", *format}, {"expected", "qaward-draft/1"}});
+  }
+  r.unknown_members(doc, "", {"format", "profile", "assessment", "publicity", "attachments", "edition"});
+  d.edition = r.string(doc, "", "edition").value_or("");
+  std::vector<Diagnostic> all;
+  auto take = [&](const std::vector<Diagnostic>& diagnostics) { all.insert(all.end(), diagnostics.begin(), diagnostics.end()); };
+  if (const auto* profile = r.object(doc, "", "profile")) {
+    auto p = profile_from_json(*profile, "/profile");
+    take(p.diagnostics());
+    if (p.ok()) d.profile = std::move(p).value();
+  } else if (r.member(doc, "profile") == nullptr) {
+    r.error("input.missing_field", "/profile", {{"expected", "{ \"organization\": ... }"}});
+  }
+  if (const auto* assessment = r.object(doc, "", "assessment")) {
+    auto a = assessment_from_json(*assessment, criteria, "/assessment");
+    take(a.diagnostics());
+    if (a.ok()) d.assessment = std::move(a).value();
+  }
+  if (const auto* publicity = r.member(doc, "publicity")) {
+    auto p = publicity_record_from_json(*publicity, "/publicity");
+    take(p.diagnostics());
+    if (p.ok()) d.publicity = std::move(p).value();
+  }
+  if (const auto* list = r.array(doc, "", "attachments")) {
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      const auto at = "/attachments/" + std::to_string(i);
+      const auto& item = (*list)[i];
+      if (!item.is_object()) {
+        r.error("input.wrong_type", at, {{"found", detail::describe(item)}, {"expected", "{ \"path\": ... }"}});
+        continue;
+      }
+      r.unknown_members(item, at, {"path", "title", "category", "trade_secret", "id"});
+      const auto path = r.string(item, at, "path");
+      if (!path || path->empty()) {
+        r.error("input.missing_field", at + "/path", {{"expected", "\"附件/营业执照.pdf\""}});
+        continue;
+      }
+      d.attachments.push_back({*path, r.string(item, at, "title").value_or(""), r.string(item, at, "category").value_or("other"),
+                               r.boolean(item, at, "trade_secret").value_or(false)});
+    }
+  }
+  take(r.diagnostics);
+  const bool errors = std::any_of(all.begin(), all.end(), [](const Diagnostic& x) { return x.severity == Severity::error; });
+  if (errors) return all;
+  return Result<Draft>(std::move(d), std::move(all));
+}
+
+}  // namespace qaward

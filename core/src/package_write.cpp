@@ -1,0 +1,420 @@
+// The package writer: one pass over the attachments (each is hashed while
+// libzip copies it), then the tag files, whose content depends on those
+// hashes, generated when libzip reaches them.
+#include <zip.h>
+
+#include <algorithm>
+#include <cstring>
+#include <functional>
+#include <set>
+
+#include "package_common.hpp"
+#include "qaward/hash.hpp"
+#include "qaward/package.hpp"
+#include "qaward/text.hpp"
+
+namespace qaward {
+
+namespace detail {
+
+bool carriable_name(std::string_view name) {
+  if (name.empty() || name == "." || name == ".." || name.size() > 240) return false;
+  for (const char c : name) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7F || c == '/' || c == '\\' || c == '%' || c == ':' || c == '*' || c == '?' || c == '"' ||
+        c == '<' || c == '>' || c == '|') {
+      return false;
+    }
+  }
+  return count_code_points(name).has_value();
+}
+
+long long zip_time(long long unix_seconds) { return unix_seconds + kBeijingOffsetSeconds; }
+
+}  // namespace detail
+
+namespace {
+
+using detail::File;
+
+// [SECTION] libzip sources
+
+// An attachment read from disk, hashed as libzip reads it.
+struct HashingFile {
+  std::string path;
+  std::uint64_t size = 0;
+  File file;
+  Sha256 hash;
+  Sha256Digest digest{};
+  std::uint64_t read = 0;
+  bool done = false;
+  std::vector<char> buffer;
+  zip_error_t error{};
+};
+
+zip_int64_t hashing_callback(void* user, void* data, zip_uint64_t length, zip_source_cmd_t cmd) {
+  auto* s = static_cast<HashingFile*>(user);
+  switch (cmd) {
+    case ZIP_SOURCE_OPEN:
+      s->file.reset(std::fopen(s->path.c_str(), "rb"));
+      if (!s->file) {
+        zip_error_set(&s->error, ZIP_ER_OPEN, errno);
+        return -1;
+      }
+      s->buffer.resize(detail::kIoBuffer);
+      std::setvbuf(s->file.get(), s->buffer.data(), _IOFBF, s->buffer.size());
+      s->read = 0;
+      return 0;
+    case ZIP_SOURCE_READ: {
+      const auto n = std::fread(data, 1, length, s->file.get());
+      if (n == 0 && std::ferror(s->file.get())) {
+        zip_error_set(&s->error, ZIP_ER_READ, errno);
+        return -1;
+      }
+      s->hash.update(data, n);
+      s->read += n;
+      if (s->read > s->size) {  // the file grew while being packaged
+        zip_error_set(&s->error, ZIP_ER_INCONS, 0);
+        return -1;
+      }
+      return static_cast<zip_int64_t>(n);
+    }
+    case ZIP_SOURCE_CLOSE:
+      s->file.reset();
+      if (s->read != s->size) {
+        zip_error_set(&s->error, ZIP_ER_INCONS, 0);
+        return -1;
+      }
+      s->digest = s->hash.finish();
+      s->done = true;
+      return 0;
+    case ZIP_SOURCE_STAT: {
+      auto* st = static_cast<zip_stat_t*>(data);
+      zip_stat_init(st);
+      st->size = s->size;
+      st->valid |= ZIP_STAT_SIZE;
+      return sizeof(zip_stat_t);
+    }
+    case ZIP_SOURCE_ERROR:
+      return zip_error_to_data(&s->error, data, length);
+    case ZIP_SOURCE_FREE:
+      return 0;
+    case ZIP_SOURCE_SUPPORTS:
+      return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
+                                            ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
+    default:
+      zip_error_set(&s->error, ZIP_ER_OPNOTSUPP, 0);
+      return -1;
+  }
+}
+
+// A tag file whose text is made when libzip opens it: by then every entry
+// before it has been written.
+struct LazyText {
+  std::function<std::string()> make;
+  std::string text;
+  std::size_t offset = 0;
+  zip_error_t error{};
+};
+
+zip_int64_t lazy_callback(void* user, void* data, zip_uint64_t length, zip_source_cmd_t cmd) {
+  auto* s = static_cast<LazyText*>(user);
+  switch (cmd) {
+    case ZIP_SOURCE_OPEN:
+      s->text = s->make();
+      s->offset = 0;
+      return 0;
+    case ZIP_SOURCE_READ: {
+      const auto n = std::min<std::size_t>(length, s->text.size() - s->offset);
+      std::memcpy(data, s->text.data() + s->offset, n);
+      s->offset += n;
+      return static_cast<zip_int64_t>(n);
+    }
+    case ZIP_SOURCE_CLOSE:
+      return 0;
+    case ZIP_SOURCE_STAT: {
+      auto* st = static_cast<zip_stat_t*>(data);
+      zip_stat_init(st);  // size unknown until made
+      return sizeof(zip_stat_t);
+    }
+    case ZIP_SOURCE_ERROR:
+      return zip_error_to_data(&s->error, data, length);
+    case ZIP_SOURCE_FREE:
+      return 0;
+    case ZIP_SOURCE_SUPPORTS:
+      return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
+                                            ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
+    default:
+      zip_error_set(&s->error, ZIP_ER_OPNOTSUPP, 0);
+      return -1;
+  }
+}
+
+// [SECTION] Helpers
+
+std::string base_name(const std::string& path) {
+  const auto slash = path.find_last_of("/\\");
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+std::string compact_time(const DateTime& t) {
+  // 20260316T100000
+  std::string iso = to_iso(t);  // 2026-03-16T10:00:00+08:00
+  std::string out;
+  for (const char c : iso.substr(0, 19)) {
+    if (c != '-' && c != ':') out += c;
+  }
+  return out;
+}
+
+// Text formats whose content is checked for classification marks.
+bool is_plain_text(const std::string& name) {
+  static const char* kExtensions[] = {".txt", ".csv", ".md", ".json", ".html", ".htm", ".xml", ".tsv"};
+  std::string lower = name;
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return std::any_of(std::begin(kExtensions), std::end(kExtensions),
+                     [&](const char* e) { return lower.size() >= std::strlen(e) && lower.ends_with(e); });
+}
+
+// Reads a text file, at most `limit` bytes, checking it for marks.
+bool file_has_state_secret_mark(const std::string& path) {
+  File f(std::fopen(path.c_str(), "rb"));
+  if (!f) return false;
+  std::string carry;
+  std::vector<char> buffer(1 << 16);
+  std::size_t n = 0;
+  while ((n = std::fread(buffer.data(), 1, buffer.size(), f.get())) > 0) {
+    carry.append(buffer.data(), n);
+    if (has_state_secret_mark(carry)) return true;
+    // Keep a tail so that a mark split across reads is still seen.
+    if (carry.size() > 64) carry.erase(0, carry.size() - 64);
+  }
+  return false;
+}
+
+nlohmann::json application_json(const PackageRequest& r, const PackagePlan& plan, const std::string& edition) {
+  const Draft& d = *r.draft;
+  nlohmann::json attachments = nlohmann::json::array();
+  for (std::size_t i = 0; i < d.attachments.size(); ++i) {
+    attachments.push_back({{"file", plan.entry_names[i]}, {"title", d.attachments[i].title},
+                           {"category", d.attachments[i].category}, {"trade_secret", d.attachments[i].trade_secret},
+                           {"bytes", plan.sizes[i]}});
+  }
+  nlohmann::json out = {
+      {"format", "qaward-application/1"},
+      {"package_id", plan.package_id},
+      {"created", to_iso(r.now)},
+      {"product", {{"name", "qaward"}, {"version", r.product_version}}},
+      {"profile", to_json(d.profile)},
+      {"eligibility", {{"edition", edition}, {"date", to_string(plan.eligibility.date)},
+                       {"outcome", to_string(plan.eligibility.outcome)}, {"forced", r.force && plan.eligibility.outcome == Eligibility::not_eligible}}},
+      {"attachments", attachments},
+  };
+  nlohmann::json checks = nlohmann::json::array();
+  for (const auto& c : plan.eligibility.checks) checks.push_back({{"id", c.rule->id}, {"outcome", to_string(c.outcome)}});
+  out["eligibility"]["checks"] = checks;
+  if (d.document.contains("assessment")) out["assessment"] = d.document["assessment"];
+  if (d.assessment && r.criteria != nullptr) {
+    const auto summary = summarize(*d.assessment, *r.criteria);
+    out["assessment_summary"] = {{"total", static_cast<double>(summary.total_centi) / 100.0},
+                                 {"total_points", r.criteria->total_points},
+                                 {"scored_items", summary.scored_items}};
+  }
+  if (d.document.contains("publicity")) out["publicity"] = d.document["publicity"];
+  return out;
+}
+
+std::string manifest_line(const Sha256Digest& digest, std::string_view path) {
+  return to_hex(digest) + "  " + std::string(path) + "\n";
+}
+
+}  // namespace
+
+// [SECTION] Planning
+
+bool has_state_secret_mark(std::string_view text) {
+  static constexpr std::string_view kMarks[] = {"绝密", "机密", "秘密"};
+  static constexpr std::string_view kStar = "★";
+  for (const auto mark : kMarks) {
+    for (std::size_t at = text.find(mark); at != std::string_view::npos; at = text.find(mark, at + 1)) {
+      std::size_t next = at + mark.size();
+      while (next < text.size() && (text[next] == ' ' || text.substr(next, 3) == "\u3000")) next += text[next] == ' ' ? 1u : 3u;
+      if (text.substr(next, kStar.size()) == kStar) return true;
+    }
+  }
+  return false;
+}
+
+PackagePlan plan_package(const PackageRequest& r) {
+  PackagePlan plan;
+  const Draft& d = *r.draft;
+  const auto& uscc = d.profile.organization.uscc;
+  plan.package_id = "QA-" + (uscc ? *uscc : std::string("NOUSCC")) + "-" + compact_time(r.now);
+  if (!d.profile.organization.name || !uscc) {
+    plan.refusals.push_back(make_error("pkg.missing_identity", "/profile/organization"));
+  }
+  auto eligibility = evaluate_eligibility(d.profile, *r.rules, r.now.date);
+  if (!eligibility.ok()) {
+    for (const auto& e : eligibility.diagnostics()) plan.refusals.push_back(e);
+  } else {
+    plan.eligibility = eligibility.value();
+    if (plan.eligibility.outcome == Eligibility::not_eligible) {
+      if (r.force) plan.warnings.push_back(make_error("pkg.forced", ""));
+      else plan.refusals.push_back(make_error("pkg.not_eligible", ""));
+    } else if (plan.eligibility.outcome == Eligibility::needs_information) {
+      plan.warnings.push_back(make_error("pkg.needs_information", ""));
+    }
+  }
+  // Every required material has at least one attachment (the checklist is rule data).
+  for (const auto& m : r.rules->materials) {
+    if (!m.required) continue;
+    const bool present = std::any_of(d.attachments.begin(), d.attachments.end(),
+                                     [&](const DraftAttachment& a) { return a.category == m.category; });
+    if (!present) plan.refusals.push_back(make_error("pkg.missing_material", "", {{"material", m.name}, {"category", m.category}}));
+  }
+  std::set<std::string> names;
+  for (std::size_t i = 0; i < d.attachments.size(); ++i) {
+    const auto& a = d.attachments[i];
+    const std::string where = "/attachments/" + std::to_string(i);
+    const auto& path = i < r.files.size() ? r.files[i] : a.path;
+    const auto name = nfc(base_name(a.path)).value_or("");
+    plan.entry_names.push_back(std::string(detail::kPayloadDir) + name);
+    plan.sizes.push_back(0);
+    if (!detail::carriable_name(name)) {
+      plan.refusals.push_back(make_error("pkg.bad_name", where + "/path", {{"found", base_name(a.path)}}));
+      continue;
+    }
+    if (!names.insert(name).second) {
+      plan.refusals.push_back(make_error("pkg.duplicate_name", where + "/path", {{"found", name}}));
+    }
+    if (has_state_secret_mark(name) || has_state_secret_mark(a.title)) {
+      plan.refusals.push_back(make_error("pkg.state_secret", where, {{"found", name}}));
+      continue;
+    }
+    File f(std::fopen(path.c_str(), "rb"));
+    if (!f || std::fseek(f.get(), 0, SEEK_END) != 0) {
+      plan.refusals.push_back(make_error("pkg.unreadable", where + "/path", {{"found", path}}));
+      continue;
+    }
+    const long size = std::ftell(f.get());
+    plan.sizes.back() = size < 0 ? 0 : static_cast<std::uint64_t>(size);
+    f.reset();
+    if (is_plain_text(name) && file_has_state_secret_mark(path)) {
+      plan.refusals.push_back(make_error("pkg.state_secret", where, {{"found", name}}));
+    }
+  }
+  return plan;
+}
+
+// [SECTION] Writing
+
+Result<PackageResult> write_package(const PackageRequest& r, const PackagePlan& plan, const std::string& out_path) {
+  if (!plan.refusals.empty()) return plan.refusals;
+  const Draft& d = *r.draft;
+  const std::string edition = r.rules->edition;
+  const std::string root = plan.package_id + "/";
+  const std::string application = application_json(r, plan, edition).dump(2) + "\n";
+  std::uint64_t payload_bytes = application.size();
+  for (const auto s : plan.sizes) payload_bytes += s;
+  const std::size_t payload_files = d.attachments.size() + 1;
+
+  std::remove(out_path.c_str());
+  int error_code = 0;
+  zip_t* archive = zip_open(out_path.c_str(), ZIP_CREATE | ZIP_EXCL, &error_code);
+  if (archive == nullptr) return std::vector{make_error("pkg.cannot_write", "", {{"file", out_path}})};
+  const auto mtime = static_cast<time_t>(detail::zip_time(to_unix(r.now)));
+  std::vector<std::unique_ptr<HashingFile>> files;
+  std::vector<std::unique_ptr<LazyText>> lazies;
+  bool failed = false;
+
+  auto add = [&](const std::string& name, zip_source_t* source, bool compress) {
+    if (source == nullptr) {
+      failed = true;
+      return;
+    }
+    const auto index = zip_file_add(archive, (root + name).c_str(), source, ZIP_FL_ENC_UTF_8);
+    if (index < 0) {
+      zip_source_free(source);
+      failed = true;
+      return;
+    }
+    const auto i = static_cast<zip_uint64_t>(index);
+    zip_set_file_compression(archive, i, compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE, compress ? 6 : 0);
+    zip_file_set_mtime(archive, i, mtime, 0);
+    zip_file_set_external_attributes(archive, i, 0, ZIP_OPSYS_UNIX, 0100644u << 16);
+  };
+  auto add_text = [&](const std::string& name, const std::string& text) {
+    // libzip copies nothing: keep the text alive until zip_close.
+    auto lazy = std::make_unique<LazyText>();
+    lazy->make = [text] { return text; };
+    add(name, zip_source_function(archive, lazy_callback, lazy.get()), true);
+    lazies.push_back(std::move(lazy));
+  };
+  auto add_lazy = [&](const std::string& name, std::function<std::string()> make) {
+    auto lazy = std::make_unique<LazyText>();
+    lazy->make = std::move(make);
+    add(name, zip_source_function(archive, lazy_callback, lazy.get()), true);
+    lazies.push_back(std::move(lazy));
+  };
+
+  add_text("bagit.txt", std::string(detail::kBagitTxt));
+  add_text(std::string(detail::kApplication), application);
+  for (std::size_t i = 0; i < d.attachments.size(); ++i) {
+    auto file = std::make_unique<HashingFile>();
+    file->path = i < r.files.size() ? r.files[i] : d.attachments[i].path;
+    file->size = plan.sizes[i];
+    // Attachments are mostly compressed already (PDF, JPEG, Office): stored, they pack at disk speed.
+    add(plan.entry_names[i], zip_source_function(archive, hashing_callback, file.get()), false);
+    files.push_back(std::move(file));
+  }
+  const auto application_digest = Sha256::of(application);
+  std::string manifest_text;
+  add_lazy(std::string(detail::kManifest), [&] {
+    manifest_text = manifest_line(application_digest, detail::kApplication);
+    for (std::size_t i = 0; i < files.size(); ++i) manifest_text += manifest_line(files[i]->digest, plan.entry_names[i]);
+    return manifest_text;
+  });
+  const auto& org = d.profile.organization;
+  const std::string bag_info = "Source-Organization: " + org.name.value_or("") + "\n" +
+                               "Organization-Credit-Code: " + org.uscc.value_or("") + "\n" +
+                               "Bagging-Date: " + to_string(r.now.date) + "\n" +
+                               "Bagging-Time: " + to_iso(r.now) + "\n" +
+                               "Payload-Oxum: " + std::to_string(payload_bytes) + "." + std::to_string(payload_files) + "\n" +
+                               "External-Identifier: " + plan.package_id + "\n" +
+                               "Bag-Software-Agent: qaward " + r.product_version + "\n";
+  add_text("bag-info.txt", bag_info);
+  const std::string signer = public_key_file(r.key->public_key);
+  add_text(std::string(detail::kSignerKey), signer);
+  std::string tagmanifest;
+  add_lazy(std::string(detail::kTagManifest), [&] {
+    tagmanifest = manifest_line(Sha256::of(detail::kBagitTxt), "bagit.txt") +
+                  manifest_line(Sha256::of(bag_info), "bag-info.txt") +
+                  manifest_line(Sha256::of(manifest_text), detail::kManifest) +
+                  manifest_line(Sha256::of(signer), detail::kSignerKey);
+    return tagmanifest;
+  });
+  add_lazy(std::string(detail::kSignature), [&] {
+    const std::string comment = "qaward package " + plan.package_id + " uscc " + org.uscc.value_or("") + " time " + to_iso(r.now);
+    return sign_minisign(tagmanifest, *r.key, comment);
+  });
+
+  if (failed || zip_close(archive) != 0) {
+    if (!failed) {
+      const std::string reason = zip_strerror(archive);
+      zip_discard(archive);
+      std::remove(out_path.c_str());
+      return std::vector{make_error("pkg.write_failed", "", {{"file", out_path}, {"detail", reason}})};
+    }
+    zip_discard(archive);
+    std::remove(out_path.c_str());
+    return std::vector{make_error("pkg.write_failed", "", {{"file", out_path}, {"detail", "libzip"}})};
+  }
+  PackageResult result;
+  result.package_id = plan.package_id;
+  result.payload_bytes = payload_bytes;
+  result.payload_files = payload_files;
+  result.tagmanifest_sha256 = to_hex(Sha256::of(tagmanifest));
+  return result;
+}
+
+}  // namespace qaward
