@@ -33,7 +33,7 @@ struct Entry {
 
 class Reader {
  public:
-  Reader(VerifyReport& report, const VerifyLimits& limits) : report_(report), limits_(limits) {}
+  explicit Reader(VerifyReport& report) : report_(report) {}
 
   void error(std::string key, std::string where = {}, Params params = {}) {
     report_.findings.push_back({Severity::error, std::move(key), std::move(params), std::move(where)});
@@ -103,7 +103,6 @@ class Reader {
 
  private:
   VerifyReport& report_;
-  const VerifyLimits& limits_;
 };
 
 // "hash  path" lines of a BagIt manifest.
@@ -161,7 +160,7 @@ bool unsafe_name(std::string_view name) {
 
 VerifyReport verify_package(const std::string& path, const VerifyContext& ctx) {
   VerifyReport report;
-  Reader r(report, ctx.limits);
+  Reader r(report);
   Archive archive;
   int code = 0;
   archive.za = zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &code);

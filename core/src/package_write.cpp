@@ -66,7 +66,7 @@ zip_int64_t hashing_callback(void* user, void* data, zip_uint64_t length, zip_so
       s->read = 0;
       return 0;
     case ZIP_SOURCE_READ: {
-      const auto n = std::fread(data, 1, length, s->file.get());
+      const auto n = std::fread(data, 1, static_cast<std::size_t>(length), s->file.get());
       if (n == 0 && std::ferror(s->file.get())) {
         zip_error_set(&s->error, ZIP_ER_READ, errno);
         return -1;
@@ -125,7 +125,7 @@ zip_int64_t lazy_callback(void* user, void* data, zip_uint64_t length, zip_sourc
       s->offset = 0;
       return 0;
     case ZIP_SOURCE_READ: {
-      const auto n = std::min<std::size_t>(length, s->text.size() - s->offset);
+      const auto n = std::min<std::size_t>(static_cast<std::size_t>(length), s->text.size() - s->offset);
       std::memcpy(data, s->text.data() + s->offset, n);
       s->offset += n;
       return static_cast<zip_int64_t>(n);
