@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "qaward/datetime.hpp"
+
 namespace qaward::detail {
 
 inline constexpr std::string_view kBagitTxt = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n";
@@ -31,8 +33,9 @@ using File = std::unique_ptr<std::FILE, FileCloser>;
 // that are only dots.
 bool carriable_name(std::string_view name);
 
-// Seconds since the epoch for a Beijing date-time, as a ZIP mtime. (DOS
-// times carry no zone; this writes the Beijing wall clock.)
-long long zip_time(long long unix_seconds);
+// The time_t to give libzip so that the ZIP's DOS date and time show the
+// Beijing wall clock. libzip converts with localtime(); mktime() inverts that
+// whatever the machine's zone, so the bytes do not depend on it.
+long long zip_time(const DateTime& beijing);
 
 }  // namespace qaward::detail

@@ -483,7 +483,7 @@ Result<std::string> countersign_package(const std::string& in_path, const std::s
   std::remove(out_path.c_str());
   zip_t* out = zip_open(out_path.c_str(), ZIP_CREATE | ZIP_EXCL, &code);
   if (out == nullptr) return std::vector{make_error("pkg.cannot_write", "", {{"file", out_path}})};
-  const auto mtime = static_cast<time_t>(detail::zip_time(to_unix(request.now)));
+  const auto mtime = static_cast<time_t>(detail::zip_time(request.now));
   const std::string root = report.package_id + "/";
   bool failed = false;
   const auto count = zip_get_num_entries(in.za, 0);
@@ -499,7 +499,7 @@ Result<std::string> countersign_package(const std::string& in_path, const std::s
       break;
     }
     const auto a = static_cast<zip_uint64_t>(added);
-    zip_set_file_compression(out, a, st.comp_method == ZIP_CM_STORE ? ZIP_CM_STORE : ZIP_CM_DEFLATE, st.comp_method == ZIP_CM_STORE ? 0 : 6);
+    zip_set_file_compression(out, a, ZIP_CM_STORE, 0);
     zip_file_set_mtime(out, a, st.mtime, 0);
     zip_file_set_external_attributes(out, a, 0, ZIP_OPSYS_UNIX, 0100644u << 16);
   }
@@ -528,6 +528,7 @@ Result<std::string> countersign_package(const std::string& in_path, const std::s
       failed = true;
       break;
     }
+    zip_set_file_compression(out, static_cast<zip_uint64_t>(added), ZIP_CM_STORE, 0);
     zip_file_set_mtime(out, static_cast<zip_uint64_t>(added), mtime, 0);
     zip_file_set_external_attributes(out, static_cast<zip_uint64_t>(added), 0, ZIP_OPSYS_UNIX, 0100644u << 16);
   }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <ctime>
 #include <functional>
 #include <set>
 
@@ -29,7 +30,17 @@ bool carriable_name(std::string_view name) {
   return count_code_points(name).has_value();
 }
 
-long long zip_time(long long unix_seconds) { return unix_seconds + kBeijingOffsetSeconds; }
+long long zip_time(const DateTime& beijing) {
+  std::tm tm{};
+  tm.tm_year = beijing.date.year - 1900;
+  tm.tm_mon = beijing.date.month - 1;
+  tm.tm_mday = beijing.date.day;
+  tm.tm_hour = beijing.seconds / 3600;
+  tm.tm_min = beijing.seconds / 60 % 60;
+  tm.tm_sec = beijing.seconds % 60;
+  tm.tm_isdst = -1;
+  return static_cast<long long>(std::mktime(&tm));
+}
 
 }  // namespace detail
 
@@ -322,12 +333,16 @@ Result<PackageResult> write_package(const PackageRequest& r, const PackagePlan& 
   int error_code = 0;
   zip_t* archive = zip_open(out_path.c_str(), ZIP_CREATE | ZIP_EXCL, &error_code);
   if (archive == nullptr) return std::vector{make_error("pkg.cannot_write", "", {{"file", out_path}})};
-  const auto mtime = static_cast<time_t>(detail::zip_time(to_unix(r.now)));
+  const auto mtime = static_cast<time_t>(detail::zip_time(r.now));
   std::vector<std::unique_ptr<HashingFile>> files;
   std::vector<std::unique_ptr<LazyText>> lazies;
   bool failed = false;
 
-  auto add = [&](const std::string& name, zip_source_t* source, bool compress) {
+  // Every entry is stored, not deflated: attachments are mostly compressed
+  // already (PDF, JPEG, Office), storing runs at disk speed, and every byte
+  // of a stored entry is content, so any change to it is caught (deflate's
+  // padding bits are not).
+  auto add = [&](const std::string& name, zip_source_t* source) {
     if (source == nullptr) {
       failed = true;
       return;
@@ -339,7 +354,7 @@ Result<PackageResult> write_package(const PackageRequest& r, const PackagePlan& 
       return;
     }
     const auto i = static_cast<zip_uint64_t>(index);
-    zip_set_file_compression(archive, i, compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE, compress ? 6 : 0);
+    zip_set_file_compression(archive, i, ZIP_CM_STORE, 0);
     zip_file_set_mtime(archive, i, mtime, 0);
     zip_file_set_external_attributes(archive, i, 0, ZIP_OPSYS_UNIX, 0100644u << 16);
   };
@@ -347,13 +362,13 @@ Result<PackageResult> write_package(const PackageRequest& r, const PackagePlan& 
     // libzip copies nothing: keep the text alive until zip_close.
     auto lazy = std::make_unique<LazyText>();
     lazy->make = [text] { return text; };
-    add(name, zip_source_function(archive, lazy_callback, lazy.get()), true);
+    add(name, zip_source_function(archive, lazy_callback, lazy.get()));
     lazies.push_back(std::move(lazy));
   };
   auto add_lazy = [&](const std::string& name, std::function<std::string()> make) {
     auto lazy = std::make_unique<LazyText>();
     lazy->make = std::move(make);
-    add(name, zip_source_function(archive, lazy_callback, lazy.get()), true);
+    add(name, zip_source_function(archive, lazy_callback, lazy.get()));
     lazies.push_back(std::move(lazy));
   };
 
@@ -363,8 +378,7 @@ Result<PackageResult> write_package(const PackageRequest& r, const PackagePlan& 
     auto file = std::make_unique<HashingFile>();
     file->path = i < r.files.size() ? r.files[i] : d.attachments[i].path;
     file->size = plan.sizes[i];
-    // Attachments are mostly compressed already (PDF, JPEG, Office): stored, they pack at disk speed.
-    add(plan.entry_names[i], zip_source_function(archive, hashing_callback, file.get()), false);
+    add(plan.entry_names[i], zip_source_function(archive, hashing_callback, file.get()));
     files.push_back(std::move(file));
   }
   const auto application_digest = Sha256::of(application);

@@ -98,6 +98,14 @@ KeyPair generate_keypair() {
   return pair;
 }
 
+KeyPair keypair_from_seed(const std::array<std::uint8_t, 32>& seed, const KeyId& key_id) {
+  ensure_sodium();
+  KeyPair pair;
+  crypto_sign_seed_keypair(pair.public_key.key.data(), pair.secret.data(), seed.data());
+  pair.public_key.key_id = key_id;
+  return pair;
+}
+
 std::string public_key_file(const PublicKey& key) {
   std::array<std::uint8_t, 42> blob{};
   blob[0] = 'E';

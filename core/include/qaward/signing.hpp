@@ -41,6 +41,8 @@ struct KdfLimits {
 };
 
 [[nodiscard]] KeyPair generate_keypair();
+// A key from a fixed seed: for golden tests only; real keys come from generate_keypair.
+[[nodiscard]] KeyPair keypair_from_seed(const std::array<std::uint8_t, 32>& seed, const KeyId& key_id);
 
 [[nodiscard]] std::string public_key_file(const PublicKey& key);
 [[nodiscard]] Result<PublicKey> parse_public_key(std::string_view text);
