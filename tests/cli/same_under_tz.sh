@@ -26,5 +26,17 @@ workdays is 2025-06-09
 timeline --start 2026-03-02 --format json
 eligibility --profile PROFILE --date 2025-12-01 --format json
 LIST
+# The package bytes, too (ZIP times are Beijing wall clock in every zone).
+work=$(mktemp -d)
+export QAWARD_PASSPHRASE='time zone test passphrase'
+$q keygen --out "$work/k" >/dev/null
+for tz in Asia/Shanghai Asia/Urumqi America/Los_Angeles UTC; do
+  TZ=$tz $q package --draft "$(dirname "$0")/../../assets/examples/draft.json" --key "$work/k.key" \
+    --out "$work/$(echo $tz | tr / _).zip" --now 2026-03-16T10:00 >/dev/null || status=1
+done
+if [ "$(sha256sum "$work"/*.zip | cut -d' ' -f1 | sort -u | wc -l)" != 1 ]; then
+  echo "the package differs between time zones"; status=1
+fi
+rm -rf "$work"
 [ $status -eq 0 ] && echo "same output under Asia/Shanghai, Asia/Urumqi, America/Los_Angeles and UTC"
 exit $status
