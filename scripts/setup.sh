@@ -27,7 +27,7 @@ packages=(
   clang-14 libclang-rt-14-dev
   python3 python3-fonttools fonts-noto-cjk
   chromium
-  minisign unzip zip
+  minisign unzip zip bc
   nodejs npm
   dpkg-dev
 )

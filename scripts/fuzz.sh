@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs each libFuzzer target for SECONDS (default 60) under ASan + UBSan,
+# starting from the seed corpora in tests/fuzz/corpus/, and prints the
+# executions of each run. New corpus entries go to build/fuzz/corpus/.
+set -euo pipefail
+seconds=${1:-60}
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+scripts/setup.sh >/dev/null
+[ -f build/fuzz/build.ninja ] || cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz --target fuzz_package fuzz_draft fuzz_signature >/dev/null
+for target in package draft signature; do
+  corpus=build/fuzz/corpus/$target
+  mkdir -p "$corpus"
+  log=build/fuzz/$target.log
+  if ! build/fuzz/tests/fuzz_$target -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 -timeout=20 \
+       "$corpus" tests/fuzz/corpus/$target > "$log" 2>&1; then
+    echo "fuzz_$target: FOUND A PROBLEM, see $log"; tail -30 "$log"; exit 1
+  fi
+  runs=$(grep -oE 'Done [0-9]+ runs' "$log" | tail -1)
+  echo "fuzz_$target: ${runs:-no summary} in ${seconds} s, no finding (corpus $(ls "$corpus" | wc -l) entries)"
+done
