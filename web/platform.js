@@ -62,6 +62,19 @@ const QA = (() => {
       }
     },
     showError,
+    // Small texts in this browser's storage; false when it is full or disabled.
+    save(key, value) {
+      try {
+        localStorage.setItem(key, value);
+        return true;
+      } catch (e) {
+        console.warn('qaward: could not save ' + key + ': ' + e.name);
+        return false;
+      }
+    },
+    load(key) {
+      try { return localStorage.getItem(key); } catch (e) { return null; }
+    },
     // Test hook: what the interface holds (tests/e2e).
     state() { return JSON.parse(Module.ccall('qa_debug_state', 'string', [], [])); },
   };

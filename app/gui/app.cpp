@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include "widgets.hpp"
+
 namespace qaward::gui {
 
 namespace {
@@ -11,6 +13,96 @@ struct Overloaded : F... { using F::operator()...; };
 template <class... F>
 Overloaded(F...) -> Overloaded<F...>;
 
+enum class Status { not_started, in_progress, done, problem, cannot_start };
+
+const char* status_key(Status s) {
+  switch (s) {
+    case Status::not_started: return "status.not_started";
+    case Status::in_progress: return "status.in_progress";
+    case Status::done: return "status.done";
+    case Status::problem: return "status.problem";
+    case Status::cannot_start: return "status.cannot_start";
+  }
+  return "status.not_started";
+}
+
+ImVec4 status_color(Status s) {
+  switch (s) {
+    case Status::done: return widgets::kGood;
+    case Status::problem: return widgets::kBad;
+    case Status::in_progress: return widgets::kWarn;
+    default: return widgets::kMuted;
+  }
+}
+
+Status screen_status(const AppState& state, Screen screen) {
+  const auto& o = state.draft.profile.organization;
+  switch (screen) {
+    case Screen::profile: {
+      const int filled = (o.name ? 1 : 0) + (o.uscc ? 1 : 0) + (o.kind ? 1 : 0) + (o.established_on ? 1 : 0) +
+                         (o.registered_in_urumqi ? 1 : 0);
+      return filled == 0 ? Status::not_started : filled == 5 ? Status::done : Status::in_progress;
+    }
+    case Screen::eligibility:
+      if (!state.eligibility) return Status::problem;
+      if (state.eligibility->outcome == Eligibility::eligible) return Status::done;
+      if (state.eligibility->outcome == Eligibility::not_eligible) return Status::problem;
+      return o.name ? Status::in_progress : Status::not_started;
+    case Screen::assessment: {
+      std::size_t items = 0;
+      if (state.services.criteria != nullptr) {
+        for (const auto& c : state.services.criteria->categories) items += c.items.size();
+      }
+      const auto n = state.draft.scores.size();
+      return n == 0 ? Status::not_started : n >= items ? Status::done : Status::in_progress;
+    }
+    case Screen::publicity:
+      if (!state.draft.publicity.posted_at) return o.name ? Status::not_started : Status::cannot_start;
+      return state.publicity && state.now >= state.publicity->end ? Status::done : Status::in_progress;
+    case Screen::home:
+      return Status::not_started;
+  }
+  return Status::not_started;
+}
+
+void navigation(AppState& state) {
+  const Catalog& t = state.text();
+  widgets::heading(t.text("app.title"));
+  const std::string switch_label = t.text("app.language");
+  if (ImGui::SmallButton(switch_label.c_str())) {
+    state.queue(SetLanguage{state.language == Language::zh ? Language::en : Language::zh});
+  }
+  record_item(state, "language_switch");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", t.text("app.language_hint").c_str());
+  ImGui::Separator();
+  struct Entry {
+    Screen screen;
+    const char* key;
+    const char* id;
+  };
+  static constexpr Entry kEntries[] = {{Screen::home, "nav.home", "nav_home"},
+                                       {Screen::profile, "nav.profile", "nav_profile"},
+                                       {Screen::eligibility, "nav.eligibility", "nav_eligibility"},
+                                       {Screen::assessment, "nav.assessment", "nav_assessment"},
+                                       {Screen::publicity, "nav.publicity", "nav_publicity"}};
+  for (const auto& e : kEntries) {
+    if (ImGui::Selectable(t.text(e.key).c_str(), state.screen == e.screen)) state.queue(Navigate{e.screen});
+    record_item(state, e.id);
+    if (e.screen != Screen::home) {
+      const auto s = screen_status(state, e.screen);
+      ImGui::Indent();
+      ImGui::PushStyleColor(ImGuiCol_Text, status_color(s));
+      ImGui::TextUnformatted(t.text(status_key(s)).c_str());
+      ImGui::PopStyleColor();
+      ImGui::Unindent();
+    }
+  }
+  ImGui::Separator();
+  ImGui::PushStyleColor(ImGuiCol_Text, widgets::kMuted);
+  ImGui::TextWrapped("%s", t.text("nav.package_later").c_str());
+  ImGui::PopStyleColor();
+}
+
 }  // namespace
 
 void draw_frame(AppState& state) {
@@ -19,10 +111,23 @@ void draw_frame(AppState& state) {
   ImGui::SetNextWindowPos(viewport->WorkPos);
   ImGui::SetNextWindowSize(viewport->WorkSize);
   constexpr ImGuiWindowFlags kPage = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                     ImGuiWindowFlags_NoSavedSettings |
-                                     ImGuiWindowFlags_NoBringToFrontOnFocus;
+                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+  state.wants_tick = false;
   if (ImGui::Begin("##page", nullptr, kPage)) {
-    screen_home(state);
+    const float nav_width = ImGui::GetFontSize() * 14.0f;
+    ImGui::BeginChild("##nav", ImVec2(nav_width, 0), true);
+    navigation(state);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("##content", ImVec2(0, 0), false);
+    switch (state.screen) {
+      case Screen::home: screen_home(state); break;
+      case Screen::profile: screen_profile(state); break;
+      case Screen::eligibility: screen_eligibility(state); break;
+      case Screen::assessment: screen_assessment(state); break;
+      case Screen::publicity: screen_publicity(state); break;
+    }
+    ImGui::EndChild();
   }
   ImGui::End();
   ++state.frames_drawn;
@@ -34,19 +139,49 @@ void record_item(AppState& state, const char* name) {
   state.item_rects[name] = {min.x, min.y, max.x - min.x, max.y - min.y};
 }
 
+void refresh_derived(AppState& state) {
+  state.eligibility.reset();
+  state.eligibility_errors.clear();
+  if (state.services.rules != nullptr) {
+    auto result = evaluate_eligibility(state.draft.profile, *state.services.rules, state.now.date);
+    if (result.ok()) state.eligibility = std::move(result).value();
+    else state.eligibility_errors = result.diagnostics();
+  }
+  state.publicity.reset();
+  const auto& form = state.draft.publicity;
+  if (form.posted_at && state.services.calendar != nullptr && state.services.rules != nullptr) {
+    PublicityOptions options;
+    options.working_days = state.services.rules->procedure.publicity_working_days;
+    options.posting_day_counts = form.posting_day_counts;
+    options.close_of_business = form.close_of_business;
+    options.region = form.region;
+    state.publicity = compute_publicity(*state.services.calendar, *form.posted_at, options);
+  }
+}
+
 bool apply_actions(AppState& state, Platform& platform) {
   if (state.queued.empty()) return false;
   auto actions = std::move(state.queued);
   state.queued.clear();
+  bool draft_changed = false;
   for (auto& action : actions) {
     std::visit(Overloaded{
                    [&](SetLanguage& a) {
                      state.language = a.language;
                      platform.set_document_language(a.language);
+                     platform.save("qaward.language", a.language == Language::en ? "en" : "zh");
                    },
-                   [&](SetOrgName& a) { state.draft.org_name = std::move(a.value); },
+                   [&](Navigate& a) { state.screen = a.screen; },
+                   [&](UpdateDraft& a) {
+                     a.change(state.draft);
+                     draft_changed = true;
+                   },
                },
                action);
+  }
+  if (draft_changed) {
+    refresh_derived(state);
+    state.draft_changed = true;
   }
   return true;
 }

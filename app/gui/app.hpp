@@ -12,10 +12,17 @@ void draw_frame(AppState& state);
 // Applies queued actions; returns true when something changed.
 bool apply_actions(AppState& state, Platform& platform);
 
+// Recomputes what derives from the draft (eligibility, publicity period).
+void refresh_derived(AppState& state);
+
 // Records the rectangle of the last widget under `name` (AppState::item_rects).
 void record_item(AppState& state, const char* name);
 
 // [SECTION] Screens: one function per screen, one file each.
 void screen_home(AppState& state);
+void screen_profile(AppState& state);
+void screen_eligibility(AppState& state);
+void screen_assessment(AppState& state);
+void screen_publicity(AppState& state);
 
 }  // namespace qaward::gui

@@ -4,36 +4,90 @@
 // place after the frame, so no screen changes the model behind another's back.
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "../common/catalogs.hpp"
+#include "qaward/assessment.hpp"
+#include "qaward/calendar.hpp"
+#include "qaward/eligibility.hpp"
+#include "qaward/profile.hpp"
+#include "qaward/publicity.hpp"
+#include "qaward/rules.hpp"
 
 namespace qaward::gui {
 
-// What the organization has entered so far. Grows with the eligibility,
-// assessment, publicity and package issues.
+enum class Screen { home, profile, eligibility, assessment, publicity };
+
+// The internal publicity as the applicant fills it in (Article 11(2)).
+struct PublicityForm {
+  std::optional<DateTime> posted_at;
+  bool posting_day_counts = false;
+  std::optional<int> close_of_business;  // seconds after midnight; none = 24:00
+  Region region = Region::xinjiang;
+  std::string where;
+  std::string department;
+  std::string person;
+  std::string phone;
+};
+
+// What the organization has entered: saved in the browser as it changes, and
+// the same document as a `qaward-draft/1` file.
 struct Draft {
-  std::string org_name;
+  Profile profile;
+  PublicityForm publicity;
+  std::map<std::string, ItemScore> scores;  // the agreed score per item
+  std::string overview;
+  std::string report;
+};
+
+// The shipped data every screen reads.
+struct Services {
+  const RuleSet* rules = nullptr;
+  const Calendar* calendar = nullptr;
+  const Criteria* criteria = nullptr;
 };
 
 struct SetLanguage { Language language; };
-struct SetOrgName { std::string value; };
-using Action = std::variant<SetLanguage, SetOrgName>;
+struct Navigate { Screen screen; };
+struct UpdateDraft { std::function<void(Draft&)> change; };
+using Action = std::variant<SetLanguage, Navigate, UpdateDraft>;
 
 struct AppState {
   Language language = Language::zh;
+  Screen screen = Screen::home;
+  Services services;
   Draft draft;
+  DateTime now;  // Beijing time, refreshed every frame by the platform
+
+  // Derived from the draft after every change (app.cpp).
+  std::optional<EligibilityResult> eligibility;
+  std::vector<Diagnostic> eligibility_errors;
+  std::optional<PublicityPeriod> publicity;
+
+  // Text being typed that is not yet valid (dates): kept per field so that
+  // a half-typed date is not lost between frames.
+  std::map<std::string, std::string> buffers;
+
   std::vector<Action> queued;  // filled by screens during a frame
   std::uint64_t frames_drawn = 0;
+  bool draft_changed = false;  // the platform saves, then clears it
+  bool wants_tick = false;     // a countdown is on screen: redraw every second
   // Where named widgets were last drawn (x, y, w, h in canvas pixels), so that
   // end-to-end tests can click them: a canvas has no DOM to query.
   std::map<std::string, std::array<float, 4>> item_rects;
 
   [[nodiscard]] const Catalog& text() const { return catalog(language); }
   void queue(Action action) { queued.push_back(std::move(action)); }
+  void edit(std::function<void(Draft&)> change) { queue(UpdateDraft{std::move(change)}); }
 };
+
+// The draft as a `qaward-draft/1` document, and back.
+[[nodiscard]] std::string draft_to_json(const Draft& draft);
+[[nodiscard]] std::optional<Draft> draft_from_json(std::string_view text, const Criteria& criteria);
 
 }  // namespace qaward::gui

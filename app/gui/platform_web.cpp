@@ -15,6 +15,7 @@
 #include <imgui_impl_opengl3.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -25,6 +26,8 @@
 #include <nlohmann/json.hpp>
 
 #include "../common/assessment_bridge.hpp"
+#include "../common/editions.hpp"
+#include "../common/shipped_calendar.hpp"
 #include "../common/eligibility_bridge.hpp"
 #include "app.hpp"
 #include "platform.hpp"
@@ -41,6 +44,17 @@ EM_JS(void, js_mark_ready, (), { document.documentElement.dataset.appReady = "tr
 // equals the screen's, and calls exitFullscreen otherwise.
 EM_JS(void, js_set_canvas_size, (int width, int height), { Module.setCanvasSize(width, height); });
 EM_JS(void, js_clipboard_write, (const char* text), { QA.clipboardWrite(UTF8ToString(text)); });
+EM_JS(double, js_now_ms, (), { return Date.now(); });
+// The draft lives in this browser's localStorage; a full quota is reported.
+EM_JS(int, js_save, (const char* key, const char* value), { return QA.save(UTF8ToString(key), UTF8ToString(value)) ? 1 : 0; });
+EM_JS(char*, js_load, (const char* key), {
+  var v = QA.load(UTF8ToString(key));
+  if (v === null) return 0;
+  var n = lengthBytesUTF8(v) + 1;
+  var p = _malloc(n);
+  stringToUTF8(v, p, n);
+  return p;
+});
 
 namespace qaward::gui {
 namespace {
@@ -55,7 +69,16 @@ class WebPlatform final : public Platform {
   void set_document_language(Language language) override {
     js_set_document_language(language == Language::en ? "en" : "zh-CN");
   }
+  void save(const char* key, const std::string& value) override { js_save(key, value.c_str()); }
 };
+
+std::optional<std::string> load(const char* key) {
+  char* text = js_load(key);
+  if (text == nullptr) return std::nullopt;
+  std::string out(text);
+  std::free(text);
+  return out;
+}
 
 struct Runtime {
   GLFWwindow* window = nullptr;
@@ -65,6 +88,7 @@ struct Runtime {
   int frames_pending = 0;
   bool frame_scheduled = false;
   bool blink_timer = false;
+  bool tick_timer = false;
   bool ready = false;
   // ImGui 1.86 has no input queue: a key pressed and released between two
   // frames would be lost. Releases of keys pressed since the last frame are
@@ -165,6 +189,7 @@ void draw_one_frame() {
     io.KeyCtrl = io.KeySuper = io.KeyAlt = false;
   }
   ImGui::NewFrame();
+  r.state.now = beijing_datetime(static_cast<std::int64_t>(js_now_ms() / 1000.0));
   draw_frame(r.state);
   ImGui::Render();
   int fb_w = 0, fb_h = 0;
@@ -181,6 +206,20 @@ void draw_one_frame() {
   }
 
   if (apply_actions(r.state, r.platform)) r.platform.request_frames(kFramesAfterEvent);
+  if (r.state.draft_changed) {  // saved as the user works: nothing is lost on a reload
+    r.state.draft_changed = false;
+    r.platform.save("qaward.draft", draft_to_json(r.state.draft));
+  }
+  // A running countdown redraws once a second, and nothing else does.
+  if (r.state.wants_tick && !r.tick_timer) {
+    r.tick_timer = true;
+    emscripten_set_timeout(
+        [](void*) {
+          rt().tick_timer = false;
+          rt().platform.request_frames(1);
+        },
+        1000.0 - std::fmod(js_now_ms(), 1000.0), nullptr);
+  }
 
   // Held-back key releases now reach ImGui, for the next frame.
   r.pressed_this_frame.clear();
@@ -328,7 +367,10 @@ EMSCRIPTEN_KEEPALIVE const char* qa_debug_state() {
     items[item] = {rect[0] / r.dpr, rect[1] / r.dpr, rect[2] / r.dpr, rect[3] / r.dpr};
   }
   const nlohmann::json state = {
-      {"org_name", r.state.draft.org_name},
+      {"org_name", r.state.draft.profile.organization.name.value_or("")},
+      {"screen", static_cast<int>(r.state.screen)},
+      {"eligibility", r.state.eligibility ? qaward::to_string(r.state.eligibility->outcome) : ""},
+      {"draft", nlohmann::json::parse(qaward::gui::draft_to_json(r.state.draft))},
       {"language", r.state.language == qaward::Language::en ? "en" : "zh"},
       {"frames_drawn", r.state.frames_drawn},
       {"text_input", r.text_input_active},
@@ -380,6 +422,20 @@ int main() {
   glfwSetWindowFocusCallback(r.window, on_focus);
   glfwSetCursorEnterCallback(r.window, on_enter);
   emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
+
+  // The shipped data, and what this browser kept from last time.
+  static const auto rules = qaward::load_shipped_edition("");
+  const auto& calendar = qaward::shipped_calendar();
+  const auto& criteria = qaward::shipped_criteria();
+  if (rules.ok()) r.state.services.rules = &rules.value();
+  if (calendar.ok()) r.state.services.calendar = &calendar.value();
+  if (criteria.ok()) r.state.services.criteria = &criteria.value();
+  if (const auto language = load("qaward.language")) r.state.language = qaward::language_from_tag(*language);
+  if (const auto saved = load("qaward.draft"); saved && criteria.ok()) {
+    if (auto draft = draft_from_json(*saved, criteria.value())) r.state.draft = std::move(*draft);
+  }
+  r.state.now = qaward::beijing_datetime(static_cast<std::int64_t>(js_now_ms() / 1000.0));
+  refresh_derived(r.state);
 
   r.dpr = 0;  // forces style and fonts on the first fit
   fit_canvas();

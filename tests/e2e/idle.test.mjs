@@ -21,8 +21,8 @@ await run('idle: no frames without input; frames on input and resize', async (ap
   await sleep(300);
   const resized = await app.state();
   assert.ok(resized.frames_drawn > afterMove, 'a resize draws a frame');
-  const [, , width] = resized.items.org_name;
-  assert.ok(width < 900 && width > 800, `the layout follows the new width (field is ${width} px wide)`);
+  const [navX, , navWidth] = resized.items.nav_home;
+  assert.ok(navX + navWidth < 900, `the layout follows the new width (navigation ends at ${navX + navWidth} px)`);
 
   // The language switch: the document's lang follows, the layout is redrawn.
   const [x, y, w, h] = resized.items.language_switch;
@@ -42,6 +42,6 @@ await run('HiDPI: the backing store is CSS size x devicePixelRatio', async (app)
   assert.equal(size.h, size.cssH * 2);
   const state = await app.state();
   assert.equal(state.dpr, 2);
-  // Widget rectangles come back in CSS pixels: the field spans the page width.
-  assert.ok(state.items.org_name[2] > 1100 && state.items.org_name[2] < 1280);
+  // Widget rectangles come back in CSS pixels: the navigation entry is about 200 px wide.
+  assert.ok(state.items.nav_home[2] > 150 && state.items.nav_home[2] < 300, `nav is ${state.items.nav_home[2]} px`);
 }, { deviceScaleFactor: 2 });

@@ -22,6 +22,8 @@ async function waitFor(app, predicate, what) {
 await run('text input: IME composition, insertText, typing, paste, copy', async (app) => {
   const { page, context } = app;
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
+  await clickItem(app, 'nav_profile');
+  await sleep(300);
   await clickItem(app, 'org_name');
   await waitFor(app, (s) => s.text_input, 'the text field to take input');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'ime', 'the hidden textarea has focus');

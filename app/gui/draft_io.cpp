@@ -1,0 +1,61 @@
+// The draft as the browser keeps it, in the public draft format.
+#include <nlohmann/json.hpp>
+
+#include "app_state.hpp"
+#include "qaward/package.hpp"
+
+namespace qaward::gui {
+
+std::string draft_to_json(const Draft& d) {
+  nlohmann::json publicity = {{"posting_day_counts", d.publicity.posting_day_counts},
+                              {"region", to_string(d.publicity.region)},
+                              {"where", d.publicity.where},
+                              {"contact", {{"department", d.publicity.department}, {"person", d.publicity.person},
+                                           {"phone", d.publicity.phone}}}};
+  if (d.publicity.posted_at) publicity["posted_at"] = to_iso(*d.publicity.posted_at);
+  if (d.publicity.close_of_business) {
+    char buffer[8];
+    std::snprintf(buffer, sizeof buffer, "%02d:%02d", *d.publicity.close_of_business / 3600,
+                  *d.publicity.close_of_business / 60 % 60);
+    publicity["close_of_business"] = buffer;
+  }
+  nlohmann::json scores = nlohmann::json::array();
+  for (const auto& [id, s] : d.scores) {
+    scores.push_back({{"item", id}, {"band", s.band}, {"percent", s.percent}, {"evidence", s.evidence},
+                      {"strengths", s.strengths}, {"improvements", s.improvements}});
+  }
+  const nlohmann::json doc = {
+      {"format", "qaward-draft/1"},
+      {"profile", to_json(d.profile)},
+      {"assessment", {{"format", "qaward-assessment/1"}, {"scores", scores}, {"overview", d.overview}, {"report", d.report}}},
+      {"publicity", publicity}};
+  return doc.dump();
+}
+
+std::optional<Draft> draft_from_json(std::string_view text, const Criteria& criteria) {
+  auto parsed = parse_draft(text, criteria);
+  if (!parsed.ok()) return std::nullopt;
+  const auto& p = parsed.value();
+  Draft d;
+  d.profile = p.profile;
+  if (p.publicity) {
+    d.publicity.posted_at = p.publicity->posted_at;
+    d.publicity.posting_day_counts = p.publicity->posting_day_counts;
+    d.publicity.close_of_business = p.publicity->close_of_business;
+    d.publicity.region = p.publicity->region;
+    d.publicity.where = p.publicity->where;
+    d.publicity.department = p.publicity->department;
+    d.publicity.person = p.publicity->person;
+    d.publicity.phone = p.publicity->phone;
+  }
+  if (p.assessment) {
+    for (const auto& s : p.assessment->scores) {
+      if (!s.rater) d.scores[s.item] = s;
+    }
+    d.overview = p.assessment->overview;
+    d.report = p.assessment->report;
+  }
+  return d;
+}
+
+}  // namespace qaward::gui

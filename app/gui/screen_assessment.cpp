@@ -1,0 +1,110 @@
+// [SECTION] Self-assessment against GB/T 19580-2012: per item a band (with its
+// descriptor) and a percentage in 5 % steps inside it, evidence notes; the
+// totals, the gap list and the overview's character count.
+#include <imgui.h>
+#include <misc/cpp/imgui_stdlib.h>
+
+#include "app.hpp"
+#include "widgets.hpp"
+
+namespace qaward::gui {
+
+void screen_assessment(AppState& state) {
+  const Catalog& t = state.text();
+  const bool en = state.language == Language::en;
+  widgets::heading(t.text("nav.assessment"));
+  ImGui::Separator();
+  if (state.services.criteria == nullptr) return;
+  const Criteria& c = *state.services.criteria;
+  Assessment assessment;
+  for (const auto& [id, score] : state.draft.scores) assessment.scores.push_back(score);
+  assessment.overview = state.draft.overview;
+  const auto summary = summarize(assessment, c);
+
+  ImGui::TextUnformatted(t.text("cli.assess.total", {{"total", format_points(summary.total_centi)}, {"points", std::to_string(c.total_points)},
+                                                     {"scored", std::to_string(summary.scored_items)}, {"items", std::to_string(summary.item_count)}}).c_str());
+  record_item(state, "assessment_total");
+  widgets::help_marker(en ? c.title.en : c.title.zh);
+  // Category bars: score against points.
+  for (const auto& cat : summary.categories) {
+    const float fraction = static_cast<float>(cat.score_centi) / static_cast<float>(cat.category->points * 100);
+    const std::string overlay = format_points(cat.score_centi) + " / " + std::to_string(cat.category->points);
+    ImGui::TextUnformatted((cat.category->id + " " + (en ? cat.category->name_en : cat.category->name)).c_str());
+    ImGui::SameLine(ImGui::GetFontSize() * 14.0f);
+    ImGui::ProgressBar(fraction, ImVec2(ImGui::GetFontSize() * 16.0f, 0), overlay.c_str());
+  }
+  ImGui::Spacing();
+  if (!summary.gaps.empty()) {
+    ImGui::TextUnformatted(t.text("cli.assess.gaps").c_str());
+    for (std::size_t i = 0; i < 3 && i < summary.gaps.size(); ++i) {
+      const auto& g = summary.gaps[i];
+      ImGui::BulletText("%s %s  %s", g.item->id.c_str(), (en ? g.item->name_en : g.item->name).c_str(), format_points(g.at_stake_centi).c_str());
+    }
+  }
+  ImGui::Separator();
+  for (const auto& category : c.categories) {
+    if (!ImGui::CollapsingHeader((category.id + " " + (en ? category.name_en : category.name) + " (" + std::to_string(category.points) + ")").c_str())) continue;
+    for (const auto& item : category.items) {
+      ImGui::PushID(item.id.c_str());
+      const auto it = state.draft.scores.find(item.id);
+      const ItemScore* score = it == state.draft.scores.end() ? nullptr : &it->second;
+      ImGui::TextUnformatted((item.id + " " + (en ? item.name_en : item.name) + "  " + std::to_string(item.points) + t.text("ui.points")).c_str());
+      std::string prompts;
+      for (const auto& p : en ? item.prompts_en : item.prompts_zh) prompts += "· " + p + "\n";
+      widgets::help_marker(prompts + "\n" + t.text(item.results ? "assess.letci" : "assess.adli"));
+      const auto& bands = c.bands(item);
+      const int band = score ? score->band : 0;
+      ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22.0f);
+      const std::string current = band ? std::to_string(bands[static_cast<std::size_t>(band - 1)].min) + "-" +
+                                             std::to_string(bands[static_cast<std::size_t>(band - 1)].max) + "%  " +
+                                             (en ? bands[static_cast<std::size_t>(band - 1)].text.en : bands[static_cast<std::size_t>(band - 1)].text.zh)
+                                       : t.text("assess.choose_band");
+      if (ImGui::BeginCombo("##band", current.c_str())) {
+        for (std::size_t b = 0; b < bands.size(); ++b) {
+          const std::string text = std::to_string(bands[b].min) + "-" + std::to_string(bands[b].max) + "%  " + (en ? bands[b].text.en : bands[b].text.zh);
+          if (ImGui::Selectable(text.c_str(), band == static_cast<int>(b + 1))) {
+            state.edit([id = item.id, b, min = bands[b].min](Draft& d) {
+              auto& s = d.scores[id];
+              s.item = id;
+              s.band = static_cast<int>(b + 1);
+              s.percent = min;
+            });
+          }
+        }
+        ImGui::EndCombo();
+      }
+      if (score) {
+        const auto& range = bands[static_cast<std::size_t>(score->band - 1)];
+        ImGui::SameLine();
+        int percent = score->percent;
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
+        if (ImGui::SliderInt("##percent", &percent, range.min, range.max, "%d%%")) {
+          percent = percent / 5 * 5;  // 5 % steps
+          state.edit([id = item.id, percent](Draft& d) { d.scores[id].percent = percent; });
+        }
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", t.text("assess.item_score", {{"score", format_points(static_cast<std::int64_t>(item.points) * score->percent)}}).c_str());
+        std::string evidence = score->evidence;
+        if (ImGui::InputTextWithHint("##evidence", t.text("assess.evidence_hint").c_str(), &evidence)) {
+          state.edit([id = item.id, evidence](Draft& d) { d.scores[id].evidence = evidence; });
+        }
+      }
+      ImGui::PopID();
+      ImGui::Spacing();
+    }
+  }
+  ImGui::Separator();
+  ImGui::TextUnformatted(t.text("cli.assess.overview").c_str());
+  widgets::help_marker(en ? c.counter_definition.en : c.counter_definition.zh);
+  std::string overview = state.draft.overview;
+  if (ImGui::InputTextMultiline("##overview", &overview, ImVec2(-1.0f, ImGui::GetFontSize() * 8.0f))) {
+    state.edit([overview](Draft& d) { d.overview = overview; });
+  }
+  record_item(state, "overview");
+  const auto& count = summary.overview;
+  widgets::colored_wrapped(count.over() ? widgets::kBad : widgets::kMuted,
+                           t.text(count.over() ? "cli.assess.counter_over" : "cli.assess.counter",
+                                  {{"name", t.text("cli.assess.overview")}, {"count", std::to_string(count.characters)}, {"max", std::to_string(count.max)}}));
+}
+
+}  // namespace qaward::gui

@@ -1,0 +1,188 @@
+// [SECTION] Eligibility: the questions in small groups, each citing its
+// article, and the live verdict with every check's outcome, the values used
+// and what to do next (Articles 2, 9, 11(3), 16, 20; notes for 10 and 21).
+#include <imgui.h>
+
+#include "app.hpp"
+#include "widgets.hpp"
+
+namespace qaward::gui {
+
+namespace {
+
+// The kind of a history record (an award's kind is called "award").
+std::string& kind_of(Incident& r) { return r.kind; }
+std::string& kind_of(Violation& r) { return r.kind; }
+std::string& kind_of(Sanction& r) { return r.kind; }
+std::string& kind_of(AwardRecord& r) { return r.award; }
+const std::string& kind_of(const Incident& r) { return r.kind; }
+const std::string& kind_of(const Violation& r) { return r.kind; }
+const std::string& kind_of(const Sanction& r) { return r.kind; }
+const std::string& kind_of(const AwardRecord& r) { return r.award; }
+
+// A list answer: not answered, none, or records with a date and a kind.
+template <class Record>
+void record_list(AppState& state, const char* id, const char* kind_prefix, std::vector<const char*> kinds,
+                 std::optional<std::vector<Record>> Profile::History::*member, bool with_major = false) {
+  const Catalog& t = state.text();
+  const auto& list = state.draft.profile.history.*member;
+  ImGui::PushID(id);
+  const int mode = !list ? 0 : list->empty() ? 1 : 2;
+  if (ImGui::RadioButton(t.text("ui.none").c_str(), mode == 1)) {
+    state.edit([member](Draft& d) { d.profile.history.*member = std::vector<Record>{}; });
+  }
+  record_item(state, (std::string(id) + ".none").c_str());
+  ImGui::SameLine();
+  const Date today = state.now.date;
+  if (ImGui::RadioButton(t.text("ui.some").c_str(), mode == 2) && mode != 2) {
+    state.edit([member, kinds, today](Draft& d) {
+      Record r{};
+      r.date = today;
+      kind_of(r) = kinds.front();
+      (d.profile.history.*member).emplace().push_back(r);
+    });
+  }
+  ImGui::SameLine();
+  if (ImGui::RadioButton(t.text("ui.unanswered").c_str(), mode == 0)) {
+    state.edit([member](Draft& d) { d.profile.history.*member = std::nullopt; });
+  }
+  if (mode == 2) {
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      const auto& r = (*list)[i];
+      ImGui::PushID(static_cast<int>(i));
+      const std::string field = std::string(id) + "." + std::to_string(i) + ".date";
+      if (auto v = widgets::date_field(state, field.c_str(), r.date); v && *v) {
+        state.edit([member, i, date = **v](Draft& d) { (*(d.profile.history.*member))[i].date = date; });
+      }
+      ImGui::SameLine();
+      ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
+      if (ImGui::BeginCombo("##kind", t.text(std::string(kind_prefix) + kind_of(r)).c_str())) {
+        for (const char* k : kinds) {
+          if (ImGui::Selectable(t.text(std::string(kind_prefix) + k).c_str(), kind_of(r) == k)) {
+            state.edit([member, i, k](Draft& d) { kind_of((*(d.profile.history.*member))[i]) = k; });
+          }
+        }
+        ImGui::EndCombo();
+      }
+      if constexpr (requires { r.major; }) {
+        if (with_major) {
+          ImGui::SameLine();
+          bool major = r.major.value_or(false);
+          if (ImGui::Checkbox(t.text("elig.q.major").c_str(), &major)) {
+            state.edit([member, i, major](Draft& d) { (*(d.profile.history.*member))[i].major = major; });
+          }
+        }
+      }
+      ImGui::SameLine();
+      if (ImGui::SmallButton(t.text("ui.remove").c_str())) {
+        state.edit([member, i](Draft& d) {
+          auto& v = *(d.profile.history.*member);
+          v.erase(v.begin() + static_cast<std::ptrdiff_t>(i));
+        });
+      }
+      ImGui::PopID();
+    }
+    if (ImGui::SmallButton(t.text("ui.add").c_str())) {
+      state.edit([member, kinds, today](Draft& d) {
+        Record r{};
+        r.date = today;
+        kind_of(r) = kinds.front();
+        (d.profile.history.*member)->push_back(r);
+      });
+    }
+  }
+  ImGui::PopID();
+}
+
+void question(AppState& state, const char* key, const char* article_key) {
+  const Catalog& t = state.text();
+  ImGui::TextWrapped("%s", t.text(key).c_str());
+  widgets::help_marker(t.text(article_key));
+}
+
+void verdict(AppState& state) {
+  const Catalog& t = state.text();
+  const bool en = state.language == Language::en;
+  if (!state.eligibility_errors.empty()) {
+    for (const auto& e : state.eligibility_errors) widgets::colored_wrapped(widgets::kBad, t.render(e));
+    return;
+  }
+  if (!state.eligibility) return;
+  const auto& r = *state.eligibility;
+  const ImVec4 color = r.outcome == Eligibility::eligible ? widgets::kGood
+                       : r.outcome == Eligibility::not_eligible ? widgets::kBad
+                                                                : widgets::kWarn;
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  ImGui::TextUnformatted(t.text("elig.verdict", {{"outcome", t.text("elig.outcome." + std::string(to_string(r.outcome)))}}).c_str());
+  ImGui::PopStyleColor();
+  record_item(state, "verdict");
+  ImGui::TextDisabled("%s", t.text("elig.reference_date", {{"date", to_string(r.date)}}).c_str());
+  for (const auto& c : r.checks) {
+    // Marks from GB2312, which the interface font holds.
+    const char* mark = c.outcome == Outcome::pass ? "√" : c.outcome == Outcome::fail ? "×" : "？";
+    const ImVec4 mark_color = c.outcome == Outcome::pass ? widgets::kGood : c.outcome == Outcome::fail ? widgets::kBad : widgets::kWarn;
+    ImGui::PushStyleColor(ImGuiCol_Text, mark_color);
+    ImGui::TextUnformatted(mark);
+    ImGui::PopStyleColor();
+    ImGui::SameLine();
+    const auto& citation = en ? c.rule->citation.en : c.rule->citation.zh;
+    ImGui::TextWrapped("%s  %s", citation.c_str(), t.text(c.message_key, c.values).c_str());
+    std::string help = c.rule->excerpt;
+    if (c.rule->interpretation) help += "\n\n" + (en ? c.rule->interpretation->en : c.rule->interpretation->zh);
+    if (c.rule->not_modelled) help += "\n\n" + (en ? c.rule->not_modelled->en : c.rule->not_modelled->zh);
+    if (!c.rule->verified && c.rule->unverified_note) help += "\n\n" + (en ? c.rule->unverified_note->en : c.rule->unverified_note->zh);
+    widgets::help_marker(help);
+    if (!c.next_key.empty()) {
+      ImGui::Indent();
+      widgets::colored_wrapped(widgets::kMuted, t.text("cli.elig.next", {{"next", t.text(c.next_key, c.values)}}));
+      if (c.refer_to_office) widgets::colored_wrapped(widgets::kWarn, t.text("cli.elig.refer"));
+      ImGui::Unindent();
+    }
+  }
+  for (const auto& n : r.notes) widgets::colored_wrapped(widgets::kMuted, t.text(n.message_key, n.values));
+}
+
+}  // namespace
+
+void screen_eligibility(AppState& state) {
+  const Catalog& t = state.text();
+  const auto& d = state.draft.profile;
+  widgets::heading(t.text("nav.eligibility"));
+  ImGui::Separator();
+  if (ImGui::BeginTable("##elig", 2, ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV)) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::BeginChild("##questions", ImVec2(0, 0));
+    widgets::heading(t.text("elig.group.declarations"));
+    question(state, "elig.q.supports_policies", "elig.a.9_1");
+    if (auto v = widgets::yes_no(state, "supports_policies", d.declarations.supports_policies)) state.edit([v = *v](Draft& x) { x.profile.declarations.supports_policies = v; });
+    question(state, "elig.q.quality_strategy", "elig.a.9_4");
+    if (auto v = widgets::yes_no(state, "quality_strategy", d.declarations.quality_strategy)) state.edit([v = *v](Draft& x) { x.profile.declarations.quality_strategy = v; });
+    question(state, "elig.q.quality_management_system", "elig.a.9_5");
+    if (auto v = widgets::yes_no(state, "quality_management_system", d.declarations.quality_management_system)) state.edit([v = *v](Draft& x) { x.profile.declarations.quality_management_system = v; });
+    ImGui::Spacing();
+    widgets::heading(t.text("elig.group.record"));
+    question(state, "elig.q.incidents", "elig.a.9_3");
+    record_list<Incident>(state, "incidents", "incident.", {"quality", "safety", "environment"}, &Profile::History::incidents, true);
+    question(state, "elig.q.violations", "elig.a.9_3");
+    record_list<Violation>(state, "violations", "violation.", {"illegal", "irregular", "disciplinary", "dishonesty"}, &Profile::History::violations);
+    question(state, "elig.q.anomaly", "elig.a.11_3");
+    if (auto v = widgets::yes_no(state, "anomaly", d.history.on_business_anomaly_list)) state.edit([v = *v](Draft& x) { x.profile.history.on_business_anomaly_list = v; });
+    question(state, "elig.q.serious", "elig.a.11_3");
+    if (auto v = widgets::yes_no(state, "serious", d.history.on_serious_violation_list)) state.edit([v = *v](Draft& x) { x.profile.history.on_serious_violation_list = v; });
+    ImGui::Spacing();
+    widgets::heading(t.text("elig.group.past"));
+    question(state, "elig.q.awards", "elig.a.16");
+    record_list<AwardRecord>(state, "awards", "award.", {"quality_award", "nomination"}, &Profile::History::awards);
+    question(state, "elig.q.sanctions", "elig.a.20");
+    record_list<Sanction>(state, "sanctions", "sanction.", {"false_materials", "improper_means"}, &Profile::History::sanctions);
+    ImGui::EndChild();
+    ImGui::TableNextColumn();
+    ImGui::BeginChild("##verdict", ImVec2(0, 0));
+    verdict(state);
+    ImGui::EndChild();
+    ImGui::EndTable();
+  }
+}
+
+}  // namespace qaward::gui

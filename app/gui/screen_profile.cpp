@@ -1,0 +1,110 @@
+// [SECTION] Organization profile: every field of the profile, with inline
+// validation (credit code, dates, Urumqi's districts and zones).
+#include <imgui.h>
+#include <misc/cpp/imgui_stdlib.h>
+
+#include "app.hpp"
+#include "qaward/text.hpp"
+#include "qaward/uscc.hpp"
+#include "widgets.hpp"
+
+namespace qaward::gui {
+
+namespace {
+
+void label(const Catalog& t, const char* key) {
+  ImGui::TextUnformatted(t.text(key).c_str());
+  widgets::help_marker(t.text(std::string(key) + "_hint"));
+}
+
+void uscc_feedback(const AppState& state, const std::string& code) {
+  const Catalog& t = state.text();
+  if (code.empty()) return;
+  const auto check = check_uscc(code);
+  switch (check.status) {
+    case UsccStatus::valid:
+      widgets::colored_wrapped(widgets::kGood, t.text("profile.uscc_ok"));
+      break;
+    case UsccStatus::bad_check_character:
+      widgets::colored_wrapped(widgets::kWarn, t.text("input.uscc_bad_check", {{"found", code}, {"expected", std::string(1, check.expected_check.value_or('?'))}}));
+      break;
+    case UsccStatus::bad_length:
+      widgets::colored_wrapped(widgets::kBad, t.text("input.uscc_bad_length", {{"found", code}}));
+      break;
+    case UsccStatus::bad_character:
+      widgets::colored_wrapped(widgets::kBad, t.text("input.uscc_bad_character", {{"found", code}, {"position", std::to_string(check.position)}}));
+      break;
+  }
+}
+
+}  // namespace
+
+void screen_profile(AppState& state) {
+  const Catalog& t = state.text();
+  const auto& o = state.draft.profile.organization;
+  widgets::heading(t.text("nav.profile"));
+  ImGui::Separator();
+
+  label(t, "profile.name");
+  if (auto v = widgets::text_field(state, "org_name", o.name.value_or(""))) {
+    state.edit([v = *v](Draft& d) { d.profile.organization.name = v.empty() ? std::nullopt : std::optional(v); });
+  }
+  if (o.name) ImGui::TextDisabled("%s", t.text("home.org_name_length", {{"count", std::to_string(count_code_points(*o.name).value_or(0))}}).c_str());
+
+  label(t, "profile.uscc");
+  if (auto v = widgets::text_field(state, "uscc", o.uscc.value_or(""), ImGui::GetFontSize() * 14.0f)) {
+    std::string upper = *v;
+    for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));  // lower case is a common slip
+    state.edit([upper](Draft& d) { d.profile.organization.uscc = upper.empty() ? std::nullopt : std::optional(upper); });
+  }
+  uscc_feedback(state, o.uscc.value_or(""));
+
+  label(t, "profile.kind");
+  static constexpr const char* kKinds[] = {"legal_person", "unincorporated", "branch", "internal", "dispatched"};
+  const std::string current = o.kind ? t.text("kind." + *o.kind) : t.text("ui.choose");
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16.0f);
+  if (ImGui::BeginCombo("##kind", current.c_str())) {
+    for (const char* k : kKinds) {
+      if (ImGui::Selectable(t.text(std::string("kind.") + k).c_str(), o.kind && *o.kind == k)) {
+        state.edit([k](Draft& d) { d.profile.organization.kind = std::string(k); });
+      }
+    }
+    ImGui::EndCombo();
+  }
+  record_item(state, "kind");
+
+  label(t, "profile.registered");
+  if (auto v = widgets::yes_no(state, "registered", o.registered_in_urumqi)) {
+    state.edit([v = *v](Draft& d) { d.profile.organization.registered_in_urumqi = v; });
+  }
+  label(t, "profile.district");
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16.0f);
+  if (ImGui::BeginCombo("##district", o.district.value_or(t.text("ui.choose")).c_str())) {
+    if (state.services.rules != nullptr) {
+      for (const auto& district : state.services.rules->districts) {
+        if (ImGui::Selectable(district.c_str(), o.district && *o.district == district)) {
+          state.edit([district](Draft& d) { d.profile.organization.district = district; });
+        }
+      }
+    }
+    ImGui::EndCombo();
+  }
+  record_item(state, "district");
+
+  label(t, "profile.established_on");
+  if (auto v = widgets::date_field(state, "established_on", o.established_on)) {
+    state.edit([v = *v](Draft& d) { d.profile.organization.established_on = v; });
+  }
+  if (o.established_on && *o.established_on > state.now.date) {
+    widgets::colored_wrapped(widgets::kBad, t.text("input.founded_after_reference", {{"found", to_string(*o.established_on)}, {"date", to_string(state.now.date)}}));
+  }
+  label(t, "profile.four_new");
+  if (auto v = widgets::yes_no(state, "four_new", o.four_new)) state.edit([v = *v](Draft& d) { d.profile.organization.four_new = v; });
+  label(t, "profile.sme");
+  if (auto v = widgets::yes_no(state, "sme", o.sme)) state.edit([v = *v](Draft& d) { d.profile.organization.sme = v; });
+  ImGui::Spacing();
+  if (ImGui::Button(t.text("ui.continue_eligibility").c_str())) state.queue(Navigate{Screen::eligibility});
+  record_item(state, "profile_continue");
+}
+
+}  // namespace qaward::gui

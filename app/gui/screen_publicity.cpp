@@ -1,0 +1,147 @@
+// [SECTION] Internal publicity (Article 11(2)): the posting date and time, the
+// computed period with its explicit dates, a month calendar of the period,
+// and a live countdown in Beijing time, redrawn once a second while running.
+#include <imgui.h>
+#include <misc/cpp/imgui_stdlib.h>
+
+#include "app.hpp"
+#include "widgets.hpp"
+
+namespace qaward::gui {
+
+namespace {
+
+ImVec4 day_color(DayKind kind) {
+  switch (kind) {
+    case DayKind::holiday: return {0.80f, 0.20f, 0.20f, 1.0f};
+    case DayKind::regional_holiday: return {0.70f, 0.30f, 0.60f, 1.0f};
+    case DayKind::weekend: return {0.55f, 0.55f, 0.55f, 1.0f};
+    case DayKind::adjusted_working_day:
+    case DayKind::regional_adjusted_working_day: return {0.85f, 0.50f, 0.05f, 1.0f};
+    case DayKind::working_day: break;
+  }
+  return {0.1f, 0.1f, 0.1f, 1.0f};
+}
+
+// A month grid (Monday first) from the posting day's month to the last day's.
+void month_calendar(AppState& state, const PublicityPeriod& period) {
+  const Catalog& t = state.text();
+  const Calendar& calendar = *state.services.calendar;
+  Date month{period.posted.date.year, period.posted.date.month, 1};
+  const Date last{period.last_day.year, period.last_day.month, 1};
+  while (month <= last) {
+    ImGui::TextUnformatted(t.text("pub.month", {{"year", std::to_string(month.year)}, {"month", std::to_string(month.month)}}).c_str());
+    const ImVec2 size(ImGui::GetFontSize() * 28.0f, 0.0f);
+    if (ImGui::BeginTable(("##m" + to_string(month)).c_str(), 7, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchSame, size)) {
+      for (const char* key : {"pub.mon", "pub.tue", "pub.wed", "pub.thu", "pub.fri", "pub.sat", "pub.sun"}) {
+        ImGui::TableSetupColumn(t.text(key).c_str());
+      }
+      ImGui::TableHeadersRow();
+      const int lead = iso_weekday(month);
+      for (int i = 0; i < lead; ++i) ImGui::TableNextColumn();
+      for (int d = 1; d <= days_in_month(month.year, month.month); ++d) {
+        ImGui::TableNextColumn();
+        const Date date{month.year, month.month, d};
+        const auto info = calendar.day(date, period.options.region);
+        int number = 0;
+        for (const auto& pd : period.days) {
+          if (pd.info.date == date) number = pd.number;
+        }
+        if (number > 0) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(ImVec4(0.85f, 0.92f, 1.0f, 1.0f)));
+        ImGui::PushStyleColor(ImGuiCol_Text, day_color(info.kind));
+        ImGui::Text(number > 0 ? "%d [%d]" : "%d", d, number);
+        ImGui::PopStyleColor();
+        if (ImGui::IsItemHovered()) {
+          const bool en = state.language == Language::en;
+          std::string tip = to_string(date) + "  " + t.text(std::string("cal.kind.") + to_string(info.kind));
+          if (!info.name.empty()) tip += " (" + (en && !info.name_en.empty() ? info.name_en : info.name) + ")";
+          if (info.estimated) tip += "\n" + t.text("pub.estimated_day");
+          ImGui::SetTooltip("%s", tip.c_str());
+        }
+      }
+      ImGui::EndTable();
+    }
+    month = add_months(month, 1);
+  }
+  ImGui::TextDisabled("%s", t.text("pub.legend").c_str());
+}
+
+}  // namespace
+
+void screen_publicity(AppState& state) {
+  const Catalog& t = state.text();
+  const auto& form = state.draft.publicity;
+  widgets::heading(t.text("nav.publicity"));
+  if (state.services.rules != nullptr) widgets::help_marker(state.services.rules->procedure.publicity_excerpt);
+  ImGui::Separator();
+
+  ImGui::TextUnformatted(t.text("pub.posted_at").c_str());
+  widgets::help_marker(t.text("pub.posted_at_hint"));
+  auto [it, inserted] = state.buffers.try_emplace("posted_at", form.posted_at ? to_iso(*form.posted_at).substr(0, 16) : std::string());
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
+  if (ImGui::InputTextWithHint("##posted_at", "2026-03-06T15:00", &it->second)) {
+    const auto parsed = parse_datetime(it->second);
+    if (parsed || it->second.empty()) {
+      state.edit([parsed](Draft& d) { d.publicity.posted_at = parsed; });
+    }
+  }
+  record_item(state, "posted_at");
+  if (!it->second.empty() && !parse_datetime(it->second)) {
+    ImGui::SameLine();
+    widgets::colored_wrapped(widgets::kBad, t.text("input.bad_datetime", {{"found", it->second}}));
+  }
+  ImGui::SameLine();
+  if (ImGui::SmallButton(t.text("pub.now").c_str())) {
+    DateTime now = state.now;
+    now.seconds -= now.seconds % 60;
+    it->second = to_iso(now).substr(0, 16);
+    state.edit([now](Draft& d) { d.publicity.posted_at = now; });
+  }
+  bool counts = form.posting_day_counts;
+  if (ImGui::Checkbox(t.text("pub.posting_day_counts").c_str(), &counts)) state.edit([counts](Draft& d) { d.publicity.posting_day_counts = counts; });
+  widgets::help_marker(t.text("pub.posting_day_counts_hint"));
+  bool close = form.close_of_business.has_value();
+  if (ImGui::Checkbox(t.text("pub.close_of_business").c_str(), &close)) {
+    state.edit([close](Draft& d) { d.publicity.close_of_business = close ? std::optional<int>(19 * 3600 + 30 * 60) : std::nullopt; });
+  }
+  widgets::help_marker(t.text("pub.close_of_business_hint"));
+  bool national = form.region == Region::national;
+  if (ImGui::Checkbox(t.text("pub.national_only").c_str(), &national)) {
+    state.edit([national](Draft& d) { d.publicity.region = national ? Region::national : Region::xinjiang; });
+  }
+  ImGui::Spacing();
+  for (const auto& [key, member] : {std::pair{"pub.where", &PublicityForm::where}, {"pub.department", &PublicityForm::department},
+                                    {"pub.person", &PublicityForm::person}, {"pub.phone", &PublicityForm::phone}}) {
+    ImGui::TextUnformatted(t.text(key).c_str());
+    ImGui::SameLine(ImGui::GetFontSize() * 8.0f);
+    if (auto v = widgets::text_field(state, key, form.*member, ImGui::GetFontSize() * 20.0f)) {
+      state.edit([member = member, v = *v](Draft& d) { d.publicity.*member = v; });
+    }
+  }
+  ImGui::Separator();
+  if (!state.publicity) {
+    ImGui::TextWrapped("%s", t.text("pub.no_date").c_str());
+    return;
+  }
+  const auto& period = *state.publicity;
+  widgets::heading(t.text("cli.publicity.period", {{"first", chinese_date(period.first_day)}, {"end", chinese_end_time(period)},
+                                                    {"first_iso", to_string(period.first_day)}, {"last_iso", to_string(period.last_day)},
+                                                    {"days", std::to_string(period.options.working_days)}}));
+  record_item(state, "period");
+  ImGui::TextDisabled("%s", t.text("pub.exact_end", {{"end", to_iso(period.end)}}).c_str());
+  if (period.estimated) widgets::colored_wrapped(widgets::kWarn, t.text("cal.estimated_xinjiang", {{"from", "2004"}, {"to", std::to_string(state.services.calendar->last_year())}}));
+  const auto status = publicity_status(*state.services.calendar, period, state.now);
+  const std::int64_t s = status.remaining_seconds;
+  const std::string countdown = t.text(std::string("pub.state.") + to_string(status.state),
+                                       {{"days", std::to_string(status.remaining_working_days)},
+                                        {"hours", std::to_string(s / 3600)}, {"minutes", std::to_string(s / 60 % 60)},
+                                        {"seconds", std::to_string(s % 60)}, {"now", to_iso(state.now).substr(0, 19)}});
+  widgets::colored_wrapped(status.state == PublicityState::complete ? widgets::kGood : widgets::kAccent, countdown);
+  record_item(state, "countdown");
+  // The countdown ticks once a second while the period runs, and only then.
+  state.wants_tick = status.state != PublicityState::complete;
+  ImGui::Spacing();
+  month_calendar(state, period);
+}
+
+}  // namespace qaward::gui

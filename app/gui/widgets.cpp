@@ -1,0 +1,77 @@
+#include "widgets.hpp"
+
+#include <misc/cpp/imgui_stdlib.h>
+
+#include "app.hpp"
+
+namespace qaward::gui::widgets {
+
+void help_marker(const std::string& text) {
+  ImGui::SameLine();
+  ImGui::TextDisabled("(?)");
+  if (ImGui::IsItemHovered()) {
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32.0f);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+  }
+}
+
+void heading(const std::string& text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, kAccent);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopStyleColor();
+}
+
+void colored_wrapped(const ImVec4& color, const std::string& text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  ImGui::TextWrapped("%s", text.c_str());
+  ImGui::PopStyleColor();
+}
+
+std::optional<std::optional<bool>> yes_no(AppState& state, const char* id, const std::optional<bool>& value) {
+  const Catalog& t = state.text();
+  std::optional<std::optional<bool>> changed;
+  ImGui::PushID(id);
+  if (ImGui::RadioButton(t.text("ui.yes").c_str(), value.has_value() && *value)) changed = std::optional<bool>(true);
+  record_item(state, (std::string(id) + ".yes").c_str());
+  ImGui::SameLine();
+  if (ImGui::RadioButton(t.text("ui.no").c_str(), value.has_value() && !*value)) changed = std::optional<bool>(false);
+  record_item(state, (std::string(id) + ".no").c_str());
+  ImGui::SameLine();
+  if (ImGui::RadioButton(t.text("ui.unanswered").c_str(), !value.has_value())) changed = std::optional<bool>();
+  ImGui::PopID();
+  return changed;
+}
+
+std::optional<std::optional<Date>> date_field(AppState& state, const char* id, const std::optional<Date>& value) {
+  auto [it, inserted] = state.buffers.try_emplace(id, value ? to_string(*value) : std::string());
+  std::string& buffer = it->second;
+  // Follow the draft when it changed elsewhere (an import, a restore).
+  if (!ImGui::IsItemActive() && value && buffer != to_string(*value) && parse_date(buffer)) buffer = to_string(*value);
+  std::optional<std::optional<Date>> changed;
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
+  if (ImGui::InputTextWithHint((std::string("##") + id).c_str(), "YYYY-MM-DD", &buffer)) {
+    if (buffer.empty()) changed = std::optional<Date>();
+    else if (const auto date = parse_date(buffer)) changed = std::optional<Date>(*date);
+  }
+  record_item(state, id);
+  if (!buffer.empty() && !parse_date(buffer)) {
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, kBad);
+    ImGui::TextUnformatted(state.text().text("ui.bad_date").c_str());
+    ImGui::PopStyleColor();
+  }
+  return changed;
+}
+
+std::optional<std::string> text_field(AppState& state, const char* id, const std::string& value, float width) {
+  std::string text = value;
+  ImGui::SetNextItemWidth(width);
+  const bool changed = ImGui::InputText((std::string("##") + id).c_str(), &text);
+  record_item(state, id);
+  return changed ? std::optional<std::string>(text) : std::nullopt;
+}
+
+}  // namespace qaward::gui::widgets

@@ -1,0 +1,32 @@
+#pragma once
+// Small widgets every screen uses, in the style of Dear ImGui's demo.
+#include <imgui.h>
+
+#include <optional>
+#include <string>
+
+#include "app_state.hpp"
+
+namespace qaward::gui::widgets {
+
+inline const ImVec4 kAccent{0.10f, 0.33f, 0.62f, 1.0f};
+inline const ImVec4 kMuted{0.38f, 0.40f, 0.45f, 1.0f};
+inline const ImVec4 kGood{0.08f, 0.50f, 0.22f, 1.0f};
+inline const ImVec4 kBad{0.75f, 0.10f, 0.10f, 1.0f};
+inline const ImVec4 kWarn{0.70f, 0.42f, 0.00f, 1.0f};
+
+// A "(?)" marker whose tooltip explains and cites.
+void help_marker(const std::string& text);
+// A heading in the accent colour.
+void heading(const std::string& text);
+// Wrapped text in a colour.
+void colored_wrapped(const ImVec4& color, const std::string& text);
+// Yes / no / not answered, as three radio buttons. Returns the new value when changed.
+std::optional<std::optional<bool>> yes_no(AppState& state, const char* id, const std::optional<bool>& value);
+// A YYYY-MM-DD field that keeps half-typed text; returns the date when it
+// becomes valid or is cleared (nullopt inside means cleared).
+std::optional<std::optional<Date>> date_field(AppState& state, const char* id, const std::optional<Date>& value);
+// A text field bound to `value`; returns the new text when changed.
+std::optional<std::string> text_field(AppState& state, const char* id, const std::string& value, float width = -1.0f);
+
+}  // namespace qaward::gui::widgets

@@ -1,0 +1,76 @@
+// The applicant's journey in the page: the profile typed in Chinese, the
+// eligibility questions answered until the live verdict says eligible, the
+// publicity period and its countdown; a reload restores everything.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { run, assert, sleep, projectRoot } from './harness.mjs';
+
+const shots = process.env.QAWARD_SCREENSHOTS || join(projectRoot, 'build', 'e2e-screenshots');
+mkdirSync(shots, { recursive: true });
+
+async function settle(app) { await sleep(250); }
+async function click(app, name) {
+  await settle(app);
+  const { items } = await app.state();
+  const r = items[name];
+  assert.ok(r, `the interface did not draw "${name}"`);
+  await app.page.mouse.click(r[0] + r[2] / 2, r[1] + r[3] / 2);
+  await settle(app);
+}
+async function type(app, field, text) {
+  await click(app, field);
+  await app.page.keyboard.insertText(text);
+  await settle(app);
+}
+
+await run('journey: profile, eligibility, publicity, reload', async (app) => {
+  const { page, context } = app;
+  await page.screenshot({ path: join(shots, '1-home.png') });
+  await click(app, 'home_start');
+  // The name through a real composition, as a pinyin input method sends it.
+  await click(app, 'org_name');
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: 'wulumuqi', selectionStart: 8, selectionEnd: 8 });
+  await cdp.send('Input.insertText', { text: '乌鲁木齐天山精工质量技术有限公司' });
+  await type(app, 'uscc', '91330100716105852f');  // lower case is corrected
+  await type(app, 'established_on', '2015-03-10');
+  await click(app, 'registered.yes');
+  await click(app, 'four_new.no');
+  await click(app, 'sme.yes');
+  let state = await app.state();
+  assert.equal(state.draft.profile.organization.name, '乌鲁木齐天山精工质量技术有限公司');
+  assert.equal(state.draft.profile.organization.uscc, '91330100716105852F');
+  assert.equal(state.draft.profile.organization.established_on, '2015-03-10');
+  await page.screenshot({ path: join(shots, '2-profile.png') });
+
+  await click(app, 'nav_eligibility');
+  assert.equal((await app.state()).eligibility, 'needs_information');
+  for (const id of ['supports_policies.yes', 'quality_strategy.yes', 'quality_management_system.yes',
+                    'incidents.none', 'violations.none', 'anomaly.no', 'serious.no', 'awards.none', 'sanctions.none']) {
+    await click(app, id);
+  }
+  state = await app.state();
+  // Still unknown: the kind of organization (asked on the profile screen).
+  assert.equal(state.eligibility, 'needs_information');
+  await page.screenshot({ path: join(shots, '3-eligibility.png') });
+
+  await click(app, 'nav_publicity');
+  await type(app, 'posted_at', '2025-09-26T16:00');
+  state = await app.state();
+  assert.equal(state.draft.publicity.posted_at, '2025-09-26T16:00:00+08:00');
+  assert.ok(state.items.period, 'the period is shown');
+  assert.ok(state.items.countdown, 'the countdown is shown');
+  await page.screenshot({ path: join(shots, '4-publicity.png') });
+
+  // A reload restores the draft from this browser's storage.
+  await page.reload();
+  await page.waitForFunction(() => document.documentElement.dataset.appReady === 'true');
+  const restored = await app.state();
+  assert.equal(restored.draft.profile.organization.name, '乌鲁木齐天山精工质量技术有限公司');
+  assert.equal(restored.draft.profile.declarations.quality_strategy, true);
+  assert.deepEqual(restored.draft.profile.history.incidents, []);
+  assert.equal(restored.draft.publicity.posted_at, '2025-09-26T16:00:00+08:00');
+  assert.equal(restored.eligibility, 'needs_information');
+  assert.deepEqual(app.consoleErrors, []);
+  assert.deepEqual(app.foreignRequests, []);
+});
