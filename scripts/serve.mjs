@@ -29,7 +29,8 @@ const MIME = {
 export const CSP = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
+  // Printable documents opened from blob: URLs carry their own <style>.
+  "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "connect-src 'self'",
   "worker-src 'self' blob:",

@@ -42,6 +42,34 @@ const QA = (() => {
     if (!document.hidden && Module.calledRun) Module.ccall('qa_request_frames', null, ['number'], [2]);
   });
 
+  // The file picker and drag-and-drop onto the page.
+  const picker = document.createElement('input');
+  picker.type = 'file';
+  picker.multiple = true;
+  picker.style.display = 'none';
+  document.body.appendChild(picker);
+  async function attach(files) {
+    for (const file of files) {
+      const data = new Uint8Array(await file.arrayBuffer());
+      const name = file.name.normalize('NFC');
+      try {
+        Module.FS.writeFile('/attachments/' + name, data);
+      } catch (e) {
+        Module.ccall('qa_attach_failed', null, ['string'], [name]);
+        continue;
+      }
+      Module.ccall('qa_attached', null, ['string'], [name]);
+    }
+    QA.persist();
+  }
+  picker.addEventListener('change', () => { attach(Array.from(picker.files)); picker.value = ''; });
+  window.addEventListener('dragover', (e) => { e.preventDefault(); }, true);
+  window.addEventListener('drop', (e) => {
+    e.preventDefault();
+    e.stopPropagation();
+    if (e.dataTransfer && e.dataTransfer.files.length) attach(Array.from(e.dataTransfer.files));
+  }, true);
+
   function showError(message) {
     status.textContent = message;
     status.className = 'error';
@@ -75,6 +103,36 @@ const QA = (() => {
     load(key) {
       try { return localStorage.getItem(key); } catch (e) { return null; }
     },
+    // Attachments: picked or dropped files are copied into /attachments (an
+    // IndexedDB-backed folder, so they survive a reload) and announced to the app.
+    pickFiles() { picker.click(); },
+    persist() { Module.FS.syncfs(false, (err) => { if (err) console.warn('qaward: could not store attachments: ' + err); }); },
+    // Offers a file of the in-memory file system as a download.
+    download(path, name) {
+      const data = Module.FS.readFile(path);
+      const url = URL.createObjectURL(new Blob([data], { type: 'application/zip' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+    },
+    // Opens printable HTML (a notice, a cover sheet) in a new tab.
+    openDocument(html) {
+      const url = URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
+      if (!window.open(url, '_blank')) QA.download_text(html, 'document.html');
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+    },
+    download_text(text, name) {
+      const url = URL.createObjectURL(new Blob([text], { type: 'text/html;charset=utf-8' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+    },
     // Test hook: what the interface holds (tests/e2e).
     state() { return JSON.parse(Module.ccall('qa_debug_state', 'string', [], [])); },
   };
@@ -82,6 +140,16 @@ const QA = (() => {
 
 var Module = {
   canvas: document.getElementById('canvas'),
+  // Attachments are kept in IndexedDB: mounted and loaded before main() runs.
+  preRun: [() => {
+    Module.FS.mkdir('/attachments');
+    Module.FS.mount(Module.IDBFS, {}, '/attachments');
+    Module.addRunDependency('qaward-attachments');
+    Module.FS.syncfs(true, (err) => {
+      if (err) console.warn('qaward: stored attachments could not be read: ' + err);
+      Module.removeRunDependency('qaward-attachments');
+    });
+  }],
   print: (text) => console.log(text),
   printErr: (text) => console.warn(text),
   onAbort: () => QA.showError('程序无法启动，请使用最新版的 Chrome、Edge 或 Firefox。 The app could not start; please use a current Chrome, Edge or Firefox.'),

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "packaging.hpp"
 #include "widgets.hpp"
 
 namespace qaward::gui {
@@ -59,6 +60,18 @@ Status screen_status(const AppState& state, Screen screen) {
     case Screen::publicity:
       if (!state.draft.publicity.posted_at) return o.name ? Status::not_started : Status::cannot_start;
       return state.publicity && state.now >= state.publicity->end ? Status::done : Status::in_progress;
+    case Screen::materials: {
+      if (state.draft.attachments.empty()) return Status::not_started;
+      for (const auto& d : state.preflight) {
+        if (d.key == "pkg.state_secret" || d.key == "pkg.missing_material" || d.key == "pkg.bad_name" || d.key == "pkg.duplicate_name") {
+          return Status::problem;
+        }
+      }
+      return Status::done;
+    }
+    case Screen::package:
+      if (!state.last_package.empty()) return Status::done;
+      return state.preflight.empty() ? Status::not_started : Status::cannot_start;
     case Screen::home:
       return Status::not_started;
   }
@@ -84,7 +97,9 @@ void navigation(AppState& state) {
                                        {Screen::profile, "nav.profile", "nav_profile"},
                                        {Screen::eligibility, "nav.eligibility", "nav_eligibility"},
                                        {Screen::assessment, "nav.assessment", "nav_assessment"},
-                                       {Screen::publicity, "nav.publicity", "nav_publicity"}};
+                                       {Screen::publicity, "nav.publicity", "nav_publicity"},
+                                       {Screen::materials, "nav.materials", "nav_materials"},
+                                       {Screen::package, "nav.package", "nav_package"}};
   for (const auto& e : kEntries) {
     if (ImGui::Selectable(t.text(e.key).c_str(), state.screen == e.screen)) state.queue(Navigate{e.screen});
     record_item(state, e.id);
@@ -97,10 +112,7 @@ void navigation(AppState& state) {
       ImGui::Unindent();
     }
   }
-  ImGui::Separator();
-  ImGui::PushStyleColor(ImGuiCol_Text, widgets::kMuted);
-  ImGui::TextWrapped("%s", t.text("nav.package_later").c_str());
-  ImGui::PopStyleColor();
+
 }
 
 }  // namespace
@@ -126,6 +138,8 @@ void draw_frame(AppState& state) {
       case Screen::eligibility: screen_eligibility(state); break;
       case Screen::assessment: screen_assessment(state); break;
       case Screen::publicity: screen_publicity(state); break;
+      case Screen::materials: screen_materials(state); break;
+      case Screen::package: screen_package(state); break;
     }
     ImGui::EndChild();
   }
@@ -157,6 +171,7 @@ void refresh_derived(AppState& state) {
     options.region = form.region;
     state.publicity = compute_publicity(*state.services.calendar, *form.posted_at, options);
   }
+  state.preflight = preflight(state);
 }
 
 bool apply_actions(AppState& state, Platform& platform) {
@@ -176,6 +191,18 @@ bool apply_actions(AppState& state, Platform& platform) {
                      a.change(state.draft);
                      draft_changed = true;
                    },
+                   [&](PickFiles&) { platform.pick_files(); },
+                   [&](CreateKey& a) {
+                     create_key(state, platform, a.passphrase);
+                     state.buffers.erase("new_passphrase");
+                     state.buffers.erase("new_passphrase_again");
+                     draft_changed = true;
+                   },
+                   [&](BuildPackage& a) {
+                     build_package(state, platform, a.passphrase);
+                     state.buffers.erase("passphrase");
+                   },
+                   [&](OpenCoverSheet&) { open_cover_sheet(state, platform); },
                },
                action);
   }

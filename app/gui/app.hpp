@@ -24,5 +24,7 @@ void screen_profile(AppState& state);
 void screen_eligibility(AppState& state);
 void screen_assessment(AppState& state);
 void screen_publicity(AppState& state);
+void screen_materials(AppState& state);
+void screen_package(AppState& state);
 
 }  // namespace qaward::gui

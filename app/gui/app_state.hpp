@@ -21,7 +21,18 @@
 
 namespace qaward::gui {
 
-enum class Screen { home, profile, eligibility, assessment, publicity };
+enum class Screen { home, profile, eligibility, assessment, publicity, materials, package };
+
+// An attachment kept in this browser (/attachments, stored in IndexedDB).
+struct AttachmentEntry {
+  std::string name;  // NFC file name
+  std::string title;
+  std::string category = "other";
+  bool trade_secret = false;  // 商业秘密, Article 11(2)
+  std::uint64_t size = 0;
+  std::string sha256;
+  bool state_secret = false;  // carries 绝密/机密/秘密★: blocks packaging
+};
 
 // The internal publicity as the applicant fills it in (Article 11(2)).
 struct PublicityForm {
@@ -43,6 +54,7 @@ struct Draft {
   std::map<std::string, ItemScore> scores;  // the agreed score per item
   std::string overview;
   std::string report;
+  std::vector<AttachmentEntry> attachments;
 };
 
 // The shipped data every screen reads.
@@ -55,7 +67,11 @@ struct Services {
 struct SetLanguage { Language language; };
 struct Navigate { Screen screen; };
 struct UpdateDraft { std::function<void(Draft&)> change; };
-using Action = std::variant<SetLanguage, Navigate, UpdateDraft>;
+struct PickFiles {};
+struct CreateKey { std::string passphrase; };
+struct BuildPackage { std::string passphrase; };
+struct OpenCoverSheet {};
+using Action = std::variant<SetLanguage, Navigate, UpdateDraft, PickFiles, CreateKey, BuildPackage, OpenCoverSheet>;
 
 struct AppState {
   Language language = Language::zh;
@@ -75,6 +91,13 @@ struct AppState {
 
   std::vector<Action> queued;  // filled by screens during a frame
   std::uint64_t frames_drawn = 0;
+  std::string notice;          // a message for the user (a failed attachment, a built package)
+  bool notice_is_error = false;
+  std::string secret_key;      // the encrypted key file kept in this browser (never in clear)
+  std::string public_key;      // its minisign public key file
+  std::vector<Diagnostic> preflight;  // what blocks packaging now (derived)
+  std::string last_package;    // the last package built: id
+  std::string last_package_sha256;
   bool draft_changed = false;  // the platform saves, then clears it
   bool wants_tick = false;     // a countdown is on screen: redraw every second
   // Where named widgets were last drawn (x, y, w, h in canvas pixels), so that
@@ -85,6 +108,11 @@ struct AppState {
   void queue(Action action) { queued.push_back(std::move(action)); }
   void edit(std::function<void(Draft&)> change) { queue(UpdateDraft{std::move(change)}); }
 };
+
+inline constexpr const char* kAttachmentDir = "/attachments/";
+
+// Fills size, SHA-256 and the state-secret flag of an attachment from its file.
+void inspect_attachment(AttachmentEntry& entry);
 
 // The draft as a `qaward-draft/1` document, and back.
 [[nodiscard]] std::string draft_to_json(const Draft& draft);

@@ -24,7 +24,13 @@ std::string draft_to_json(const Draft& d) {
     scores.push_back({{"item", id}, {"band", s.band}, {"percent", s.percent}, {"evidence", s.evidence},
                       {"strengths", s.strengths}, {"improvements", s.improvements}});
   }
+  nlohmann::json attachments = nlohmann::json::array();
+  for (const auto& a : d.attachments) {
+    attachments.push_back({{"path", "附件/" + a.name}, {"title", a.title}, {"category", a.category},
+                           {"trade_secret", a.trade_secret}});
+  }
   const nlohmann::json doc = {
+      {"attachments", attachments},
       {"format", "qaward-draft/1"},
       {"profile", to_json(d.profile)},
       {"assessment", {{"format", "qaward-assessment/1"}, {"scores", scores}, {"overview", d.overview}, {"report", d.report}}},
@@ -47,6 +53,15 @@ std::optional<Draft> draft_from_json(std::string_view text, const Criteria& crit
     d.publicity.department = p.publicity->department;
     d.publicity.person = p.publicity->person;
     d.publicity.phone = p.publicity->phone;
+  }
+  for (const auto& a : p.attachments) {
+    AttachmentEntry e;
+    const auto slash = a.path.find_last_of('/');
+    e.name = slash == std::string::npos ? a.path : a.path.substr(slash + 1);
+    e.title = a.title;
+    e.category = a.category;
+    e.trade_secret = a.trade_secret;
+    d.attachments.push_back(std::move(e));
   }
   if (p.assessment) {
     for (const auto& s : p.assessment->scores) {

@@ -16,6 +16,12 @@ class Platform {
   virtual void set_document_language(Language language) = 0;
   // Keep a small text in the browser's storage (this device only).
   virtual void save(const char* key, const std::string& value) = 0;
+  // Ask the user for files (they arrive later, through the platform).
+  virtual void pick_files() = 0;
+  // Offer a file of the app's file system as a download named `name`.
+  virtual void download(const std::string& path, const std::string& name) = 0;
+  // Open printable HTML in a new tab.
+  virtual void open_document(const std::string& html) = 0;
 };
 
 }  // namespace qaward::gui

@@ -45,6 +45,9 @@ EM_JS(void, js_mark_ready, (), { document.documentElement.dataset.appReady = "tr
 EM_JS(void, js_set_canvas_size, (int width, int height), { Module.setCanvasSize(width, height); });
 EM_JS(void, js_clipboard_write, (const char* text), { QA.clipboardWrite(UTF8ToString(text)); });
 EM_JS(double, js_now_ms, (), { return Date.now(); });
+EM_JS(void, js_pick_files, (), { QA.pickFiles(); });
+EM_JS(void, js_download, (const char* path, const char* name), { QA.download(UTF8ToString(path), UTF8ToString(name)); });
+EM_JS(void, js_open_document, (const char* html), { QA.openDocument(UTF8ToString(html)); });
 // The draft lives in this browser's localStorage; a full quota is reported.
 EM_JS(int, js_save, (const char* key, const char* value), { return QA.save(UTF8ToString(key), UTF8ToString(value)) ? 1 : 0; });
 EM_JS(char*, js_load, (const char* key), {
@@ -70,6 +73,9 @@ class WebPlatform final : public Platform {
     js_set_document_language(language == Language::en ? "en" : "zh-CN");
   }
   void save(const char* key, const std::string& value) override { js_save(key, value.c_str()); }
+  void pick_files() override { js_pick_files(); }
+  void download(const std::string& path, const std::string& name) override { js_download(path.c_str(), name.c_str()); }
+  void open_document(const std::string& html) override { js_open_document(html.c_str()); }
 };
 
 std::optional<std::string> load(const char* key) {
@@ -358,6 +364,35 @@ EMSCRIPTEN_KEEPALIVE const char* qa_assess(const char* request_json) {
   return response.c_str();
 }
 
+// A file the page copied into /attachments (picker or drop).
+EMSCRIPTEN_KEEPALIVE void qa_attached(const char* name) {
+  auto& r = qaward::gui::rt();
+  r.state.edit([file = std::string(name)](qaward::gui::Draft& d) {
+    qaward::gui::AttachmentEntry entry;
+    entry.name = file;
+    entry.title = file;
+    for (auto& existing : d.attachments) {
+      if (existing.name == file) {  // the same name again: the new file replaces the old
+        entry.title = existing.title;
+        entry.category = existing.category;
+        entry.trade_secret = existing.trade_secret;
+      }
+    }
+    std::erase_if(d.attachments, [&](const qaward::gui::AttachmentEntry& e) { return e.name == file; });
+    qaward::gui::inspect_attachment(entry);
+    d.attachments.push_back(std::move(entry));
+  });
+  r.platform.request_frames(qaward::gui::kFramesAfterEvent);
+}
+
+// The page could not store a file (a full storage quota).
+EMSCRIPTEN_KEEPALIVE void qa_attach_failed(const char* name) {
+  auto& r = qaward::gui::rt();
+  r.state.notice = r.state.text().text("mat.store_failed", {{"file", name}});
+  r.state.notice_is_error = true;
+  r.platform.request_frames(qaward::gui::kFramesAfterEvent);
+}
+
 // Test hook: a JSON snapshot of what the interface holds. Rectangles are in
 // CSS pixels, as a test clicks them.
 EMSCRIPTEN_KEEPALIVE const char* qa_debug_state() {
@@ -370,6 +405,14 @@ EMSCRIPTEN_KEEPALIVE const char* qa_debug_state() {
       {"org_name", r.state.draft.profile.organization.name.value_or("")},
       {"screen", static_cast<int>(r.state.screen)},
       {"eligibility", r.state.eligibility ? qaward::to_string(r.state.eligibility->outcome) : ""},
+      {"preflight", [&] {
+         nlohmann::json keys = nlohmann::json::array();
+         for (const auto& d : r.state.preflight) keys.push_back(d.key);
+         return keys;
+       }()},
+      {"last_package", r.state.last_package},
+      {"notice", r.state.notice},
+      {"has_key", !r.state.secret_key.empty()},
       {"draft", nlohmann::json::parse(qaward::gui::draft_to_json(r.state.draft))},
       {"language", r.state.language == qaward::Language::en ? "en" : "zh"},
       {"frames_drawn", r.state.frames_drawn},
@@ -432,7 +475,17 @@ int main() {
   if (criteria.ok()) r.state.services.criteria = &criteria.value();
   if (const auto language = load("qaward.language")) r.state.language = qaward::language_from_tag(*language);
   if (const auto saved = load("qaward.draft"); saved && criteria.ok()) {
-    if (auto draft = draft_from_json(*saved, criteria.value())) r.state.draft = std::move(*draft);
+    if (auto draft = draft_from_json(*saved, criteria.value())) {
+      r.state.draft = std::move(*draft);
+      for (auto& a : r.state.draft.attachments) inspect_attachment(a);  // the files came back from IndexedDB
+    }
+  }
+  if (const auto key = load("qaward.key")) {
+    r.state.secret_key = *key;
+    const auto doc = nlohmann::json::parse(*key, nullptr, false);
+    if (doc.is_object() && doc.contains("public_key") && doc["public_key"].is_string()) {
+      r.state.public_key = "untrusted comment: minisign public key\n" + doc["public_key"].get<std::string>() + "\n";
+    }
   }
   r.state.now = qaward::beijing_datetime(static_cast<std::int64_t>(js_now_ms() / 1000.0));
   refresh_derived(r.state);

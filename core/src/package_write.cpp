@@ -178,14 +178,18 @@ std::string compact_time(const DateTime& t) {
   return out;
 }
 
-// Text formats whose content is checked for classification marks.
-bool is_plain_text(const std::string& name) {
+}  // namespace
+
+bool content_is_checked_for_marks(std::string_view file_name) {
+  const std::string name(file_name);
   static const char* kExtensions[] = {".txt", ".csv", ".md", ".json", ".html", ".htm", ".xml", ".tsv"};
   std::string lower = name;
   std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return std::any_of(std::begin(kExtensions), std::end(kExtensions),
                      [&](const char* e) { return lower.size() >= std::strlen(e) && lower.ends_with(e); });
 }
+
+namespace {
 
 // Reads a text file, at most `limit` bytes, checking it for marks.
 bool file_has_state_secret_mark(const std::string& path) {
@@ -310,7 +314,7 @@ PackagePlan plan_package(const PackageRequest& r) {
     const long size = std::ftell(f.get());
     plan.sizes.back() = size < 0 ? 0 : static_cast<std::uint64_t>(size);
     f.reset();
-    if (is_plain_text(name) && file_has_state_secret_mark(path)) {
+    if (content_is_checked_for_marks(name) && file_has_state_secret_mark(path)) {
       plan.refusals.push_back(make_error("pkg.state_secret", where, {{"found", name}}));
     }
   }

@@ -183,6 +183,10 @@ struct CountersignRequest {
 // 秘密 followed by ★): such material may not be submitted (Article 11(2)).
 [[nodiscard]] bool has_state_secret_mark(std::string_view text);
 
+// Whether a file's content is searched for such marks: plain-text formats
+// (.txt .csv .md .json .html .htm .xml .tsv), whose bytes are their text.
+[[nodiscard]] bool content_is_checked_for_marks(std::string_view file_name);
+
 // NFC form of a UTF-8 string; nullopt for invalid UTF-8.
 [[nodiscard]] std::optional<std::string> nfc(std::string_view utf8);
 

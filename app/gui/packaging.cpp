@@ -1,0 +1,114 @@
+// The package in the browser: the key, the pre-flight list, building and
+// downloading the package, and the cover sheet. The same core as the CLI.
+#include <nlohmann/json.hpp>
+
+#include "../common/embedded_assets.hpp"
+#include "app.hpp"
+#include "packaging.hpp"
+#include "qaward/documents.hpp"
+#include "qaward/hash.hpp"
+#include "qaward/package.hpp"
+#include "qaward/version.hpp"
+
+namespace qaward::gui {
+
+namespace {
+
+// The draft as the core's package writer sees it.
+struct Prepared {
+  qaward::Draft core;  // the core's draft (not the interface's)
+  PackageRequest request;
+};
+
+std::optional<Prepared> prepare(const AppState& state) {
+  if (state.services.criteria == nullptr || state.services.rules == nullptr || state.services.calendar == nullptr) {
+    return std::nullopt;
+  }
+  auto parsed = parse_draft(draft_to_json(state.draft), *state.services.criteria);
+  if (!parsed.ok()) return std::nullopt;
+  Prepared p{std::move(parsed).value(), {}};
+  p.request.draft = &p.core;
+  for (const auto& a : state.draft.attachments) p.request.files.push_back(kAttachmentDir + a.name);
+  p.request.rules = state.services.rules;
+  p.request.calendar = state.services.calendar;
+  p.request.criteria = state.services.criteria;
+  p.request.now = state.now;
+  p.request.product_version = std::string(version());
+  return p;
+}
+
+std::string file_sha256(const std::string& path) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return "";
+  Sha256 h;
+  std::vector<char> buffer(1 << 20);
+  std::size_t n = 0;
+  while ((n = std::fread(buffer.data(), 1, buffer.size(), f)) > 0) h.update(buffer.data(), n);
+  std::fclose(f);
+  return to_hex(h.finish());
+}
+
+}  // namespace
+
+std::vector<Diagnostic> preflight(const AppState& state) {
+  auto prepared = prepare(state);
+  if (!prepared) return {make_error("pkg.missing_identity", "/profile/organization")};
+  prepared->request.draft = &prepared->core;
+  std::vector<Diagnostic> out = plan_package(prepared->request).refusals;
+  if (state.secret_key.empty()) out.push_back(make_error("key.missing"));
+  return out;
+}
+
+void create_key(AppState& state, Platform& platform, const std::string& passphrase) {
+  const auto pair = generate_keypair();
+  state.secret_key = encrypt_secret_key(pair, passphrase);
+  state.public_key = public_key_file(pair.public_key);
+  platform.save("qaward.key", state.secret_key);
+  state.notice = state.text().text("key.created_notice", {{"fingerprint", pair.public_key.fingerprint()}});
+  state.notice_is_error = false;
+}
+
+void build_package(AppState& state, Platform& platform, const std::string& passphrase) {
+  const Catalog& t = state.text();
+  auto key = decrypt_secret_key(state.secret_key, passphrase);
+  if (!key.ok()) {
+    state.notice = t.render(key.diagnostics().at(0));
+    state.notice_is_error = true;
+    return;
+  }
+  auto prepared = prepare(state);
+  if (!prepared) return;
+  prepared->request.draft = &prepared->core;
+  prepared->request.key = &key.value();
+  const auto plan = plan_package(prepared->request);
+  const std::string out = "/tmp/package.zip";
+  const auto result = write_package(prepared->request, plan, out);
+  if (!result.ok()) {
+    state.notice = t.render(result.diagnostics().at(0));
+    state.notice_is_error = true;
+    return;
+  }
+  state.last_package = result.value().package_id;
+  state.last_package_sha256 = file_sha256(out);
+  platform.download(out, result.value().package_id + ".zip");
+  state.notice = t.text("pkg.built_notice", {{"id", state.last_package}, {"sha256", state.last_package_sha256},
+                                             {"fingerprint", key.value().public_key.fingerprint()}});
+  state.notice_is_error = false;
+}
+
+void open_cover_sheet(AppState& state, Platform& platform) {
+  const auto key = parse_public_key(state.public_key);
+  const auto tmpl = find_asset("templates/cover.html");
+  if (!key.ok() || !tmpl) return;
+  const auto& o = state.draft.profile.organization;
+  platform.open_document(fill_template(*tmpl, {{"org_name", o.name.value_or("")},
+                                               {"uscc", o.uscc.value_or("")},
+                                               {"package_id", state.last_package},
+                                               {"sha256", state.last_package_sha256},
+                                               {"key_id", key.value().key_id_hex()},
+                                               {"fingerprint", key.value().fingerprint()},
+                                               {"created", to_iso(state.now)},
+                                               {"version", std::string(version())}}));
+}
+
+}  // namespace qaward::gui

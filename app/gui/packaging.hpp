@@ -1,0 +1,16 @@
+#pragma once
+// The package in the browser (packaging.cpp).
+#include <string>
+#include <vector>
+
+#include "app_state.hpp"
+#include "platform.hpp"
+
+namespace qaward::gui {
+
+[[nodiscard]] std::vector<Diagnostic> preflight(const AppState& state);
+void create_key(AppState& state, Platform& platform, const std::string& passphrase);
+void build_package(AppState& state, Platform& platform, const std::string& passphrase);
+void open_cover_sheet(AppState& state, Platform& platform);
+
+}  // namespace qaward::gui

@@ -1,0 +1,95 @@
+// [SECTION] Materials: the checklist of the rule edition, attachments added
+// with the file picker or by dragging onto the page, each with its category,
+// the trade-secret mark (Article 11(2)), size and SHA-256; files that carry a
+// state-secret mark are flagged and block packaging.
+#include <imgui.h>
+#include <misc/cpp/imgui_stdlib.h>
+
+#include <cstdio>
+
+#include "app.hpp"
+#include "platform.hpp"
+#include "widgets.hpp"
+
+namespace qaward::gui {
+
+void screen_materials(AppState& state) {
+  const Catalog& t = state.text();
+  const bool en = state.language == Language::en;
+  widgets::heading(t.text("nav.materials"));
+  if (state.services.rules != nullptr && state.services.rules->materials_note) {
+    widgets::help_marker(en ? state.services.rules->materials_note->en : state.services.rules->materials_note->zh);
+  }
+  ImGui::Separator();
+  if (state.services.rules != nullptr) {
+    for (const auto& m : state.services.rules->materials) {
+      const bool present = std::any_of(state.draft.attachments.begin(), state.draft.attachments.end(),
+                                       [&](const AttachmentEntry& a) { return a.category == m.category; });
+      ImGui::PushStyleColor(ImGuiCol_Text, present ? widgets::kGood : m.required ? widgets::kBad : widgets::kMuted);
+      ImGui::Text("%s %s%s", present ? "√" : "○", (en ? m.name_en : m.name).c_str(), m.required ? t.text("mat.required").c_str() : "");
+      ImGui::PopStyleColor();
+    }
+  }
+  ImGui::Spacing();
+  if (ImGui::Button(t.text("mat.add").c_str())) state.queue(PickFiles{});
+  record_item(state, "add_files");
+  ImGui::SameLine();
+  ImGui::TextDisabled("%s", t.text("mat.drop_hint").c_str());
+  ImGui::Spacing();
+  if (state.draft.attachments.empty()) {
+    ImGui::TextWrapped("%s", t.text("mat.none").c_str());
+    return;
+  }
+  if (ImGui::BeginTable("##attachments", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable)) {
+    ImGui::TableSetupColumn(t.text("mat.file").c_str(), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(t.text("mat.category").c_str(), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 12);
+    ImGui::TableSetupColumn(t.text("mat.trade_secret").c_str(), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 5);
+    ImGui::TableSetupColumn(t.text("mat.size").c_str(), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 6);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 3);
+    ImGui::TableHeadersRow();
+    for (std::size_t i = 0; i < state.draft.attachments.size(); ++i) {
+      const auto& a = state.draft.attachments[i];
+      ImGui::PushID(static_cast<int>(i));
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(a.name.c_str());
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("SHA-256 %s", a.sha256.c_str());
+      if (a.state_secret) widgets::colored_wrapped(widgets::kBad, t.text("pkg.state_secret", {{"found", a.name}}));
+      ImGui::TableNextColumn();
+      ImGui::SetNextItemWidth(-1);
+      std::string current = a.category;
+      if (state.services.rules != nullptr) {
+        for (const auto& m : state.services.rules->materials) {
+          if (m.category == a.category) current = en ? m.name_en : m.name;
+        }
+      }
+      if (ImGui::BeginCombo("##category", current.c_str())) {
+        if (state.services.rules != nullptr) {
+          for (const auto& m : state.services.rules->materials) {
+            if (ImGui::Selectable((en ? m.name_en : m.name).c_str(), m.category == a.category)) {
+              state.edit([i, category = m.category](Draft& d) { d.attachments[i].category = category; });
+            }
+          }
+        }
+        ImGui::EndCombo();
+      }
+      record_item(state, ("category." + std::to_string(i)).c_str());
+      ImGui::TableNextColumn();
+      bool secret = a.trade_secret;
+      if (ImGui::Checkbox("##secret", &secret)) state.edit([i, secret](Draft& d) { d.attachments[i].trade_secret = secret; });
+      ImGui::TableNextColumn();
+      char size[32];
+      std::snprintf(size, sizeof size, a.size >= 1048576 ? "%.1f MiB" : "%.1f KiB",
+                    static_cast<double>(a.size) / (a.size >= 1048576 ? 1048576.0 : 1024.0));
+      ImGui::TextUnformatted(size);
+      ImGui::TableNextColumn();
+      if (ImGui::SmallButton(t.text("ui.remove").c_str())) {
+        state.edit([i](Draft& d) { d.attachments.erase(d.attachments.begin() + static_cast<std::ptrdiff_t>(i)); });
+      }
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+}
+
+}  // namespace qaward::gui

@@ -1,0 +1,114 @@
+// [SECTION] Sign and download: the organization's key (created here with a
+// passphrase, kept only encrypted), the pre-flight list of everything that
+// blocks packaging with a way to where it is fixed, the package built in the
+// page and downloaded, and the cover sheet for the organization's seal.
+#include <imgui.h>
+#include <misc/cpp/imgui_stdlib.h>
+
+#include "app.hpp"
+#include "qaward/signing.hpp"
+#include "widgets.hpp"
+
+namespace qaward::gui {
+
+namespace {
+
+// A rough strength hint: length and variety, not a guarantee.
+const char* strength_key(const std::string& passphrase) {
+  std::size_t characters = 0;
+  bool digit = false, lower = false, upper = false, other = false;
+  for (std::size_t i = 0; i < passphrase.size(); ++i) {
+    const auto c = static_cast<unsigned char>(passphrase[i]);
+    if ((c & 0xC0) != 0x80) ++characters;
+    digit |= std::isdigit(c) != 0;
+    lower |= std::islower(c) != 0;
+    upper |= std::isupper(c) != 0;
+    other |= c >= 0x80 || std::ispunct(c) != 0 || c == ' ';
+  }
+  const int variety = digit + lower + upper + other;
+  if (characters < 8) return "key.strength.short";
+  if (characters >= 16 || (characters >= 12 && variety >= 3)) return "key.strength.strong";
+  return variety >= 2 ? "key.strength.fair" : "key.strength.weak";
+}
+
+Screen screen_for(const Diagnostic& d) {
+  if (d.key == "pkg.missing_material" || d.key == "pkg.state_secret" || d.key == "pkg.bad_name" ||
+      d.key == "pkg.duplicate_name" || d.key == "pkg.unreadable") {
+    return Screen::materials;
+  }
+  if (d.key == "pkg.missing_identity" || d.key.rfind("input.", 0) == 0) return Screen::profile;
+  return Screen::eligibility;
+}
+
+}  // namespace
+
+void screen_package(AppState& state) {
+  const Catalog& t = state.text();
+  widgets::heading(t.text("nav.package"));
+  widgets::help_marker(t.text("key.legal_note"));
+  ImGui::Separator();
+
+  // 1. The key.
+  widgets::heading(t.text("key.title"));
+  if (state.secret_key.empty()) {
+    ImGui::TextWrapped("%s", t.text("key.none").c_str());
+    std::string& pass = state.buffers["new_passphrase"];
+    std::string& again = state.buffers["new_passphrase_again"];
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16.0f);
+    ImGui::InputTextWithHint("##pass", t.text("key.passphrase").c_str(), &pass, ImGuiInputTextFlags_Password);
+    record_item(state, "new_passphrase");
+    ImGui::SameLine();
+    ImGui::TextUnformatted(t.text(strength_key(pass)).c_str());
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16.0f);
+    ImGui::InputTextWithHint("##again", t.text("key.passphrase_again").c_str(), &again, ImGuiInputTextFlags_Password);
+    record_item(state, "new_passphrase_again");
+    const bool match = !pass.empty() && pass == again;
+    if (!again.empty() && !match) widgets::colored_wrapped(widgets::kBad, t.text("cli.key.mismatch"));
+    if (ImGui::Button(t.text("key.create").c_str()) && match && std::string(strength_key(pass)) != "key.strength.short") {
+      state.queue(CreateKey{pass});
+    }
+    record_item(state, "create_key");
+  } else {
+    const auto key = parse_public_key(state.public_key);
+    ImGui::TextUnformatted(t.text("key.present").c_str());
+    if (key.ok()) {
+      ImGui::Text("%s %s", t.text("key.fingerprint").c_str(), key.value().fingerprint().c_str());
+      record_item(state, "fingerprint");
+    }
+  }
+  ImGui::Separator();
+
+  // 2. What still blocks packaging (pre-flight), each with where to fix it.
+  widgets::heading(t.text("pkg.preflight"));
+  const auto& blockers = state.preflight;
+  if (blockers.empty()) {
+    widgets::colored_wrapped(widgets::kGood, t.text("pkg.preflight_clear"));
+  }
+  for (std::size_t i = 0; i < blockers.size(); ++i) {
+    ImGui::PushID(static_cast<int>(i));
+    widgets::colored_wrapped(widgets::kBad, "× " + t.render(blockers[i]));
+    if (ImGui::SmallButton(t.text("pkg.fix").c_str())) state.queue(Navigate{screen_for(blockers[i])});
+    ImGui::PopID();
+  }
+  ImGui::Separator();
+
+  // 3. Build, download, cover sheet.
+  if (!state.secret_key.empty()) {
+    std::string& pass = state.buffers["passphrase"];
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16.0f);
+    ImGui::InputTextWithHint("##unlock", t.text("key.passphrase").c_str(), &pass, ImGuiInputTextFlags_Password);
+    record_item(state, "passphrase");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!blockers.empty() || pass.empty());
+    if (ImGui::Button(t.text("pkg.build").c_str())) state.queue(BuildPackage{pass});
+    record_item(state, "build_package");
+    ImGui::EndDisabled();
+  }
+  if (!state.notice.empty()) widgets::colored_wrapped(state.notice_is_error ? widgets::kBad : widgets::kGood, state.notice);
+  if (!state.last_package.empty()) {
+    if (ImGui::Button(t.text("pkg.cover").c_str())) state.queue(OpenCoverSheet{});
+    record_item(state, "cover_sheet");
+  }
+}
+
+}  // namespace qaward::gui

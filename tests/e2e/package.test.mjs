@@ -1,0 +1,94 @@
+// Sign and download in the page: attachments added with the file picker, a key
+// created with a passphrase, the package built and downloaded; the downloaded
+// file verified by the CLI (the same core) and by minisign; a reload keeps the
+// attachments (IndexedDB) and the key (encrypted).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run, assert, sleep, projectRoot } from './harness.mjs';
+
+const examples = join(projectRoot, 'assets', 'examples');
+const draft = JSON.parse(readFileSync(join(examples, 'draft.json'), 'utf8'));
+const cli = process.env.QAWARD_CLI || join(projectRoot, 'build', 'native', 'bin', 'qaward');
+
+async function click(app, name) {
+  await sleep(250);
+  const r = (await app.state()).items[name];
+  assert.ok(r, `the interface did not draw "${name}"`);
+  await app.page.mouse.click(r[0] + r[2] / 2, r[1] + r[3] / 2);
+  await sleep(250);
+}
+async function waitFor(app, predicate, what) {
+  for (let i = 0; i < 100; i++) {
+    const s = await app.state();
+    if (predicate(s)) return s;
+    await sleep(100);
+  }
+  assert.fail(`timed out waiting for ${what}: ${JSON.stringify(await app.state()).slice(0, 400)}`);
+}
+
+await run('package in the page: attach, key, build, download, verify', async (app) => {
+  const { page } = app;
+  // The example draft, as if typed earlier (the journey test types one).
+  await page.evaluate((d) => localStorage.setItem('qaward.draft', JSON.stringify(d)), draft);
+  await page.reload();
+  await page.waitForFunction(() => document.documentElement.dataset.appReady === 'true');
+  await click(app, 'nav_materials');
+  const files = draft.attachments.map((a) => join(examples, a.path));
+  await page.setInputFiles('input[type=file]', files);
+  let state = await waitFor(app, (s) => s.draft.attachments.length === 4 && !s.preflight.some((k) => k.startsWith('pkg.unreadable')),
+                            'the attachments');
+  assert.deepEqual(state.preflight, ['key.missing']);
+  await page.screenshot({ path: join(projectRoot, 'build', 'e2e-screenshots', '5-materials.png') });
+
+  await click(app, 'nav_package');
+  await click(app, 'new_passphrase');
+  await page.keyboard.insertText('申报组织的口令 2026');
+  await click(app, 'new_passphrase_again');
+  await page.keyboard.insertText('申报组织的口令 2026');
+  await click(app, 'create_key');
+  state = await waitFor(app, (s) => s.has_key, 'the key');
+  assert.deepEqual(state.preflight, []);
+
+  await click(app, 'passphrase');
+  await page.keyboard.insertText('申报组织的口令 2026');
+  const download = page.waitForEvent('download');
+  await click(app, 'build_package');
+  const file = await download;
+  const dir = mkdtempSync(join(tmpdir(), 'qaward-download-'));
+  const path = join(dir, file.suggestedFilename());
+  await file.saveAs(path);
+  assert.match(file.suggestedFilename(), /^QA-91330100716105852F-\d{8}T\d{6}\.zip$/);
+  await page.screenshot({ path: join(projectRoot, 'build', 'e2e-screenshots', '6-package.png') });
+
+  // The downloaded package verifies with the CLI and with minisign.
+  const key = JSON.parse(await page.evaluate(() => localStorage.getItem('qaward.key')));
+  assert.equal(key.format, 'qaward-secret-key/1');
+  const pub = join(dir, 'org.pub');
+  writeFileSync(pub, `untrusted comment: minisign public key ${key.key_id}\n${key.public_key}\n`);
+  const report = execFileSync(cli, ['verify', path, '--pubkey', pub, '--format', 'json'], { encoding: 'utf8' });
+  const parsed = JSON.parse(report);
+  assert.equal(parsed.valid, true);
+  assert.equal(parsed.payload.files, 5);
+  assert.deepEqual(parsed.trade_secret_files, ['data/附件/近三年财务报表.csv']);
+  execFileSync('unzip', ['-q', path, '-d', join(dir, 'x')]);
+  const bag = join(dir, 'x', readdirSync(join(dir, 'x'))[0]);
+  execFileSync('minisign', ['-V', '-p', pub, '-m', join(bag, 'tagmanifest-sha256.txt')]);
+
+  // A wrong passphrase says so.
+  await click(app, 'passphrase');
+  await page.keyboard.insertText('wrong passphrase');
+  await click(app, 'build_package');
+  state = await waitFor(app, (s) => s.notice.includes('口令不对'), 'the wrong passphrase message');
+
+  // A reload keeps the attachments and the key.
+  await page.reload();
+  await page.waitForFunction(() => document.documentElement.dataset.appReady === 'true');
+  state = await app.state();
+  assert.equal(state.draft.attachments.length, 4);
+  assert.equal(state.has_key, true);
+  assert.deepEqual(state.preflight, []);
+  assert.deepEqual(app.consoleErrors, []);
+  assert.deepEqual(app.foreignRequests, []);
+});
