@@ -63,6 +63,24 @@ const QA = (() => {
     QA.persist();
   }
   picker.addEventListener('change', () => { attach(Array.from(picker.files)); picker.value = ''; });
+  const draftPicker = document.createElement('input');
+  draftPicker.type = 'file';
+  draftPicker.accept = '.json,application/json';
+  draftPicker.id = 'draft-picker';
+  draftPicker.style.display = 'none';
+  document.body.appendChild(draftPicker);
+  draftPicker.addEventListener('change', async () => {
+    const file = draftPicker.files[0];
+    draftPicker.value = '';
+    if (!file) return;
+    const text = await file.text();
+    // Large texts go through the heap, not ccall's stack.
+    const n = lengthBytesUTF8(text) + 1;
+    const p = Module._malloc(n);
+    stringToUTF8(text, p, n);
+    Module._qa_import_draft(p);
+    Module._free(p);
+  });
   window.addEventListener('dragover', (e) => { e.preventDefault(); }, true);
   window.addEventListener('drop', (e) => {
     e.preventDefault();
@@ -106,6 +124,7 @@ const QA = (() => {
     // Attachments: picked or dropped files are copied into /attachments (an
     // IndexedDB-backed folder, so they survive a reload) and announced to the app.
     pickFiles() { picker.click(); },
+    pickDraft() { draftPicker.click(); },
     persist() { Module.FS.syncfs(false, (err) => { if (err) console.warn('qaward: could not store attachments: ' + err); }); },
     // Offers a file of the in-memory file system as a download.
     download(path, name) {

@@ -87,6 +87,10 @@ void navigation(AppState& state) {
   }
   record_item(state, "language_switch");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", t.text("app.language_hint").c_str());
+  if (ImGui::SmallButton(t.text("draft.export").c_str())) state.queue(ExportDraft{});
+  record_item(state, "export_draft");
+  ImGui::SameLine();
+  if (ImGui::SmallButton(t.text("draft.import").c_str())) state.queue(ImportDraft{});
   ImGui::Separator();
   struct Entry {
     Screen screen;
@@ -203,6 +207,9 @@ bool apply_actions(AppState& state, Platform& platform) {
                      state.buffers.erase("passphrase");
                    },
                    [&](OpenCoverSheet&) { open_cover_sheet(state, platform); },
+                   [&](OpenPublicityDocument& a) { open_publicity_document(state, platform, a.statement); },
+                   [&](ExportDraft&) { export_draft(state, platform); },
+                   [&](ImportDraft&) { platform.pick_draft(); },
                },
                action);
   }

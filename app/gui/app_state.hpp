@@ -71,7 +71,11 @@ struct PickFiles {};
 struct CreateKey { std::string passphrase; };
 struct BuildPackage { std::string passphrase; };
 struct OpenCoverSheet {};
-using Action = std::variant<SetLanguage, Navigate, UpdateDraft, PickFiles, CreateKey, BuildPackage, OpenCoverSheet>;
+struct OpenPublicityDocument { bool statement = false; };
+struct ExportDraft {};
+struct ImportDraft {};
+using Action = std::variant<SetLanguage, Navigate, UpdateDraft, PickFiles, CreateKey, BuildPackage, OpenCoverSheet,
+                            OpenPublicityDocument, ExportDraft, ImportDraft>;
 
 struct AppState {
   Language language = Language::zh;

@@ -2,7 +2,10 @@
 // downloading the package, and the cover sheet. The same core as the CLI.
 #include <nlohmann/json.hpp>
 
+#include <fstream>
+
 #include "../common/embedded_assets.hpp"
+#include "../common/publicity_documents.hpp"
 #include "app.hpp"
 #include "packaging.hpp"
 #include "qaward/documents.hpp"
@@ -109,6 +112,28 @@ void open_cover_sheet(AppState& state, Platform& platform) {
                                                {"fingerprint", key.value().fingerprint()},
                                                {"created", to_iso(state.now)},
                                                {"version", std::string(version())}}));
+}
+
+}  // namespace qaward::gui
+
+namespace qaward::gui {
+
+void open_publicity_document(AppState& state, Platform& platform, bool statement) {
+  const auto html = render_publicity_document(statement ? PublicityDocument::statement : PublicityDocument::notice,
+                                              draft_to_json(state.draft), state.now, "");
+  if (!html.ok()) {
+    state.notice = state.text().render(html.diagnostics().at(0));
+    state.notice_is_error = true;
+    return;
+  }
+  platform.open_document(html.value());
+}
+
+void export_draft(AppState& state, Platform& platform) {
+  const std::string path = "/tmp/draft.json";
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << draft_to_json(state.draft);
+  const auto& name = state.draft.profile.organization.name;
+  platform.download(path, (name ? *name : std::string("draft")) + "-申报草稿.json");
 }
 
 }  // namespace qaward::gui

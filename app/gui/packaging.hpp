@@ -12,5 +12,9 @@ namespace qaward::gui {
 void create_key(AppState& state, Platform& platform, const std::string& passphrase);
 void build_package(AppState& state, Platform& platform, const std::string& passphrase);
 void open_cover_sheet(AppState& state, Platform& platform);
+// The publicity notice or closing statement, printable, in a new tab.
+void open_publicity_document(AppState& state, Platform& platform, bool statement);
+// The whole draft as a qaward-draft/1 file (attachments are named, not included).
+void export_draft(AppState& state, Platform& platform);
 
 }  // namespace qaward::gui

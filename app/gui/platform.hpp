@@ -20,6 +20,8 @@ class Platform {
   virtual void pick_files() = 0;
   // Offer a file of the app's file system as a download named `name`.
   virtual void download(const std::string& path, const std::string& name) = 0;
+  // Ask the user for a draft file to import (it arrives through the platform).
+  virtual void pick_draft() = 0;
   // Open printable HTML in a new tab.
   virtual void open_document(const std::string& html) = 0;
 };

@@ -46,6 +46,7 @@ EM_JS(void, js_set_canvas_size, (int width, int height), { Module.setCanvasSize(
 EM_JS(void, js_clipboard_write, (const char* text), { QA.clipboardWrite(UTF8ToString(text)); });
 EM_JS(double, js_now_ms, (), { return Date.now(); });
 EM_JS(void, js_pick_files, (), { QA.pickFiles(); });
+EM_JS(void, js_pick_draft, (), { QA.pickDraft(); });
 EM_JS(void, js_download, (const char* path, const char* name), { QA.download(UTF8ToString(path), UTF8ToString(name)); });
 EM_JS(void, js_open_document, (const char* html), { QA.openDocument(UTF8ToString(html)); });
 // The draft lives in this browser's localStorage; a full quota is reported.
@@ -74,6 +75,7 @@ class WebPlatform final : public Platform {
   }
   void save(const char* key, const std::string& value) override { js_save(key, value.c_str()); }
   void pick_files() override { js_pick_files(); }
+  void pick_draft() override { js_pick_draft(); }
   void download(const std::string& path, const std::string& name) override { js_download(path.c_str(), name.c_str()); }
   void open_document(const std::string& html) override { js_open_document(html.c_str()); }
 };
@@ -382,6 +384,26 @@ EMSCRIPTEN_KEEPALIVE void qa_attached(const char* name) {
     qaward::gui::inspect_attachment(entry);
     d.attachments.push_back(std::move(entry));
   });
+  r.platform.request_frames(qaward::gui::kFramesAfterEvent);
+}
+
+// A draft file chosen for import: replaces the draft when it reads.
+EMSCRIPTEN_KEEPALIVE void qa_import_draft(const char* text) {
+  auto& r = qaward::gui::rt();
+  const auto* criteria = r.state.services.criteria;
+  auto draft = criteria ? qaward::gui::draft_from_json(text, *criteria) : std::nullopt;
+  if (!draft) {
+    r.state.notice = r.state.text().text("draft.import_failed");
+    r.state.notice_is_error = true;
+  } else {
+    r.state.edit([d = std::move(*draft)](qaward::gui::Draft& target) mutable {
+      for (auto& a : d.attachments) qaward::gui::inspect_attachment(a);
+      target = std::move(d);
+    });
+    r.state.buffers.clear();
+    r.state.notice = r.state.text().text("draft.imported");
+    r.state.notice_is_error = false;
+  }
   r.platform.request_frames(qaward::gui::kFramesAfterEvent);
 }
 

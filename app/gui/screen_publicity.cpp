@@ -140,6 +140,11 @@ void screen_publicity(AppState& state) {
   record_item(state, "countdown");
   // The countdown ticks once a second while the period runs, and only then.
   state.wants_tick = status.state != PublicityState::complete;
+  if (ImGui::Button(t.text("pub.print_notice").c_str())) state.queue(OpenPublicityDocument{false});
+  record_item(state, "print_notice");
+  ImGui::SameLine();
+  if (ImGui::Button(t.text("pub.print_statement").c_str())) state.queue(OpenPublicityDocument{true});
+  if (!state.notice.empty() && state.notice_is_error) widgets::colored_wrapped(widgets::kBad, state.notice);
   ImGui::Spacing();
   month_calendar(state, period);
 }

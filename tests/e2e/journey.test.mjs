@@ -1,7 +1,7 @@
 // The applicant's journey in the page: the profile typed in Chinese, the
 // eligibility questions answered until the live verdict says eligible, the
 // publicity period and its countdown; a reload restores everything.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run, assert, sleep, projectRoot } from './harness.mjs';
 
@@ -61,6 +61,21 @@ await run('journey: profile, eligibility, publicity, reload', async (app) => {
   assert.ok(state.items.period, 'the period is shown');
   assert.ok(state.items.countdown, 'the countdown is shown');
   await page.screenshot({ path: join(shots, '4-publicity.png') });
+
+  // The printable notice opens in a new tab with the computed dates.
+  const popup = context.waitForEvent('page');
+  await click(app, 'print_notice');
+  const notice = await popup;
+  await notice.waitForLoadState();
+  assert.match(await notice.content(), /公示期：2025年9月28日至2025年10月10日24时/);
+  await notice.close();
+
+  // The draft exports to a file.
+  const download = page.waitForEvent('download');
+  await click(app, 'export_draft');
+  const exported = JSON.parse(readFileSync(await (await download).path(), 'utf8'));
+  assert.equal(exported.format, 'qaward-draft/1');
+  assert.equal(exported.profile.organization.name, '乌鲁木齐天山精工质量技术有限公司');
 
   // A reload restores the draft from this browser's storage.
   await page.reload();
