@@ -71,16 +71,6 @@ std::optional<DateTime> now_option(const Context& ctx, const Options& options) {
   return beijing_datetime(static_cast<std::int64_t>(std::time(nullptr)));
 }
 
-std::string file_sha256(const std::string& path) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) return "";
-  Sha256 h;
-  std::vector<char> buffer(1 << 20);
-  std::size_t n = 0;
-  while ((n = std::fread(buffer.data(), 1, buffer.size(), f)) > 0) h.update(buffer.data(), n);
-  std::fclose(f);
-  return to_hex(h.finish());
-}
 
 void print_report(const Context& ctx, const std::string& file, const VerifyReport& r) {
   const Catalog& t = ctx.text();

@@ -40,16 +40,6 @@ std::optional<Prepared> prepare(const AppState& state) {
   return p;
 }
 
-std::string file_sha256(const std::string& path) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) return "";
-  Sha256 h;
-  std::vector<char> buffer(1 << 20);
-  std::size_t n = 0;
-  while ((n = std::fread(buffer.data(), 1, buffer.size(), f)) > 0) h.update(buffer.data(), n);
-  std::fclose(f);
-  return to_hex(h.finish());
-}
 
 }  // namespace
 

@@ -180,6 +180,16 @@ std::string compact_time(const DateTime& t) {
 
 }  // namespace
 
+std::string file_sha256(const std::string& path) {
+  File f(std::fopen(path.c_str(), "rb"));
+  if (!f) return "";
+  Sha256 h;
+  std::vector<char> buffer(detail::kIoBuffer);
+  std::size_t n = 0;
+  while ((n = std::fread(buffer.data(), 1, buffer.size(), f.get())) > 0) h.update(buffer.data(), n);
+  return to_hex(h.finish());
+}
+
 bool content_is_checked_for_marks(std::string_view file_name) {
   const std::string name(file_name);
   static const char* kExtensions[] = {".txt", ".csv", ".md", ".json", ".html", ".htm", ".xml", ".tsv"};

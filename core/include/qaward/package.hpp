@@ -187,6 +187,10 @@ struct CountersignRequest {
 // (.txt .csv .md .json .html .htm .xml .tsv), whose bytes are their text.
 [[nodiscard]] bool content_is_checked_for_marks(std::string_view file_name);
 
+// The SHA-256 (hex) of a file, streamed; empty when it cannot be read. For
+// the cover sheet and the reviewers' `certutil -hashfile` / `sha256sum`.
+[[nodiscard]] std::string file_sha256(const std::string& path);
+
 // NFC form of a UTF-8 string; nullopt for invalid UTF-8.
 [[nodiscard]] std::optional<std::string> nfc(std::string_view utf8);
 
