@@ -73,9 +73,10 @@ struct BuildPackage { std::string passphrase; };
 struct OpenCoverSheet {};
 struct OpenPublicityDocument { bool statement = false; };
 struct ExportDraft {};
+struct ExportScoringSheet { bool html = false; };
 struct ImportDraft {};
 using Action = std::variant<SetLanguage, Navigate, UpdateDraft, PickFiles, CreateKey, BuildPackage, OpenCoverSheet,
-                            OpenPublicityDocument, ExportDraft, ImportDraft>;
+                            OpenPublicityDocument, ExportDraft, ImportDraft, ExportScoringSheet>;
 
 struct AppState {
   Language language = Language::zh;

@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "../common/embedded_assets.hpp"
+#include "../common/assessment_bridge.hpp"
 #include "../common/publicity_documents.hpp"
 #include "app.hpp"
 #include "packaging.hpp"
@@ -124,6 +125,25 @@ void export_draft(AppState& state, Platform& platform) {
   std::ofstream(path, std::ios::binary | std::ios::trunc) << draft_to_json(state.draft);
   const auto& name = state.draft.profile.organization.name;
   platform.download(path, (name ? *name : std::string("draft")) + "-申报草稿.json");
+}
+
+}  // namespace qaward::gui
+
+namespace qaward::gui {
+
+void export_scoring_sheet(AppState& state, Platform& platform, bool html) {
+  if (state.services.criteria == nullptr) return;
+  Assessment assessment;
+  for (const auto& [id, score] : state.draft.scores) assessment.scores.push_back(score);
+  const auto summary = summarize(assessment, *state.services.criteria);
+  const auto& name = state.draft.profile.organization.name;
+  if (html) {
+    platform.open_document(scoring_sheet_html(summary, assessment, *state.services.criteria, name.value_or("")));
+    return;
+  }
+  const std::string path = "/tmp/scoring-sheet.csv";
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << scoring_sheet_csv(summary, assessment);
+  platform.download(path, (name ? *name + "-" : std::string()) + "自评表.csv");
 }
 
 }  // namespace qaward::gui

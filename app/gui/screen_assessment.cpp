@@ -4,6 +4,9 @@
 #include <imgui.h>
 #include <misc/cpp/imgui_stdlib.h>
 
+#include <cmath>
+#include <vector>
+
 #include "app.hpp"
 #include "widgets.hpp"
 
@@ -25,6 +28,36 @@ void screen_assessment(AppState& state) {
                                                      {"scored", std::to_string(summary.scored_items)}, {"items", std::to_string(summary.item_count)}}).c_str());
   record_item(state, "assessment_total");
   widgets::help_marker(en ? c.title.en : c.title.zh);
+  // A radar of the categories (share of each category's points).
+  {
+    const float radius = ImGui::GetFontSize() * 6.0f;
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const ImVec2 center(origin.x + radius * 1.6f, origin.y + radius * 1.2f);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const auto n = summary.categories.size();
+    auto point = [&](std::size_t i, float r) {
+      const float angle = -1.5707963f + 6.2831853f * static_cast<float>(i) / static_cast<float>(n);
+      return ImVec2(center.x + r * std::cos(angle), center.y + r * std::sin(angle));
+    };
+    for (float ring : {0.25f, 0.5f, 0.75f, 1.0f}) {
+      for (std::size_t i = 0; i < n; ++i) draw->AddLine(point(i, radius * ring), point((i + 1) % n, radius * ring), IM_COL32(200, 200, 200, 255));
+    }
+    std::vector<ImVec2> shape;
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto& cat = summary.categories[i];
+      const float share = static_cast<float>(cat.score_centi) / static_cast<float>(cat.category->points * 100);
+      shape.push_back(point(i, radius * share));
+      draw->AddLine(center, point(i, radius), IM_COL32(220, 220, 220, 255));
+      const ImVec2 label = point(i, radius * 1.12f);
+      draw->AddText(ImVec2(label.x - ImGui::GetFontSize(), label.y - ImGui::GetFontSize() * 0.5f), IM_COL32(60, 60, 60, 255), cat.category->id.c_str());
+    }
+    draw->AddConvexPolyFilled(shape.data(), static_cast<int>(shape.size()), IM_COL32(26, 84, 158, 60));
+    draw->AddPolyline(shape.data(), static_cast<int>(shape.size()), IM_COL32(26, 84, 158, 255), ImDrawFlags_Closed, 2.0f);
+    ImGui::Dummy(ImVec2(radius * 3.2f, radius * 2.5f));
+    record_item(state, "radar");
+    ImGui::SameLine();
+  }
+  ImGui::BeginGroup();
   // Category bars: score against points.
   for (const auto& cat : summary.categories) {
     const float fraction = static_cast<float>(cat.score_centi) / static_cast<float>(cat.category->points * 100);
@@ -33,6 +66,11 @@ void screen_assessment(AppState& state) {
     ImGui::SameLine(ImGui::GetFontSize() * 14.0f);
     ImGui::ProgressBar(fraction, ImVec2(ImGui::GetFontSize() * 16.0f, 0), overlay.c_str());
   }
+  ImGui::EndGroup();
+  if (ImGui::Button(t.text("assess.export_csv").c_str())) state.queue(ExportScoringSheet{false});
+  record_item(state, "export_csv");
+  ImGui::SameLine();
+  if (ImGui::Button(t.text("assess.print_sheet").c_str())) state.queue(ExportScoringSheet{true});
   ImGui::Spacing();
   if (!summary.gaps.empty()) {
     ImGui::TextUnformatted(t.text("cli.assess.gaps").c_str());
@@ -84,9 +122,14 @@ void screen_assessment(AppState& state) {
         }
         ImGui::SameLine();
         ImGui::TextDisabled("%s", t.text("assess.item_score", {{"score", format_points(static_cast<std::int64_t>(item.points) * score->percent)}}).c_str());
-        std::string evidence = score->evidence;
-        if (ImGui::InputTextWithHint("##evidence", t.text("assess.evidence_hint").c_str(), &evidence)) {
-          state.edit([id = item.id, evidence](Draft& d) { d.scores[id].evidence = evidence; });
+        for (const auto& [key, member] : {std::pair{"assess.evidence_hint", &ItemScore::evidence},
+                                          {"assess.strengths_hint", &ItemScore::strengths},
+                                          {"assess.improvements_hint", &ItemScore::improvements}}) {
+          std::string text = (*score).*member;
+          ImGui::SetNextItemWidth(-1.0f);
+          if (ImGui::InputTextWithHint((std::string("##") + key).c_str(), t.text(key).c_str(), &text)) {
+            state.edit([id = item.id, member = member, text](Draft& d) { d.scores[id].*member = text; });
+          }
         }
       }
       ImGui::PopID();
