@@ -18,6 +18,7 @@
 #include "qaward/profile.hpp"
 #include "qaward/publicity.hpp"
 #include "qaward/rules.hpp"
+#include "qaward/timeline.hpp"
 
 namespace qaward::gui {
 
@@ -44,6 +45,7 @@ struct PublicityForm {
   std::string department;
   std::string person;
   std::string phone;
+  std::vector<Objection> objections;  // Articles 12-13
 };
 
 // What the organization has entered: saved in the browser as it changes, and

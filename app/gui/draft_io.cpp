@@ -13,6 +13,14 @@ std::string draft_to_json(const Draft& d) {
                               {"contact", {{"department", d.publicity.department}, {"person", d.publicity.person},
                                            {"phone", d.publicity.phone}}}};
   if (d.publicity.posted_at) publicity["posted_at"] = to_iso(*d.publicity.posted_at);
+  publicity["objections"] = nlohmann::json::array();
+  for (const auto& o : d.publicity.objections) {
+    nlohmann::json item = {{"received_on", to_string(o.received_on)}, {"from", o.from}, {"summary", o.summary},
+                           {"resolution", o.resolution}};
+    if (o.forwarded_on) item["forwarded_on"] = to_string(*o.forwarded_on);
+    if (o.resolved_on) item["resolved_on"] = to_string(*o.resolved_on);
+    publicity["objections"].push_back(item);
+  }
   if (d.publicity.close_of_business) {
     char buffer[8];
     std::snprintf(buffer, sizeof buffer, "%02d:%02d", *d.publicity.close_of_business / 3600,
@@ -53,6 +61,7 @@ std::optional<Draft> draft_from_json(std::string_view text, const Criteria& crit
     d.publicity.department = p.publicity->department;
     d.publicity.person = p.publicity->person;
     d.publicity.phone = p.publicity->phone;
+    d.publicity.objections = p.publicity->objections;
   }
   for (const auto& a : p.attachments) {
     AttachmentEntry e;

@@ -470,6 +470,7 @@ int main() {
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // layout is fixed; nothing to persist
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // Tab, arrows, Enter, Space
   // Callbacks are ours and forward to the backend. No char callback: typed
   // text arrives once, through the page's hidden text element (qa_type_text).
   ImGui_ImplGlfw_InitForOpenGL(r.window, /*install_callbacks=*/false);

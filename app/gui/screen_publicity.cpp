@@ -66,6 +66,50 @@ void month_calendar(AppState& state, const PublicityPeriod& period) {
   ImGui::TextDisabled("%s", t.text("pub.legend").c_str());
 }
 
+// The objection log (Articles 12-13) with the office's deadlines.
+void objection_log(AppState& state) {
+  const Catalog& t = state.text();
+  widgets::heading(t.text("obj.title"));
+  widgets::help_marker(state.services.rules ? state.services.rules->procedure.objection_excerpt : std::string());
+  const auto& list = state.draft.publicity.objections;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const auto& o = list[i];
+    ImGui::PushID(static_cast<int>(i));
+    const std::string field = "objection." + std::to_string(i);
+    ImGui::TextUnformatted(t.text("obj.received").c_str());
+    ImGui::SameLine();
+    if (auto v = widgets::date_field(state, (field + ".received").c_str(), o.received_on); v && *v) {
+      state.edit([i, date = **v](Draft& d) { d.publicity.objections[i].received_on = date; });
+    }
+    ImGui::SameLine();
+    if (ImGui::SmallButton(t.text("ui.remove").c_str())) {
+      state.edit([i](Draft& d) { d.publicity.objections.erase(d.publicity.objections.begin() + static_cast<std::ptrdiff_t>(i)); });
+    }
+    for (const auto& [key, member] : {std::pair{"obj.from", &Objection::from}, {"obj.summary", &Objection::summary},
+                                      {"obj.resolution", &Objection::resolution}}) {
+      std::string text = o.*member;
+      ImGui::SetNextItemWidth(-1.0f);
+      if (ImGui::InputTextWithHint((std::string("##") + key).c_str(), t.text(key).c_str(), &text)) {
+        state.edit([i, member = member, text](Draft& d) { d.publicity.objections[i].*member = text; });
+      }
+    }
+    if (state.services.calendar != nullptr && state.services.rules != nullptr) {
+      const auto deadlines = objection_deadlines(*state.services.calendar, state.services.rules->procedure, o, state.draft.publicity.region);
+      ImGui::TextDisabled("%s", t.text("obj.deadlines", {{"forward", to_string(deadlines.forward_by)}, {"report", to_string(deadlines.report_by)}}).c_str());
+    }
+    ImGui::Separator();
+    ImGui::PopID();
+  }
+  if (ImGui::SmallButton(t.text("obj.add").c_str())) {
+    state.edit([today = state.now.date](Draft& d) {
+      Objection o;
+      o.received_on = today;
+      d.publicity.objections.push_back(o);
+    });
+  }
+  record_item(state, "add_objection");
+}
+
 }  // namespace
 
 void screen_publicity(AppState& state) {
@@ -147,6 +191,8 @@ void screen_publicity(AppState& state) {
   if (!state.notice.empty() && state.notice_is_error) widgets::colored_wrapped(widgets::kBad, state.notice);
   ImGui::Spacing();
   month_calendar(state, period);
+  ImGui::Spacing();
+  objection_log(state);
 }
 
 }  // namespace qaward::gui

@@ -62,6 +62,11 @@ await run('journey: profile, eligibility, publicity, reload', async (app) => {
   assert.ok(state.items.countdown, 'the countdown is shown');
   await page.screenshot({ path: join(shots, '4-publicity.png') });
 
+  // An objection is recorded with Article 13's deadlines.
+  await click(app, 'add_objection');
+  state = await app.state();
+  assert.equal(state.draft.publicity.objections.length, 1);
+
   // The printable notice opens in a new tab with the computed dates.
   const popup = context.waitForEvent('page');
   await click(app, 'print_notice');
