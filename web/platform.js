@@ -42,6 +42,17 @@ const QA = (() => {
     if (!document.hidden && Module.calledRun) Module.ccall('qa_request_frames', null, ['number'], [2]);
   });
 
+  // The mouse wheel: emscripten 3.1.6's GLFW passes deltaY on unchanged (the
+  // wrong sign for GLFW, and in pixels), so the page normalizes it to wheel
+  // steps itself and keeps the event from GLFW.
+  window.addEventListener('wheel', (e) => {
+    if (e.target !== Module.canvas || !Module.calledRun) return;
+    const scale = e.deltaMode === 1 ? 1 / 3 : e.deltaMode === 2 ? 1 : 1 / 100;
+    Module._qa_scroll(-e.deltaX * scale, -e.deltaY * scale);
+    e.preventDefault();
+    e.stopPropagation();
+  }, { capture: true, passive: false });
+
   // The file picker and drag-and-drop onto the page.
   const picker = document.createElement('input');
   picker.type = 'file';

@@ -366,6 +366,12 @@ EMSCRIPTEN_KEEPALIVE const char* qa_assess(const char* request_json) {
   return response.c_str();
 }
 
+// Mouse-wheel steps from the page (positive: up or left, as GLFW reports them).
+EMSCRIPTEN_KEEPALIVE void qa_scroll(double dx, double dy) {
+  ImGui_ImplGlfw_ScrollCallback(qaward::gui::rt().window, dx, dy);
+  qaward::gui::rt().platform.request_frames(qaward::gui::kFramesAfterEvent);
+}
+
 // A file the page copied into /attachments (picker or drop).
 EMSCRIPTEN_KEEPALIVE void qa_attached(const char* name) {
   auto& r = qaward::gui::rt();

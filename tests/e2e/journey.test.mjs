@@ -11,9 +11,16 @@ mkdirSync(shots, { recursive: true });
 async function settle(app) { await sleep(250); }
 async function click(app, name) {
   await settle(app);
-  const { items } = await app.state();
-  const r = items[name];
+  let r = (await app.state()).items[name];
   assert.ok(r, `the interface did not draw "${name}"`);
+  // Scroll the content until the widget is on screen.
+  const height = app.page.viewportSize().height;
+  for (let i = 0; i < 20 && r[1] + r[3] > height; i++) {
+    await app.page.mouse.move(700, height / 2);
+    await app.page.mouse.wheel(0, 400);
+    await settle(app);
+    r = (await app.state()).items[name];
+  }
   await app.page.mouse.click(r[0] + r[2] / 2, r[1] + r[3] / 2);
   await settle(app);
 }
