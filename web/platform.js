@@ -56,6 +56,7 @@ const QA = (() => {
   // The file picker and drag-and-drop onto the page.
   const picker = document.createElement('input');
   picker.type = 'file';
+  picker.id = 'attachment-picker';
   picker.multiple = true;
   picker.style.display = 'none';
   document.body.appendChild(picker);
@@ -80,17 +81,29 @@ const QA = (() => {
   draftPicker.id = 'draft-picker';
   draftPicker.style.display = 'none';
   document.body.appendChild(draftPicker);
-  draftPicker.addEventListener('change', async () => {
-    const file = draftPicker.files[0];
-    draftPicker.value = '';
-    if (!file) return;
-    const text = await file.text();
-    // Large texts go through the heap, not ccall's stack.
+  // Large texts go through the heap, not ccall's (small) stack.
+  function sendText(fn, text) {
     const n = lengthBytesUTF8(text) + 1;
     const p = Module._malloc(n);
     stringToUTF8(text, p, n);
-    Module._qa_import_draft(p);
+    fn(p);
     Module._free(p);
+  }
+  draftPicker.addEventListener('change', async () => {
+    const file = draftPicker.files[0];
+    draftPicker.value = '';
+    if (file) sendText(Module._qa_import_draft, await file.text());
+  });
+  const keyPicker = document.createElement('input');
+  keyPicker.type = 'file';
+  keyPicker.accept = '.key';
+  keyPicker.id = 'key-picker';
+  keyPicker.style.display = 'none';
+  document.body.appendChild(keyPicker);
+  keyPicker.addEventListener('change', async () => {
+    const file = keyPicker.files[0];
+    keyPicker.value = '';
+    if (file) sendText(Module._qa_import_key, await file.text());
   });
   window.addEventListener('dragover', (e) => { e.preventDefault(); }, true);
   window.addEventListener('drop', (e) => {
@@ -136,6 +149,7 @@ const QA = (() => {
     // IndexedDB-backed folder, so they survive a reload) and announced to the app.
     pickFiles() { picker.click(); },
     pickDraft() { draftPicker.click(); },
+    pickKey() { keyPicker.click(); },
     persist() { Module.FS.syncfs(false, (err) => { if (err) console.warn('qaward: could not store attachments: ' + err); }); },
     // Offers a file of the in-memory file system as a download.
     download(path, name) {

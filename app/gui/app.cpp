@@ -210,6 +210,7 @@ bool apply_actions(AppState& state, Platform& platform) {
                    [&](OpenPublicityDocument& a) { open_publicity_document(state, platform, a.statement); },
                    [&](ExportDraft&) { export_draft(state, platform); },
                    [&](ImportDraft&) { platform.pick_draft(); },
+                   [&](ImportKey&) { platform.pick_key(); },
                    [&](ExportScoringSheet& a) { export_scoring_sheet(state, platform, a.html); },
                },
                action);

@@ -76,9 +76,10 @@ struct OpenCoverSheet {};
 struct OpenPublicityDocument { bool statement = false; };
 struct ExportDraft {};
 struct ExportScoringSheet { bool html = false; };
+struct ImportKey {};
 struct ImportDraft {};
 using Action = std::variant<SetLanguage, Navigate, UpdateDraft, PickFiles, CreateKey, BuildPackage, OpenCoverSheet,
-                            OpenPublicityDocument, ExportDraft, ImportDraft, ExportScoringSheet>;
+                            OpenPublicityDocument, ExportDraft, ImportDraft, ExportScoringSheet, ImportKey>;
 
 struct AppState {
   Language language = Language::zh;

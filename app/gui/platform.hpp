@@ -22,6 +22,8 @@ class Platform {
   virtual void download(const std::string& path, const std::string& name) = 0;
   // Ask the user for a draft file to import (it arrives through the platform).
   virtual void pick_draft() = 0;
+  // Ask the user for a secret key file made by qaward keygen.
+  virtual void pick_key() = 0;
   // Open printable HTML in a new tab.
   virtual void open_document(const std::string& html) = 0;
 };

@@ -26,6 +26,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../common/assessment_bridge.hpp"
+#include "qaward/signing.hpp"
 #include "../common/editions.hpp"
 #include "../common/shipped_calendar.hpp"
 #include "../common/eligibility_bridge.hpp"
@@ -47,6 +48,7 @@ EM_JS(void, js_clipboard_write, (const char* text), { QA.clipboardWrite(UTF8ToSt
 EM_JS(double, js_now_ms, (), { return Date.now(); });
 EM_JS(void, js_pick_files, (), { QA.pickFiles(); });
 EM_JS(void, js_pick_draft, (), { QA.pickDraft(); });
+EM_JS(void, js_pick_key, (), { QA.pickKey(); });
 EM_JS(void, js_download, (const char* path, const char* name), { QA.download(UTF8ToString(path), UTF8ToString(name)); });
 EM_JS(void, js_open_document, (const char* html), { QA.openDocument(UTF8ToString(html)); });
 // The draft lives in this browser's localStorage; a full quota is reported.
@@ -76,6 +78,7 @@ class WebPlatform final : public Platform {
   void save(const char* key, const std::string& value) override { js_save(key, value.c_str()); }
   void pick_files() override { js_pick_files(); }
   void pick_draft() override { js_pick_draft(); }
+  void pick_key() override { js_pick_key(); }
   void download(const std::string& path, const std::string& name) override { js_download(path.c_str(), name.c_str()); }
   void open_document(const std::string& html) override { js_open_document(html.c_str()); }
 };
@@ -409,6 +412,28 @@ EMSCRIPTEN_KEEPALIVE void qa_import_draft(const char* text) {
     r.state.buffers.clear();
     r.state.notice = r.state.text().text("draft.imported");
     r.state.notice_is_error = false;
+  }
+  r.platform.request_frames(qaward::gui::kFramesAfterEvent);
+}
+
+// A secret key file chosen for import (qaward keygen's format); the
+// passphrase is asked when it is used.
+EMSCRIPTEN_KEEPALIVE void qa_import_key(const char* text) {
+  auto& r = qaward::gui::rt();
+  const auto doc = nlohmann::json::parse(text, nullptr, false);
+  const bool ok = doc.is_object() && doc.value("format", "") == "qaward-secret-key/1" && doc.contains("public_key") &&
+                  doc["public_key"].is_string() &&
+                  qaward::parse_public_key(doc["public_key"].get<std::string>()).ok();
+  if (!ok) {
+    r.state.notice = r.state.text().text("key.bad_secret_key");
+    r.state.notice_is_error = true;
+  } else {
+    r.state.secret_key = text;
+    r.state.public_key = "untrusted comment: minisign public key\n" + doc["public_key"].get<std::string>() + "\n";
+    r.platform.save("qaward.key", r.state.secret_key);
+    r.state.notice = r.state.text().text("key.imported");
+    r.state.notice_is_error = false;
+    qaward::gui::refresh_derived(r.state);
   }
   r.platform.request_frames(qaward::gui::kFramesAfterEvent);
 }

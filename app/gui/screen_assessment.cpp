@@ -22,6 +22,7 @@ void screen_assessment(AppState& state) {
   Assessment assessment;
   for (const auto& [id, score] : state.draft.scores) assessment.scores.push_back(score);
   assessment.overview = state.draft.overview;
+  assessment.report = state.draft.report;
   const auto summary = summarize(assessment, c);
 
   ImGui::TextUnformatted(t.text("cli.assess.total", {{"total", format_points(summary.total_centi)}, {"points", std::to_string(c.total_points)},
@@ -144,10 +145,20 @@ void screen_assessment(AppState& state) {
     state.edit([overview](Draft& d) { d.overview = overview; });
   }
   record_item(state, "overview");
-  const auto& count = summary.overview;
-  widgets::colored_wrapped(count.over() ? widgets::kBad : widgets::kMuted,
-                           t.text(count.over() ? "cli.assess.counter_over" : "cli.assess.counter",
-                                  {{"name", t.text("cli.assess.overview")}, {"count", std::to_string(count.characters)}, {"max", std::to_string(count.max)}}));
+  auto counter = [&](const TextCount& count, const char* name) {
+    widgets::colored_wrapped(count.over() ? widgets::kBad : widgets::kMuted,
+                             t.text(count.over() ? "cli.assess.counter_over" : "cli.assess.counter",
+                                    {{"name", t.text(name)}, {"count", std::to_string(count.characters)}, {"max", std::to_string(count.max)}}));
+  };
+  counter(summary.overview, "cli.assess.overview");
+  ImGui::TextUnformatted(t.text("cli.assess.report").c_str());
+  widgets::help_marker(en ? c.counter_definition.en : c.counter_definition.zh);
+  std::string report = state.draft.report;
+  if (ImGui::InputTextMultiline("##report", &report, ImVec2(-1.0f, ImGui::GetFontSize() * 12.0f))) {
+    state.edit([report](Draft& d) { d.report = report; });
+  }
+  record_item(state, "report");
+  counter(summary.report, "cli.assess.report");
 }
 
 }  // namespace qaward::gui

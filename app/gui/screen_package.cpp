@@ -68,6 +68,8 @@ void screen_package(AppState& state) {
       state.queue(CreateKey{pass});
     }
     record_item(state, "create_key");
+    ImGui::SameLine();
+    if (ImGui::Button(t.text("key.import").c_str())) state.queue(ImportKey{});
   } else {
     const auto key = parse_public_key(state.public_key);
     ImGui::TextUnformatted(t.text("key.present").c_str());

@@ -36,7 +36,7 @@ await run('package in the page: attach, key, build, download, verify', async (ap
   await page.waitForFunction(() => document.documentElement.dataset.appReady === 'true');
   await click(app, 'nav_materials');
   const files = draft.attachments.map((a) => join(examples, a.path));
-  await page.setInputFiles('input[type=file]', files);
+  await page.setInputFiles('#attachment-picker', files);
   let state = await waitFor(app, (s) => s.draft.attachments.length === 4 && !s.preflight.some((k) => k.startsWith('pkg.unreadable')),
                             'the attachments');
   assert.deepEqual(state.preflight, ['key.missing']);
@@ -91,4 +91,21 @@ await run('package in the page: attach, key, build, download, verify', async (ap
   assert.deepEqual(state.preflight, []);
   assert.deepEqual(app.consoleErrors, []);
   assert.deepEqual(app.foreignRequests, []);
+});
+
+await run('package in the page: a key made by qaward keygen is imported; a bad file is refused', async (app) => {
+  const dir = mkdtempSync(join(tmpdir(), 'qaward-key-'));
+  execFileSync(cli, ['keygen', '--out', join(dir, 'org')], { env: { ...process.env, QAWARD_PASSPHRASE: 'imported key passphrase' } });
+  await click(app, 'nav_package');
+  await app.page.setInputFiles('#key-picker', join(dir, 'org.key'));
+  let state = await waitFor(app, (s) => s.has_key, 'the imported key');
+  assert.match(state.notice, /已导入密钥/);
+  writeFileSync(join(dir, 'bad.key'), '{"format": "something else"}');
+  await app.page.evaluate(() => localStorage.removeItem('qaward.key'));
+  await app.page.reload();
+  await app.page.waitForFunction(() => document.documentElement.dataset.appReady === 'true');
+  await app.page.setInputFiles('#key-picker', join(dir, 'bad.key'));
+  state = await waitFor(app, (s) => s.notice.includes('私钥文件格式不对'), 'the bad key message');
+  assert.equal(state.has_key, false);
+  assert.deepEqual(app.consoleErrors, []);
 });
