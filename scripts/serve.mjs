@@ -68,6 +68,8 @@ export function startServer({ root, host = '127.0.0.1', port = 8080 }) {
         'Referrer-Policy': 'no-referrer',
         'Cross-Origin-Opener-Policy': 'same-origin',
         'Cache-Control': 'no-cache',
+        // Lets the service worker tell a changed file from the cached one.
+        'ETag': `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`,
       };
       let body = await readFile(file);
       if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {

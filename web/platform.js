@@ -38,6 +38,13 @@ const QA = (() => {
   ime.addEventListener('blur', () => {
     if (wantText) setTimeout(() => { if (wantText) ime.focus({ preventScroll: true }); }, 0);
   });
+  // Offline use: a service worker keeps the app's files (web/sw.js).
+  if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+    navigator.serviceWorker.register('sw.js').catch((e) => console.warn('qaward: offline support unavailable: ' + e.message));
+    navigator.serviceWorker.addEventListener('message', (e) => {
+      if (e.data && e.data.type === 'qaward-updated' && Module.calledRun) Module._qa_update_ready();
+    });
+  }
   document.addEventListener('visibilitychange', () => {
     if (!document.hidden && Module.calledRun) Module.ccall('qa_request_frames', null, ['number'], [2]);
   });

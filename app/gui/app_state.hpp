@@ -101,6 +101,7 @@ struct AppState {
   std::uint64_t frames_drawn = 0;
   std::string notice;          // a message for the user (a failed attachment, a built package)
   bool notice_is_error = false;
+  bool update_ready = false;   // a newer version waits for the next visit
   std::string secret_key;      // the encrypted key file kept in this browser (never in clear)
   std::string public_key;      // its minisign public key file
   std::vector<Diagnostic> preflight;  // what blocks packaging now (derived)

@@ -369,6 +369,15 @@ EMSCRIPTEN_KEEPALIVE const char* qa_assess(const char* request_json) {
   return response.c_str();
 }
 
+// A newer version of the app was fetched in the background: it runs on the next visit.
+EMSCRIPTEN_KEEPALIVE void qa_update_ready() {
+  auto& r = qaward::gui::rt();
+  r.state.notice = r.state.text().text("app.update_ready");
+  r.state.notice_is_error = false;
+  r.state.update_ready = true;
+  r.platform.request_frames(qaward::gui::kFramesAfterEvent);
+}
+
 // Mouse-wheel steps from the page (positive: up or left, as GLFW reports them).
 EMSCRIPTEN_KEEPALIVE void qa_scroll(double dx, double dy) {
   ImGui_ImplGlfw_ScrollCallback(qaward::gui::rt().window, dx, dy);

@@ -1,0 +1,22 @@
+// Offline: after the first visit the app loads and works with the network
+// off (service worker cache); a changed file is announced on the next visit.
+import { run, assert, sleep } from './harness.mjs';
+
+await run('offline: loads from the cache with the network off', async (app) => {
+  const { page, context } = app;
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();  // now controlled by the service worker
+  await page.waitForFunction(() => document.documentElement.dataset.appReady === 'true');
+  assert.ok(await page.evaluate(() => !!navigator.serviceWorker.controller), 'the page is controlled');
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForFunction(() => document.documentElement.dataset.appReady === 'true', null, { timeout: 20000 });
+  const state = await app.state();
+  assert.ok(state.frames_drawn >= 1);
+  // The core works offline: eligibility through the bridge.
+  const verdict = await page.evaluate(() => JSON.parse(Module.ccall('qa_eligibility', 'string', ['string'], [JSON.stringify({ profile: {}, date: '2026-01-05' })])));
+  assert.equal(verdict.outcome, 'needs_information');
+  await context.setOffline(false);
+  const errors = app.consoleErrors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|net::/.test(e));
+  assert.deepEqual(errors, []);
+});
