@@ -82,6 +82,24 @@ const QA = (() => {
     QA.persist();
   }
   picker.addEventListener('change', () => { attach(Array.from(picker.files)); picker.value = ''; });
+  // Packages to pre-check: kept in memory only (reviewer mode).
+  let reviewed = 0;
+  async function review(files) {
+    try { Module.FS.mkdir('/review'); } catch (e) { /* exists */ }
+    for (const file of files) {
+      const path = '/review/' + (reviewed++) + '.zip';
+      Module.FS.writeFile(path, new Uint8Array(await file.arrayBuffer()));
+      Module.ccall('qa_review_added', null, ['string', 'string'], [path, file.name]);
+    }
+  }
+  const packagePicker = document.createElement('input');
+  packagePicker.type = 'file';
+  packagePicker.multiple = true;
+  packagePicker.accept = '.zip';
+  packagePicker.id = 'package-picker';
+  packagePicker.style.display = 'none';
+  document.body.appendChild(packagePicker);
+  packagePicker.addEventListener('change', () => { review(Array.from(packagePicker.files)); packagePicker.value = ''; });
   const draftPicker = document.createElement('input');
   draftPicker.type = 'file';
   draftPicker.accept = '.json,application/json';
@@ -116,7 +134,9 @@ const QA = (() => {
   window.addEventListener('drop', (e) => {
     e.preventDefault();
     e.stopPropagation();
-    if (e.dataTransfer && e.dataTransfer.files.length) attach(Array.from(e.dataTransfer.files));
+    if (e.dataTransfer && e.dataTransfer.files.length) {
+      (QA.dropTarget === 'review' ? review : attach)(Array.from(e.dataTransfer.files));
+    }
   }, true);
 
   function showError(message) {
@@ -157,6 +177,8 @@ const QA = (() => {
     pickFiles() { picker.click(); },
     pickDraft() { draftPicker.click(); },
     pickKey() { keyPicker.click(); },
+    pickPackages() { packagePicker.click(); },
+    dropTarget: 'attach',
     persist() { Module.FS.syncfs(false, (err) => { if (err) console.warn('qaward: could not store attachments: ' + err); }); },
     // Offers a file of the in-memory file system as a download.
     download(path, name) {

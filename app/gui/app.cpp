@@ -73,6 +73,7 @@ Status screen_status(const AppState& state, Screen screen) {
       if (!state.last_package.empty()) return Status::done;
       return state.preflight.empty() ? Status::not_started : Status::cannot_start;
     case Screen::home:
+    case Screen::review:
       return Status::not_started;
   }
   return Status::not_started;
@@ -104,11 +105,12 @@ void navigation(AppState& state) {
                                        {Screen::assessment, "nav.assessment", "nav_assessment"},
                                        {Screen::publicity, "nav.publicity", "nav_publicity"},
                                        {Screen::materials, "nav.materials", "nav_materials"},
-                                       {Screen::package, "nav.package", "nav_package"}};
+                                       {Screen::package, "nav.package", "nav_package"},
+                                       {Screen::review, "nav.review", "nav_review"}};
   for (const auto& e : kEntries) {
     if (ImGui::Selectable(t.text(e.key).c_str(), state.screen == e.screen)) state.queue(Navigate{e.screen});
     record_item(state, e.id);
-    if (e.screen != Screen::home) {
+    if (e.screen != Screen::home && e.screen != Screen::review) {
       const auto s = screen_status(state, e.screen);
       ImGui::Indent();
       ImGui::PushStyleColor(ImGuiCol_Text, status_color(s));
@@ -145,6 +147,7 @@ void draw_frame(AppState& state) {
       case Screen::publicity: screen_publicity(state); break;
       case Screen::materials: screen_materials(state); break;
       case Screen::package: screen_package(state); break;
+      case Screen::review: screen_review(state); break;
     }
     ImGui::EndChild();
   }
@@ -191,7 +194,10 @@ bool apply_actions(AppState& state, Platform& platform) {
                      platform.set_document_language(a.language);
                      platform.save("qaward.language", a.language == Language::en ? "en" : "zh");
                    },
-                   [&](Navigate& a) { state.screen = a.screen; },
+                   [&](Navigate& a) {
+                     state.screen = a.screen;
+                     platform.set_drop_target(a.screen == Screen::review);
+                   },
                    [&](UpdateDraft& a) {
                      a.change(state.draft);
                      draft_changed = true;
@@ -212,6 +218,9 @@ bool apply_actions(AppState& state, Platform& platform) {
                    [&](ExportDraft&) { export_draft(state, platform); },
                    [&](ImportDraft&) { platform.pick_draft(); },
                    [&](ImportKey&) { platform.pick_key(); },
+                   [&](PickPackages&) { platform.pick_packages(); },
+                   [&](ExportReview& a) { export_review(state, platform, a.kind); },
+                   [&](Countersign& a) { countersign(state, platform, a); },
                    [&](ExportScoringSheet& a) { export_scoring_sheet(state, platform, a.html); },
                },
                action);

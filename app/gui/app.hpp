@@ -26,5 +26,6 @@ void screen_assessment(AppState& state);
 void screen_publicity(AppState& state);
 void screen_materials(AppState& state);
 void screen_package(AppState& state);
+void screen_review(AppState& state);
 
 }  // namespace qaward::gui

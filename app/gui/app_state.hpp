@@ -19,10 +19,18 @@
 #include "qaward/publicity.hpp"
 #include "qaward/rules.hpp"
 #include "qaward/timeline.hpp"
+#include "qaward/package.hpp"
 
 namespace qaward::gui {
 
-enum class Screen { home, profile, eligibility, assessment, publicity, materials, package };
+enum class Screen { home, profile, eligibility, assessment, publicity, materials, package, review };
+
+// A package opened in reviewer mode (district pre-check, Article 11(3)).
+struct ReviewedPackage {
+  std::string file;  // as the user named it
+  std::string path;  // in the app's file system
+  VerifyReport report;
+};
 
 // An attachment kept in this browser (/attachments, stored in IndexedDB).
 struct AttachmentEntry {
@@ -77,9 +85,13 @@ struct OpenPublicityDocument { bool statement = false; };
 struct ExportDraft {};
 struct ExportScoringSheet { bool html = false; };
 struct ImportKey {};
+struct PickPackages {};
+struct ExportReview { std::string kind; };  // html | json | csv
+struct Countersign { std::size_t index; std::string unit; std::string opinion; std::string passphrase; };
 struct ImportDraft {};
 using Action = std::variant<SetLanguage, Navigate, UpdateDraft, PickFiles, CreateKey, BuildPackage, OpenCoverSheet,
-                            OpenPublicityDocument, ExportDraft, ImportDraft, ExportScoringSheet, ImportKey>;
+                            OpenPublicityDocument, ExportDraft, ImportDraft, ExportScoringSheet, ImportKey,
+                            PickPackages, ExportReview, Countersign>;
 
 struct AppState {
   Language language = Language::zh;
@@ -107,6 +119,7 @@ struct AppState {
   std::vector<Diagnostic> preflight;  // what blocks packaging now (derived)
   std::string last_package;    // the last package built: id
   std::string last_package_sha256;
+  std::vector<ReviewedPackage> reviews;  // reviewer mode
   bool draft_changed = false;  // the platform saves, then clears it
   bool wants_tick = false;     // a countdown is on screen: redraw every second
   // Where named widgets were last drawn (x, y, w, h in canvas pixels), so that

@@ -6,7 +6,9 @@
 
 #include "../common/embedded_assets.hpp"
 #include "../common/assessment_bridge.hpp"
+#include "../common/package_support.hpp"
 #include "../common/publicity_documents.hpp"
+#include "../common/catalogs.hpp"
 #include "app.hpp"
 #include "packaging.hpp"
 #include "qaward/documents.hpp"
@@ -144,6 +146,51 @@ void export_scoring_sheet(AppState& state, Platform& platform, bool html) {
   const std::string path = "/tmp/scoring-sheet.csv";
   std::ofstream(path, std::ios::binary | std::ios::trunc) << scoring_sheet_csv(summary, assessment);
   platform.download(path, (name ? *name + "-" : std::string()) + "自评表.csv");
+}
+
+}  // namespace qaward::gui
+
+namespace qaward::gui {
+
+void review_package(AppState& state, const std::string& file, const std::string& path) {
+  ReviewedPackage reviewed{file, path, verify_package(path, shipped_verify_context())};
+  std::erase_if(state.reviews, [&](const ReviewedPackage& r) { return r.path == path; });
+  state.reviews.push_back(std::move(reviewed));
+}
+
+void export_review(AppState& state, Platform& platform, const std::string& kind) {
+  std::vector<std::pair<std::string, VerifyReport>> reports;
+  for (const auto& r : state.reviews) reports.emplace_back(r.file, r.report);
+  if (kind == "html") {
+    platform.open_document(precheck_html(reports));
+    return;
+  }
+  const std::string path = "/tmp/precheck." + kind;
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << (kind == "csv" ? precheck_csv(reports) : precheck_json(reports).dump(2));
+  platform.download(path, "预审报告." + kind);
+}
+
+void countersign(AppState& state, Platform& platform, const Countersign& request) {
+  const Catalog& t = state.text();
+  if (request.index >= state.reviews.size() || state.secret_key.empty()) return;
+  auto key = decrypt_secret_key(state.secret_key, request.passphrase);
+  if (!key.ok()) {
+    state.notice = t.render(key.diagnostics().at(0));
+    state.notice_is_error = true;
+    return;
+  }
+  const auto& reviewed = state.reviews[request.index];
+  const std::string out = "/tmp/countersigned.zip";
+  const CountersignRequest cs{request.unit, request.opinion, &key.value(), state.now};
+  const auto result = countersign_package(reviewed.path, out, cs, shipped_verify_context());
+  if (!result.ok()) {
+    state.notice = t.render(result.diagnostics().at(0));
+    state.notice_is_error = true;
+    return;
+  }
+  platform.download(out, result.value() + "-审核推荐.zip");
+  state.notice = t.text("review.countersigned", {{"id", result.value()}});
+  state.notice_is_error = false;
 }
 
 }  // namespace qaward::gui

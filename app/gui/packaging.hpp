@@ -18,5 +18,9 @@ void open_publicity_document(AppState& state, Platform& platform, bool statement
 void export_draft(AppState& state, Platform& platform);
 // The self-scoring sheet (自评表): CSV downloaded, or printable HTML in a new tab.
 void export_scoring_sheet(AppState& state, Platform& platform, bool html);
+// Reviewer mode: open a package, export the batch report, countersign.
+void review_package(AppState& state, const std::string& file, const std::string& path);
+void export_review(AppState& state, Platform& platform, const std::string& kind);
+void countersign(AppState& state, Platform& platform, const Countersign& request);
 
 }  // namespace qaward::gui

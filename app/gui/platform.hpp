@@ -24,6 +24,10 @@ class Platform {
   virtual void pick_draft() = 0;
   // Ask the user for a secret key file made by qaward keygen.
   virtual void pick_key() = 0;
+  // Ask the user for packages to pre-check.
+  virtual void pick_packages() = 0;
+  // Where files dropped on the page go: attachments or packages to review.
+  virtual void set_drop_target(bool review) = 0;
   // Open printable HTML in a new tab.
   virtual void open_document(const std::string& html) = 0;
 };

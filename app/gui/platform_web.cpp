@@ -31,6 +31,7 @@
 #include "../common/shipped_calendar.hpp"
 #include "../common/eligibility_bridge.hpp"
 #include "app.hpp"
+#include "packaging.hpp"
 #include "platform.hpp"
 
 // [SECTION] JavaScript side (web/platform.js defines window.QA)
@@ -49,6 +50,8 @@ EM_JS(double, js_now_ms, (), { return Date.now(); });
 EM_JS(void, js_pick_files, (), { QA.pickFiles(); });
 EM_JS(void, js_pick_draft, (), { QA.pickDraft(); });
 EM_JS(void, js_pick_key, (), { QA.pickKey(); });
+EM_JS(void, js_pick_packages, (), { QA.pickPackages(); });
+EM_JS(void, js_set_drop_target, (int review), { QA.dropTarget = review ? 'review' : 'attach'; });
 EM_JS(void, js_download, (const char* path, const char* name), { QA.download(UTF8ToString(path), UTF8ToString(name)); });
 EM_JS(void, js_open_document, (const char* html), { QA.openDocument(UTF8ToString(html)); });
 // The draft lives in this browser's localStorage; a full quota is reported.
@@ -79,6 +82,8 @@ class WebPlatform final : public Platform {
   void pick_files() override { js_pick_files(); }
   void pick_draft() override { js_pick_draft(); }
   void pick_key() override { js_pick_key(); }
+  void pick_packages() override { js_pick_packages(); }
+  void set_drop_target(bool review) override { js_set_drop_target(review ? 1 : 0); }
   void download(const std::string& path, const std::string& name) override { js_download(path.c_str(), name.c_str()); }
   void open_document(const std::string& html) override { js_open_document(html.c_str()); }
 };
@@ -447,6 +452,13 @@ EMSCRIPTEN_KEEPALIVE void qa_import_key(const char* text) {
   r.platform.request_frames(qaward::gui::kFramesAfterEvent);
 }
 
+// A package the page copied into /review for the pre-check.
+EMSCRIPTEN_KEEPALIVE void qa_review_added(const char* path, const char* file) {
+  auto& r = qaward::gui::rt();
+  qaward::gui::review_package(r.state, file, path);
+  r.platform.request_frames(qaward::gui::kFramesAfterEvent);
+}
+
 // The page could not store a file (a full storage quota).
 EMSCRIPTEN_KEEPALIVE void qa_attach_failed(const char* name) {
   auto& r = qaward::gui::rt();
@@ -475,6 +487,16 @@ EMSCRIPTEN_KEEPALIVE const char* qa_debug_state() {
       {"last_package", r.state.last_package},
       {"notice", r.state.notice},
       {"has_key", !r.state.secret_key.empty()},
+      {"reviews", [&] {
+         nlohmann::json list = nlohmann::json::array();
+         for (const auto& review : r.state.reviews) {
+           nlohmann::json findings = nlohmann::json::array();
+           for (const auto& f : review.report.findings) findings.push_back(f.key);
+           list.push_back({{"file", review.file}, {"valid", review.report.valid}, {"findings", findings},
+                           {"countersignatures", review.report.countersignatures.size()}});
+         }
+         return list;
+       }()},
       {"draft", nlohmann::json::parse(qaward::gui::draft_to_json(r.state.draft))},
       {"language", r.state.language == qaward::Language::en ? "en" : "zh"},
       {"frames_drawn", r.state.frames_drawn},

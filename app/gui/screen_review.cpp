@@ -1,0 +1,87 @@
+// [SECTION] Reviewer mode (district pre-check, Article 11(3)): packages
+// opened from this device are verified with the same core as the CLI; each
+// shows what was checked and what is wrong; the batch exports as a printable
+// report, JSON or CSV; a valid package can be countersigned with the office's key.
+#include <imgui.h>
+#include <misc/cpp/imgui_stdlib.h>
+
+#include "app.hpp"
+#include "widgets.hpp"
+
+namespace qaward::gui {
+
+void screen_review(AppState& state) {
+  const Catalog& t = state.text();
+  widgets::heading(t.text("nav.review"));
+  widgets::help_marker(t.text("review.hint"));
+  ImGui::Separator();
+  if (ImGui::Button(t.text("review.open").c_str())) state.queue(PickPackages{});
+  record_item(state, "open_packages");
+  ImGui::SameLine();
+  ImGui::TextDisabled("%s", t.text("review.drop_hint").c_str());
+  if (state.reviews.empty()) return;
+  if (ImGui::Button(t.text("review.report_html").c_str())) state.queue(ExportReview{"html"});
+  ImGui::SameLine();
+  if (ImGui::Button("JSON")) state.queue(ExportReview{"json"});
+  ImGui::SameLine();
+  if (ImGui::Button("CSV")) state.queue(ExportReview{"csv"});
+  if (!state.notice.empty()) widgets::colored_wrapped(state.notice_is_error ? widgets::kBad : widgets::kGood, state.notice);
+  ImGui::Separator();
+  for (std::size_t i = 0; i < state.reviews.size(); ++i) {
+    const auto& r = state.reviews[i].report;
+    ImGui::PushID(static_cast<int>(i));
+    ImGui::PushStyleColor(ImGuiCol_Text, r.valid ? widgets::kGood : widgets::kBad);
+    ImGui::TextUnformatted((t.text(r.valid ? "cli.verify.valid" : "cli.verify.invalid") + "  " + state.reviews[i].file).c_str());
+    ImGui::PopStyleColor();
+    record_item(state, ("review." + std::to_string(i)).c_str());
+    ImGui::Indent();
+    if (!r.package_id.empty()) ImGui::TextWrapped("%s", t.text("cli.verify.package", {{"id", r.package_id}, {"org", r.organization}, {"uscc", r.uscc}}).c_str());
+    if (r.signature.present) {
+      widgets::colored_wrapped(r.signature.valid ? widgets::kGood : widgets::kBad,
+                               t.text(r.signature.valid ? "cli.verify.signature_ok" : "cli.verify.signature_bad",
+                                      {{"key", r.signature.key_id}, {"fingerprint", r.signature.fingerprint}}));
+    }
+    for (const auto& c : r.countersignatures) {
+      ImGui::TextWrapped("%s", t.text(c.signature.valid && c.binds_applicant ? "cli.verify.countersigned" : "cli.verify.countersign_bad",
+                                      {{"unit", c.unit}, {"date", c.date}, {"key", c.signature.key_id}, {"opinion", c.opinion}}).c_str());
+    }
+    if (!r.rerun_eligibility.empty()) {
+      ImGui::TextWrapped("%s", t.text("cli.verify.eligibility", {{"outcome", t.text("elig.outcome." + r.rerun_eligibility)}, {"edition", r.edition}}).c_str());
+    }
+    if (!r.publicity_state.empty()) ImGui::TextWrapped("%s", t.text("cli.verify.publicity." + r.publicity_state, {{"end", r.publicity_end}}).c_str());
+    if (r.assessment_total) ImGui::Text("%s", t.text("review.assessment", {{"total", format_points(static_cast<std::int64_t>(*r.assessment_total * 100))}}).c_str());
+    for (const auto& s : r.trade_secret_files) ImGui::TextWrapped("%s", t.text("cli.verify.trade_secret", {{"file", s}}).c_str());
+    for (const auto& f : r.findings) {
+      Params params = f.params;
+      params["where"] = f.where;
+      widgets::colored_wrapped(f.severity == Severity::error ? widgets::kBad : widgets::kWarn, t.text(f.key, params));
+    }
+    // Countersign a valid package with the office's key (kept in this browser).
+    if (r.valid && r.countersignatures.empty() && !state.secret_key.empty()) {
+      std::string& unit = state.buffers["review.unit"];
+      std::string& opinion = state.buffers["review.opinion." + std::to_string(i)];
+      std::string& pass = state.buffers["review.passphrase"];
+      ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14.0f);
+      ImGui::InputTextWithHint("##unit", t.text("review.unit").c_str(), &unit);
+      record_item(state, ("review.unit." + std::to_string(i)).c_str());
+      ImGui::SetNextItemWidth(-1.0f);
+      ImGui::InputTextWithHint("##opinion", t.text("review.opinion").c_str(), &opinion);
+      record_item(state, ("review.opinion." + std::to_string(i)).c_str());
+      ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14.0f);
+      ImGui::InputTextWithHint("##pass", t.text("key.passphrase").c_str(), &pass, ImGuiInputTextFlags_Password);
+      record_item(state, ("review.passphrase." + std::to_string(i)).c_str());
+      ImGui::SameLine();
+      ImGui::BeginDisabled(unit.empty() || opinion.empty() || pass.empty());
+      if (ImGui::Button(t.text("review.countersign").c_str())) state.queue(Countersign{i, unit, opinion, pass});
+      record_item(state, ("review.countersign." + std::to_string(i)).c_str());
+      ImGui::EndDisabled();
+    } else if (r.valid && state.secret_key.empty()) {
+      ImGui::TextDisabled("%s", t.text("review.need_key").c_str());
+    }
+    ImGui::Unindent();
+    ImGui::Separator();
+    ImGui::PopID();
+  }
+}
+
+}  // namespace qaward::gui
