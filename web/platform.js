@@ -67,8 +67,11 @@ const QA = (() => {
   picker.multiple = true;
   picker.style.display = 'none';
   document.body.appendChild(picker);
+  const pickedFiles = new Map();  // name -> File, read in chunks by the packaging worker
+  let packager = null;
   async function attach(files) {
     for (const file of files) {
+      pickedFiles.set(file.name.normalize('NFC'), file);
       const data = new Uint8Array(await file.arrayBuffer());
       const name = file.name.normalize('NFC');
       try {
@@ -175,6 +178,40 @@ const QA = (() => {
     // Attachments: picked or dropped files are copied into /attachments (an
     // IndexedDB-backed folder, so they survive a reload) and announced to the app.
     pickFiles() { picker.click(); },
+    // Packaging off the main thread (web/package-worker.js): the page keeps
+    // drawing, the worker reads the files in chunks and hands the package back.
+    packageInWorker(requestText, names) {
+      const files = names.map((name) => ({
+        name,
+        blob: pickedFiles.get(name) || new Blob([Module.FS.readFile('/attachments/' + name)]),
+      }));
+      if (!packager) {
+        packager = new Worker('package-worker.js');
+        packager.onmessage = (e) => {
+          const m = e.data;
+          if (m.type === 'progress') {
+            Module._qa_package_progress(m.done, m.total);
+          } else if (m.type === 'done') {
+            const url = URL.createObjectURL(new Blob([m.data], { type: 'application/zip' }));
+            const a = document.createElement('a');
+            a.href = url;
+            a.download = m.result.package_id + '.zip';
+            document.body.appendChild(a);
+            a.click();
+            a.remove();
+            setTimeout(() => URL.revokeObjectURL(url), 60000);
+            sendText(Module._qa_package_done, JSON.stringify(m.result));
+          } else {
+            sendText(Module._qa_package_done, JSON.stringify(m.result));
+          }
+        };
+        packager.onerror = (e) => {
+          sendText(Module._qa_package_done, JSON.stringify({ ok: false, message: { zh: '打包程序出错：' + e.message, en: 'The packager failed: ' + e.message } }));
+          packager = null;
+        };
+      }
+      packager.postMessage({ request: JSON.parse(requestText), files });
+    },
     pickDraft() { draftPicker.click(); },
     pickKey() { keyPicker.click(); },
     pickPackages() { packagePicker.click(); },

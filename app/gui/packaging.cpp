@@ -65,30 +65,38 @@ void create_key(AppState& state, Platform& platform, const std::string& passphra
 }
 
 void build_package(AppState& state, Platform& platform, const std::string& passphrase) {
-  const Catalog& t = state.text();
-  auto key = decrypt_secret_key(state.secret_key, passphrase);
-  if (!key.ok()) {
-    state.notice = t.render(key.diagnostics().at(0));
+  if (state.packaging) return;
+  nlohmann::json files = nlohmann::json::object();
+  std::vector<std::string> names;
+  for (const auto& a : state.draft.attachments) {
+    files[a.name] = "/in/" + a.name;
+    names.push_back(a.name);
+  }
+  const nlohmann::json request = {{"draft", nlohmann::json::parse(draft_to_json(state.draft))},
+                                  {"secret_key", state.secret_key},
+                                  {"passphrase", passphrase},
+                                  {"now", to_iso(state.now)},
+                                  {"files", files}};
+  state.packaging = true;
+  state.package_progress = 0;
+  state.notice.clear();
+  platform.package_in_worker(request.dump(), names);
+}
+
+void package_finished(AppState& state, std::string_view result_json) {
+  state.packaging = false;
+  const auto result = nlohmann::json::parse(result_json, nullptr, false);
+  const bool en = state.language == Language::en;
+  if (result.is_discarded() || !result.value("ok", false)) {
+    const auto message = result.is_object() ? result.value("message", nlohmann::json::object()) : nlohmann::json::object();
+    state.notice = message.is_object() ? message.value(en ? "en" : "zh", std::string("?")) : std::string("?");
     state.notice_is_error = true;
     return;
   }
-  auto prepared = prepare(state);
-  if (!prepared) return;
-  prepared->request.draft = &prepared->core;
-  prepared->request.key = &key.value();
-  const auto plan = plan_package(prepared->request);
-  const std::string out = "/tmp/package.zip";
-  const auto result = write_package(prepared->request, plan, out);
-  if (!result.ok()) {
-    state.notice = t.render(result.diagnostics().at(0));
-    state.notice_is_error = true;
-    return;
-  }
-  state.last_package = result.value().package_id;
-  state.last_package_sha256 = file_sha256(out);
-  platform.download(out, result.value().package_id + ".zip");
-  state.notice = t.text("pkg.built_notice", {{"id", state.last_package}, {"sha256", state.last_package_sha256},
-                                             {"fingerprint", key.value().public_key.fingerprint()}});
+  state.last_package = result.value("package_id", "");
+  state.last_package_sha256 = result.value("sha256", "");
+  state.notice = state.text().text("pkg.built_notice", {{"id", state.last_package}, {"sha256", state.last_package_sha256},
+                                                        {"fingerprint", result.value("fingerprint", "")}});
   state.notice_is_error = false;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The package in the browser (packaging.cpp).
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app_state.hpp"
@@ -10,7 +11,9 @@ namespace qaward::gui {
 
 [[nodiscard]] std::vector<Diagnostic> preflight(const AppState& state);
 void create_key(AppState& state, Platform& platform, const std::string& passphrase);
+// Starts building the package in the worker; package_finished takes its result.
 void build_package(AppState& state, Platform& platform, const std::string& passphrase);
+void package_finished(AppState& state, std::string_view result_json);
 void open_cover_sheet(AppState& state, Platform& platform);
 // The publicity notice or closing statement, printable, in a new tab.
 void open_publicity_document(AppState& state, Platform& platform, bool statement);

@@ -2,6 +2,7 @@
 // What the interface needs from the platform it runs on. One implementation
 // per platform: platform_web.cpp (browser, Emscripten).
 #include <string>
+#include <vector>
 
 #include "../common/catalogs.hpp"
 
@@ -24,6 +25,9 @@ class Platform {
   virtual void pick_draft() = 0;
   // Ask the user for a secret key file made by qaward keygen.
   virtual void pick_key() = 0;
+  // Build a package in a worker from `request` (JSON) and the named
+  // attachments; progress and the result come back through the platform.
+  virtual void package_in_worker(const std::string& request, const std::vector<std::string>& names) = 0;
   // Ask the user for packages to pre-check.
   virtual void pick_packages() = 0;
   // Where files dropped on the page go: attachments or packages to review.

@@ -51,6 +51,9 @@ EM_JS(void, js_pick_files, (), { QA.pickFiles(); });
 EM_JS(void, js_pick_draft, (), { QA.pickDraft(); });
 EM_JS(void, js_pick_key, (), { QA.pickKey(); });
 EM_JS(void, js_pick_packages, (), { QA.pickPackages(); });
+EM_JS(void, js_package_in_worker, (const char* request, const char* names), {
+  QA.packageInWorker(UTF8ToString(request), JSON.parse(UTF8ToString(names)));
+});
 EM_JS(void, js_set_drop_target, (int review), { QA.dropTarget = review ? 'review' : 'attach'; });
 EM_JS(void, js_download, (const char* path, const char* name), { QA.download(UTF8ToString(path), UTF8ToString(name)); });
 EM_JS(void, js_open_document, (const char* html), { QA.openDocument(UTF8ToString(html)); });
@@ -83,6 +86,9 @@ class WebPlatform final : public Platform {
   void pick_draft() override { js_pick_draft(); }
   void pick_key() override { js_pick_key(); }
   void pick_packages() override { js_pick_packages(); }
+  void package_in_worker(const std::string& request, const std::vector<std::string>& names) override {
+    js_package_in_worker(request.c_str(), nlohmann::json(names).dump().c_str());
+  }
   void set_drop_target(bool review) override { js_set_drop_target(review ? 1 : 0); }
   void download(const std::string& path, const std::string& name) override { js_download(path.c_str(), name.c_str()); }
   void open_document(const std::string& html) override { js_open_document(html.c_str()); }
@@ -452,6 +458,20 @@ EMSCRIPTEN_KEEPALIVE void qa_import_key(const char* text) {
   r.platform.request_frames(qaward::gui::kFramesAfterEvent);
 }
 
+// Progress of the packaging worker: bytes of attachments done of all.
+EMSCRIPTEN_KEEPALIVE void qa_package_progress(double done, double total) {
+  auto& r = qaward::gui::rt();
+  r.state.package_progress = total > 0 ? static_cast<float>(done / total) : 1.0f;
+  r.platform.request_frames(1);
+}
+
+// The packaging worker's result (JSON): the package was downloaded, or why not.
+EMSCRIPTEN_KEEPALIVE void qa_package_done(const char* result) {
+  auto& r = qaward::gui::rt();
+  qaward::gui::package_finished(r.state, result);
+  r.platform.request_frames(qaward::gui::kFramesAfterEvent);
+}
+
 // A package the page copied into /review for the pre-check.
 EMSCRIPTEN_KEEPALIVE void qa_review_added(const char* path, const char* file) {
   auto& r = qaward::gui::rt();
@@ -487,6 +507,7 @@ EMSCRIPTEN_KEEPALIVE const char* qa_debug_state() {
       {"last_package", r.state.last_package},
       {"notice", r.state.notice},
       {"has_key", !r.state.secret_key.empty()},
+      {"packaging", r.state.packaging},
       {"reviews", [&] {
          nlohmann::json list = nlohmann::json::array();
          for (const auto& review : r.state.reviews) {

@@ -101,13 +101,17 @@ void screen_package(AppState& state) {
     ImGui::InputTextWithHint("##unlock", t.text("key.passphrase").c_str(), &pass, ImGuiInputTextFlags_Password);
     record_item(state, "passphrase");
     ImGui::SameLine();
-    ImGui::BeginDisabled(!blockers.empty() || pass.empty());
+    ImGui::BeginDisabled(!blockers.empty() || pass.empty() || state.packaging);
     if (ImGui::Button(t.text("pkg.build").c_str())) state.queue(BuildPackage{pass});
     record_item(state, "build_package");
     ImGui::EndDisabled();
   }
+  if (state.packaging) {
+    ImGui::ProgressBar(state.package_progress, ImVec2(-1.0f, 0.0f));
+    record_item(state, "package_progress");
+  }
   if (!state.notice.empty()) widgets::colored_wrapped(state.notice_is_error ? widgets::kBad : widgets::kGood, state.notice);
-  if (!state.last_package.empty()) {
+  if (!state.last_package.empty() && !state.packaging) {
     if (ImGui::Button(t.text("pkg.cover").c_str())) state.queue(OpenCoverSheet{});
     record_item(state, "cover_sheet");
   }

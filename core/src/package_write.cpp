@@ -53,6 +53,7 @@ using detail::File;
 // An attachment read from disk, hashed as libzip reads it.
 struct HashingFile {
   std::string path;
+  std::function<void(std::uint64_t)> on_read;  // progress: bytes read in this call
   std::uint64_t size = 0;
   File file;
   Sha256 hash;
@@ -84,6 +85,7 @@ zip_int64_t hashing_callback(void* user, void* data, zip_uint64_t length, zip_so
       }
       s->hash.update(data, n);
       s->read += n;
+      if (s->on_read) s->on_read(n);
       if (s->read > s->size) {  // the file grew while being packaged
         zip_error_set(&s->error, ZIP_ER_INCONS, 0);
         return -1;
@@ -388,8 +390,21 @@ Result<PackageResult> write_package(const PackageRequest& r, const PackagePlan& 
 
   add_text("bagit.txt", std::string(detail::kBagitTxt));
   add_text(std::string(detail::kApplication), application);
+  std::uint64_t attachment_bytes = 0;
+  for (const auto size : plan.sizes) attachment_bytes += size;
+  std::uint64_t done = 0;
+  std::uint64_t reported = 0;
   for (std::size_t i = 0; i < d.attachments.size(); ++i) {
     auto file = std::make_unique<HashingFile>();
+    if (r.progress) {
+      file->on_read = [&, attachment_bytes](std::uint64_t n) {
+        done += n;
+        if (done - reported >= (8u << 20) || done == attachment_bytes) {  // every 8 MiB
+          reported = done;
+          r.progress(done, attachment_bytes);
+        }
+      };
+    }
     file->path = i < r.files.size() ? r.files[i] : d.attachments[i].path;
     file->size = plan.sizes[i];
     add(plan.entry_names[i], zip_source_function(archive, hashing_callback, file.get()));

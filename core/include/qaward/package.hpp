@@ -18,6 +18,7 @@
 // from and to files by path (stdio; in the browser, files that Emscripten's
 // file systems mount). The rest of the core does no I/O.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -68,6 +69,8 @@ struct PackageRequest {
   DateTime now;
   bool force = false;  // package although not eligible; recorded in the package
   std::string product_version;
+  // Called now and then while attachments are copied: bytes done of all.
+  std::function<void(std::uint64_t done, std::uint64_t total)> progress;
 };
 
 struct PackagePlan {
