@@ -39,7 +39,6 @@ struct AttachmentEntry {
   std::string category = "other";
   bool trade_secret = false;  // 商业秘密, Article 11(2)
   std::uint64_t size = 0;
-  std::string sha256;
   bool state_secret = false;  // carries 绝密/机密/秘密★: blocks packaging
 };
 
@@ -135,7 +134,7 @@ struct AppState {
 
 inline constexpr const char* kAttachmentDir = "/attachments/";
 
-// Fills size, SHA-256 and the state-secret flag of an attachment from its file.
+// Fills the size and the state-secret flag of an attachment from its file.
 void inspect_attachment(AttachmentEntry& entry);
 
 // The draft as a `qaward-draft/1` document, and back.

@@ -1,6 +1,6 @@
 // [SECTION] Materials: the checklist of the rule edition, attachments added
 // with the file picker or by dragging onto the page, each with its category,
-// the trade-secret mark (Article 11(2)), size and SHA-256; files that carry a
+// the trade-secret mark (Article 11(2)) and size; files that carry a
 // state-secret mark are flagged and block packaging.
 #include <imgui.h>
 #include <misc/cpp/imgui_stdlib.h>
@@ -53,7 +53,6 @@ void screen_materials(AppState& state) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(a.name.c_str());
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("SHA-256 %s", a.sha256.c_str());
       if (a.state_secret) widgets::colored_wrapped(widgets::kBad, t.text("pkg.state_secret", {{"found", a.name}}));
       ImGui::TableNextColumn();
       ImGui::SetNextItemWidth(-1);
