@@ -1,7 +1,7 @@
 // Runs the packaging worker (app/worker/package_worker.cpp) off the main
 // thread. Messages in: { request, files: [{ name, blob }] }. Messages out:
-// { type: 'progress', done, total }, { type: 'done', result, data } (the
-// package bytes, transferred) or { type: 'failed', result }.
+// { type: 'progress', done, total }, { type: 'done', result, blob } (the
+// package) or { type: 'failed', result }.
 'use strict';
 var Module = { print: () => {}, printErr: (t) => console.warn(t) };
 const ready = new Promise((resolve) => { Module.onRuntimeInitialized = resolve; });
@@ -21,9 +21,10 @@ onmessage = async (event) => {
     postMessage({ type: 'failed', result });
     return;
   }
-  // Hand the package over without a copy: the file's own bytes, transferred.
+  // The package becomes a Blob here, in the worker (copying it into the
+  // browser's blob storage takes time); the page receives only a reference.
   const node = FS.lookupPath('/out/package.zip').node;
-  const data = node.contents.subarray(0, node.usedBytes);
-  postMessage({ type: 'done', result, data }, [data.buffer]);
+  const blob = new Blob([node.contents.subarray(0, node.usedBytes)], { type: 'application/zip' });
   FS.unlink('/out/package.zip');
+  postMessage({ type: 'done', result, blob });
 };

@@ -192,7 +192,7 @@ const QA = (() => {
           if (m.type === 'progress') {
             Module._qa_package_progress(m.done, m.total);
           } else if (m.type === 'done') {
-            const url = URL.createObjectURL(new Blob([m.data], { type: 'application/zip' }));
+            const url = URL.createObjectURL(m.blob);
             const a = document.createElement('a');
             a.href = url;
             a.download = m.result.package_id + '.zip';
