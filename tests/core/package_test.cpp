@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <zip.h>
 
 #include <filesystem>
@@ -27,9 +28,10 @@ void write_file(const fs::path& p, const std::string& text) {
   std::ofstream(p, std::ios::binary) << text;
 }
 
+// One folder per process: ctest runs the discovered cases in parallel.
 fs::path temp_dir() {
   static const fs::path dir = [] {
-    fs::path d = fs::path(QAWARD_TEST_TMP_DIR) / "package_test";
+    fs::path d = fs::path(QAWARD_TEST_TMP_DIR) / ("package_test-" + std::to_string(getpid()));
     fs::remove_all(d);
     fs::create_directories(d);
     return d;
