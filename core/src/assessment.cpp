@@ -13,15 +13,9 @@ namespace qaward {
 namespace {
 
 using nlohmann::json;
+using detail::int_of;
+using detail::text_of;
 
-std::string text_of(const json& object, std::string_view key) {
-  const auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-int int_of(const json& object, std::string_view key) {
-  const auto it = object.find(key);
-  return it != object.end() && it->is_number_integer() ? it->get<int>() : 0;
-}
 BilingualText bilingual(const json& object) {
   return object.is_object() ? BilingualText{text_of(object, "zh"), text_of(object, "en")} : BilingualText{};
 }

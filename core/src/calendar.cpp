@@ -2,16 +2,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_reader.hpp"
+
 namespace qaward {
 
 namespace {
 
 using nlohmann::json;
+using detail::text_of;
 
-std::string text_of(const json& object, std::string_view key) {
-  const auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 Diagnostic calendar_error(std::string file, std::string where, std::string found = {}) {
   return make_error("calendar.bad_data", std::move(where), {{"file", std::move(file)}, {"found", std::move(found)}});

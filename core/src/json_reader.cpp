@@ -2,6 +2,26 @@
 
 namespace qaward::detail {
 
+std::string text_of(const nlohmann::json& object, std::string_view key) {
+  const auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+int int_of(const nlohmann::json& object, std::string_view key) {
+  const auto it = object.find(key);
+  return it != object.end() && it->is_number_integer() ? it->get<int>() : 0;
+}
+
+bool bool_of(const nlohmann::json& object, std::string_view key) {
+  const auto it = object.find(key);
+  return it != object.end() && it->is_boolean() && it->get<bool>();
+}
+
+nlohmann::json object_of(const nlohmann::json& object, std::string_view key) {
+  const auto it = object.find(key);
+  return it != object.end() && it->is_object() ? *it : nlohmann::json::object();
+}
+
 std::string describe(const nlohmann::json& value) {
   std::string text = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   if (text.size() > 60) text = text.substr(0, 57) + "...";

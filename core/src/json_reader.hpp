@@ -16,6 +16,14 @@
 
 namespace qaward::detail {
 
+// Reads of the project's own data files (rules, calendar, criteria): a
+// member of the wrong type reads as absent, never throws. (Untrusted input
+// goes through JsonReader, which reports it.)
+std::string text_of(const nlohmann::json& object, std::string_view key);
+int int_of(const nlohmann::json& object, std::string_view key);
+bool bool_of(const nlohmann::json& object, std::string_view key);
+nlohmann::json object_of(const nlohmann::json& object, std::string_view key);
+
 // A short description of a JSON value for messages: its type, and the value
 // itself when it is short.
 std::string describe(const nlohmann::json& value);

@@ -9,6 +9,10 @@ namespace qaward {
 namespace {
 
 using nlohmann::json;
+using detail::bool_of;
+using detail::int_of;
+using detail::object_of;
+using detail::text_of;
 
 enum class ParamType { integer, string, string_list };
 
@@ -29,24 +33,6 @@ const std::map<std::string, std::vector<std::pair<std::string, ParamType>>, std:
       {"revocation_note", {{"years", ParamType::integer}}},
   };
   return schemas;
-}
-
-// Safe reads of our own data files: a wrong type reads as absent, never throws.
-std::string text_of(const json& object, std::string_view key) {
-  const auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-int int_of(const json& object, std::string_view key) {
-  const auto it = object.find(key);
-  return it != object.end() && it->is_number_integer() ? it->get<int>() : 0;
-}
-bool bool_of(const json& object, std::string_view key) {
-  const auto it = object.find(key);
-  return it != object.end() && it->is_boolean() && it->get<bool>();
-}
-json object_of(const json& object, std::string_view key) {
-  const auto it = object.find(key);
-  return it != object.end() && it->is_object() ? *it : json::object();
 }
 
 bool param_has_type(const json& value, ParamType type) {
