@@ -97,3 +97,30 @@ export async function screenshotStats(page, png) {
     return { colours: counts.size, nonBackground: (pixels - top) / pixels, width: bitmap.width, height: bitmap.height };
   }, png.toString('base64'));
 }
+
+// Clicks a widget the interface drew under `name` (AppState::item_rects),
+// scrolling the content until it is on screen.
+export async function clickItem(app, name) {
+  await sleep(250);
+  let r = (await app.state()).items[name];
+  assert.ok(r, `the interface did not draw "${name}"`);
+  const height = app.page.viewportSize().height;
+  for (let i = 0; i < 20 && r[1] + r[3] > height; i++) {
+    await app.page.mouse.move(700, height / 2);
+    await app.page.mouse.wheel(0, 400);
+    await sleep(250);
+    r = (await app.state()).items[name];
+  }
+  await app.page.mouse.click(r[0] + r[2] / 2, r[1] + r[3] / 2);
+  await sleep(250);
+}
+
+// Polls the interface's state until `predicate` holds.
+export async function waitForState(app, predicate, what) {
+  for (let i = 0; i < 100; i++) {
+    const s = await app.state();
+    if (predicate(s)) return s;
+    await sleep(100);
+  }
+  assert.fail(`timed out waiting for ${what}: ${JSON.stringify(await app.state()).slice(0, 400)}`);
+}

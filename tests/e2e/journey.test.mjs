@@ -3,27 +3,13 @@
 // publicity period and its countdown; a reload restores everything.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { run, assert, sleep, projectRoot } from './harness.mjs';
+import { run, assert, sleep, projectRoot, clickItem } from './harness.mjs';
 
 const shots = process.env.QAWARD_SCREENSHOTS || join(projectRoot, 'build', 'e2e-screenshots');
 mkdirSync(shots, { recursive: true });
 
 async function settle(app) { await sleep(250); }
-async function click(app, name) {
-  await settle(app);
-  let r = (await app.state()).items[name];
-  assert.ok(r, `the interface did not draw "${name}"`);
-  // Scroll the content until the widget is on screen.
-  const height = app.page.viewportSize().height;
-  for (let i = 0; i < 20 && r[1] + r[3] > height; i++) {
-    await app.page.mouse.move(700, height / 2);
-    await app.page.mouse.wheel(0, 400);
-    await settle(app);
-    r = (await app.state()).items[name];
-  }
-  await app.page.mouse.click(r[0] + r[2] / 2, r[1] + r[3] / 2);
-  await settle(app);
-}
+const click = clickItem;
 async function type(app, field, text) {
   await click(app, field);
   await app.page.keyboard.insertText(text);

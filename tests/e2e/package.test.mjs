@@ -6,27 +6,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run, assert, sleep, projectRoot } from './harness.mjs';
+import { run, assert, sleep, projectRoot, clickItem, waitForState } from './harness.mjs';
 
 const examples = join(projectRoot, 'assets', 'examples');
 const draft = JSON.parse(readFileSync(join(examples, 'draft.json'), 'utf8'));
 const cli = process.env.QAWARD_CLI || join(projectRoot, 'build', 'native', 'bin', 'qaward');
 
-async function click(app, name) {
-  await sleep(250);
-  const r = (await app.state()).items[name];
-  assert.ok(r, `the interface did not draw "${name}"`);
-  await app.page.mouse.click(r[0] + r[2] / 2, r[1] + r[3] / 2);
-  await sleep(250);
-}
-async function waitFor(app, predicate, what) {
-  for (let i = 0; i < 100; i++) {
-    const s = await app.state();
-    if (predicate(s)) return s;
-    await sleep(100);
-  }
-  assert.fail(`timed out waiting for ${what}: ${JSON.stringify(await app.state()).slice(0, 400)}`);
-}
+const click = clickItem;
+const waitFor = waitForState;
 
 await run('package in the page: attach, key, build, download, verify', async (app) => {
   const { page } = app;

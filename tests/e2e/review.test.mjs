@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run, assert, sleep, projectRoot } from './harness.mjs';
+import { run, assert, sleep, projectRoot, clickItem, waitForState } from './harness.mjs';
 
 const cli = process.env.QAWARD_CLI || join(projectRoot, 'build', 'native', 'bin', 'qaward');
 const dir = mkdtempSync(join(tmpdir(), 'qaward-review-'));
@@ -20,21 +20,8 @@ writeFileSync(join(dir, 'tampered.zip'), tampered);
 writeFileSync(join(dir, 'hostile.zip'), Buffer.from('PK\x03\x04 not really a zip at all, just hostile bytes'.repeat(50)));
 execFileSync(cli, ['keygen', '--out', join(dir, 'office')], { env: { ...env, QAWARD_PASSPHRASE: '区县审核口令 2026' } });
 
-async function click(app, name) {
-  await sleep(250);
-  const r = (await app.state()).items[name];
-  assert.ok(r, `the interface did not draw "${name}"`);
-  await app.page.mouse.click(r[0] + r[2] / 2, r[1] + r[3] / 2);
-  await sleep(250);
-}
-async function waitFor(app, predicate, what) {
-  for (let i = 0; i < 100; i++) {
-    const s = await app.state();
-    if (predicate(s)) return s;
-    await sleep(100);
-  }
-  assert.fail(`timed out waiting for ${what}`);
-}
+const click = clickItem;
+const waitFor = waitForState;
 
 await run('reviewer mode: verdicts for good, tampered and hostile packages; countersign', async (app) => {
   const { page } = app;

@@ -1,23 +1,10 @@
 // Chinese through an input method, plain typing, editing keys, paste and copy
 // reach the ImGui text field (the canvas gets no composition events by itself;
 // web/platform.js bridges them).
-import { run, assert, sleep } from './harness.mjs';
+import { run, assert, sleep, clickItem, waitForState } from './harness.mjs';
 
-async function clickItem(app, name) {
-  const { items } = await app.state();
-  const rect = items[name];
-  assert.ok(rect, `the interface did not draw "${name}"`);
-  await app.page.mouse.click(rect[0] + rect[2] / 2, rect[1] + rect[3] / 2);
-}
 
-async function waitFor(app, predicate, what) {
-  for (let i = 0; i < 100; i++) {
-    const state = await app.state();
-    if (predicate(state)) return state;
-    await sleep(50);
-  }
-  assert.fail(`timed out waiting for ${what}; state: ${JSON.stringify(await app.state())}`);
-}
+const waitFor = waitForState;
 
 await run('text input: IME composition, insertText, typing, paste, copy', async (app) => {
   const { page, context } = app;
