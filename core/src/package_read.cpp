@@ -46,58 +46,49 @@ class Reader {
                        [](const Finding& f) { return f.severity == Severity::error; });
   }
 
-  // A small entry read whole, at most `limit` bytes; CRC checked at the end.
+  // Streams an entry to `take` in chunks, never more than its declared size
+  // (a larger stream is a lie in the headers); the CRC is checked at the end.
+  template <class Take>
+  bool stream(zip_t* za, const Entry& e, Take take) {
+    zip_file_t* f = zip_fopen_index(za, e.index, 0);
+    if (f == nullptr) {
+      error("pkg.entry_unreadable", e.name, {{"detail", zip_strerror(za)}});
+      return false;
+    }
+    std::vector<char> buffer(static_cast<std::size_t>(std::min<zip_uint64_t>(e.size + 1, 1u << 20)));
+    std::uint64_t total = 0;
+    zip_int64_t n = 0;
+    while ((n = zip_fread(f, buffer.data(), buffer.size())) > 0) {
+      total += static_cast<std::uint64_t>(n);
+      if (total > e.size) break;
+      take(buffer.data(), static_cast<std::size_t>(n));
+    }
+    const bool failed = n < 0;
+    const std::string detail = failed ? zip_file_strerror(f) : "";
+    zip_fclose(f);
+    if (failed || total != e.size) {
+      error("pkg.entry_corrupt", e.name, {{"detail", failed ? detail : "size"}});
+      return false;
+    }
+    return true;
+  }
+
+  // A small entry read whole, at most `limit` bytes.
   std::optional<std::string> read_small(zip_t* za, const Entry& e, std::uint64_t limit) {
     if (e.size > limit) {
       error("pkg.tag_file_too_large", e.name, {{"size", std::to_string(e.size)}});
       return std::nullopt;
     }
-    zip_file_t* f = zip_fopen_index(za, e.index, 0);
-    if (f == nullptr) {
-      error("pkg.entry_unreadable", e.name, {{"detail", zip_strerror(za)}});
-      return std::nullopt;
-    }
-    std::string out(static_cast<std::size_t>(e.size) + 1, '\0');
-    std::uint64_t total = 0;
-    zip_int64_t n = 0;
-    while ((n = zip_fread(f, out.data() + total, out.size() - total)) > 0) {
-      total += static_cast<std::uint64_t>(n);
-      if (total > e.size) break;
-    }
-    const bool failed = n < 0;
-    const std::string detail = failed ? zip_file_strerror(f) : "";
-    zip_fclose(f);
-    if (failed || total != e.size) {
-      error("pkg.entry_corrupt", e.name, {{"detail", failed ? detail : "size"}});
-      return std::nullopt;
-    }
-    out.resize(static_cast<std::size_t>(total));
+    std::string out;
+    out.reserve(static_cast<std::size_t>(e.size));
+    if (!stream(za, e, [&](const char* data, std::size_t n) { out.append(data, n); })) return std::nullopt;
     return out;
   }
 
-  // A payload entry streamed through SHA-256, counting bytes.
+  // A payload entry streamed through SHA-256.
   std::optional<Sha256Digest> hash_entry(zip_t* za, const Entry& e) {
-    zip_file_t* f = zip_fopen_index(za, e.index, 0);
-    if (f == nullptr) {
-      error("pkg.entry_unreadable", e.name, {{"detail", zip_strerror(za)}});
-      return std::nullopt;
-    }
-    std::vector<char> buffer(1 << 20);
     Sha256 h;
-    std::uint64_t total = 0;
-    zip_int64_t n = 0;
-    while ((n = zip_fread(f, buffer.data(), buffer.size())) > 0) {
-      total += static_cast<std::uint64_t>(n);
-      if (total > e.size) break;  // more than declared: a lie in the headers
-      h.update(buffer.data(), static_cast<std::size_t>(n));
-    }
-    const bool failed = n < 0;
-    const std::string detail = failed ? zip_file_strerror(f) : "";
-    zip_fclose(f);
-    if (failed || total != e.size) {
-      error("pkg.entry_corrupt", e.name, {{"detail", failed ? detail : "size"}});
-      return std::nullopt;
-    }
+    if (!stream(za, e, [&](const char* data, std::size_t n) { h.update(data, n); })) return std::nullopt;
     return h.finish();
   }
 
@@ -240,13 +231,17 @@ VerifyReport verify_package(const std::string& path, const VerifyContext& ctx) {
   report.package_id = root;
 
   // [SECTION] 2. The BagIt tag files.
+  // Tag files are read once each (the tag manifest checks them again).
+  std::map<std::string, std::optional<std::string>> tag_texts;
   auto tag = [&](std::string_view name) -> std::optional<std::string> {
-    const auto it = entries.find(std::string(name));
+    const std::string key(name);
+    if (const auto cached = tag_texts.find(key); cached != tag_texts.end()) return cached->second;
+    const auto it = entries.find(key);
     if (it == entries.end()) {
-      r.error("pkg.missing_file", std::string(name));
-      return std::nullopt;
+      r.error("pkg.missing_file", key);
+      return tag_texts[key] = std::nullopt;
     }
-    return r.read_small(za, it->second, ctx.limits.max_tag_file_bytes);
+    return tag_texts[key] = r.read_small(za, it->second, ctx.limits.max_tag_file_bytes);
   };
   const auto bagit = tag("bagit.txt");
   if (bagit && *bagit != detail::kBagitTxt) r.error("pkg.bad_bagit_txt", "bagit.txt");
@@ -304,12 +299,11 @@ VerifyReport verify_package(const std::string& path, const VerifyContext& ctx) {
         if (!tags->count(required)) r.error("pkg.tag_not_covered", required);
       }
       for (const auto& [name, expected] : *tags) {
-        const auto it = entries.find(name);
-        if (it == entries.end()) {
+        if (!entries.count(name)) {
           r.error("pkg.listed_file_missing", name);
           continue;
         }
-        const auto text = r.read_small(za, it->second, ctx.limits.max_tag_file_bytes);
+        const auto text = tag(name);
         if (text && to_hex(Sha256::of(*text)) != expected) r.error("pkg.hash_mismatch", name);
       }
     }

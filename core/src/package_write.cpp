@@ -50,6 +50,22 @@ using detail::File;
 
 // [SECTION] libzip sources
 
+// What every read-only source here answers the same way.
+zip_int64_t common_command(zip_error_t& error, void* data, zip_uint64_t length, zip_source_cmd_t cmd) {
+  switch (cmd) {
+    case ZIP_SOURCE_ERROR:
+      return zip_error_to_data(&error, data, length);
+    case ZIP_SOURCE_FREE:
+      return 0;
+    case ZIP_SOURCE_SUPPORTS:
+      return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
+                                            ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
+    default:
+      zip_error_set(&error, ZIP_ER_OPNOTSUPP, 0);
+      return -1;
+  }
+}
+
 // An attachment read from disk, hashed as libzip reads it.
 struct HashingFile {
   std::string path;
@@ -108,16 +124,8 @@ zip_int64_t hashing_callback(void* user, void* data, zip_uint64_t length, zip_so
       st->valid |= ZIP_STAT_SIZE;
       return sizeof(zip_stat_t);
     }
-    case ZIP_SOURCE_ERROR:
-      return zip_error_to_data(&s->error, data, length);
-    case ZIP_SOURCE_FREE:
-      return 0;
-    case ZIP_SOURCE_SUPPORTS:
-      return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
-                                            ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
     default:
-      zip_error_set(&s->error, ZIP_ER_OPNOTSUPP, 0);
-      return -1;
+      return common_command(s->error, data, length, cmd);
   }
 }
 
@@ -150,16 +158,8 @@ zip_int64_t lazy_callback(void* user, void* data, zip_uint64_t length, zip_sourc
       zip_stat_init(st);  // size unknown until made
       return sizeof(zip_stat_t);
     }
-    case ZIP_SOURCE_ERROR:
-      return zip_error_to_data(&s->error, data, length);
-    case ZIP_SOURCE_FREE:
-      return 0;
-    case ZIP_SOURCE_SUPPORTS:
-      return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
-                                            ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
     default:
-      zip_error_set(&s->error, ZIP_ER_OPNOTSUPP, 0);
-      return -1;
+      return common_command(s->error, data, length, cmd);
   }
 }
 
