@@ -1,30 +1,126 @@
-// Runs the packaging worker (app/worker/package_worker.cpp) off the main
-// thread. Messages in: { request, files: [{ name, blob }] }. Messages out:
-// { type: 'progress', done, total }, { type: 'done', result, blob } (the
-// package) or { type: 'failed', result }.
+// The app's worker (app/worker/package_worker.cpp): hashing attachments as
+// they arrive, building packages, verifying and countersigning them, one job
+// at a time, off the page's thread.
+//
+// In:  { id, kind: 'inspect', name, blob }
+//      { id, kind: 'package', request, files: [{ name, blob }] }
+//      { id, kind: 'verify', blob }
+//      { id, kind: 'countersign', blob, request }
+// Out: { type: 'progress', id, done, total }
+//      { type: 'done', id, result, file?, heap }   file: the package written
+//
+// Packages are written into the origin-private file system in place (a
+// FileSystemSyncAccessHandle), so a package of any size costs neither heap nor
+// page memory; the page downloads the File it becomes. Where that storage is
+// missing (an old browser) a growable buffer stands in.
 'use strict';
 var Module = { print: () => {}, printErr: (t) => console.warn(t) };
-const ready = new Promise((resolve) => { Module.onRuntimeInitialized = resolve; });
-importScripts('qaward_worker.js');
+const runtimeReady = new Promise((resolve) => { Module.onRuntimeInitialized = resolve; });
+importScripts('qaward_worker.js');  // its globals (run, ready, ...) share this scope: names here are distinct
 
-onmessage = async (event) => {
-  await ready;
-  const { request, files } = event.data;
-  const FS = Module.FS;
-  for (const dir of ['/in', '/out']) {
-    try { FS.mkdir(dir); } catch (e) { /* exists */ }
+// The sync access handle's interface, over memory.
+class MemorySink {
+  constructor() { this.bytes = new Uint8Array(1 << 20); this.size = 0; }
+  write(view, { at }) {
+    if (at + view.length > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(at + view.length, this.bytes.length * 2));
+      grown.set(this.bytes.subarray(0, this.size));
+      this.bytes = grown;
+    }
+    this.bytes.set(view, at);
+    this.size = Math.max(this.size, at + view.length);
+    return view.length;
   }
+  truncate(size) { this.size = Math.min(size, this.size); }
+  flush() {}
+  read(view, { at }) {
+    const n = Math.max(0, Math.min(view.length, this.size - at));
+    view.set(this.bytes.subarray(at, at + n));
+    return n;
+  }
+  close() {}
+}
+
+// A new output file; earlier outputs but the last are deleted (the last may
+// still be downloading).
+async function openOutput(kind) {
+  if (!(self.navigator.storage && navigator.storage.getDirectory)) {
+    const sink = new MemorySink();
+    return { sink, finish: async () => new Blob([sink.bytes.subarray(0, sink.size)], { type: 'application/zip' }) };
+  }
+  const root = await navigator.storage.getDirectory();
+  const names = [];
+  for await (const name of root.keys()) if (name.startsWith('out-')) names.push(name);
+  names.sort();
+  for (const name of names.slice(0, -1)) await root.removeEntry(name).catch(() => {});
+  const handle = await root.getFileHandle(`out-${Date.now()}-${kind}.zip`, { create: true });
+  const sink = await handle.createSyncAccessHandle();
+  return {
+    sink,
+    async finish(ok) {
+      sink.close();
+      if (!ok) {
+        await root.removeEntry(handle.name).catch(() => {});
+        return null;
+      }
+      return handle.getFile();
+    },
+  };
+}
+
+// Files appear at /in/<name>, read in chunks as the core asks for them.
+function mountFiles(files) {
+  const FS = Module.FS;
+  try { FS.mkdir('/in'); } catch (e) { /* exists */ }
   try { FS.unmount('/in'); } catch (e) { /* not mounted */ }
   FS.mount(Module.WORKERFS, { blobs: files.map((f) => ({ name: f.name, data: f.blob })) }, '/in');
-  const result = JSON.parse(Module.ccall('qa_worker_package', 'string', ['string'], [JSON.stringify(request)]));
-  if (!result.ok) {
-    postMessage({ type: 'failed', result });
-    return;
+}
+
+const callCore = (name, types, args) => JSON.parse(Module.ccall(name, 'string', types, args));
+
+async function runJob(job) {
+  Module.qaJob = job.id;
+  Module.qaSinkError = null;
+  switch (job.kind) {
+    case 'inspect':
+      mountFiles([{ name: 'file', blob: job.blob }]);
+      return { result: callCore('qa_worker_inspect', ['string', 'string'], ['/in/file', job.name]) };
+    case 'verify':
+      mountFiles([{ name: 'package.zip', blob: job.blob }]);
+      return { result: callCore('qa_worker_verify', ['string'], ['/in/package.zip']) };
+    case 'package':
+    case 'countersign': {
+      if (job.kind === 'package') mountFiles(job.files);
+      else mountFiles([{ name: 'package.zip', blob: job.blob }]);
+      const output = await openOutput(job.kind);
+      Module.qaSink = output.sink;
+      let result;
+      try {
+        result = job.kind === 'package'
+          ? callCore('qa_worker_package', ['string'], [JSON.stringify(job.request)])
+          : callCore('qa_worker_countersign', ['string', 'string'], ['/in/package.zip', JSON.stringify(job.request)]);
+      } finally {
+        Module.qaSink = null;
+      }
+      const file = await output.finish(result.ok);
+      return { result, file };
+    }
+    default:
+      return { result: { ok: false, message: { zh: '未知的任务：' + job.kind, en: 'Unknown job: ' + job.kind } } };
   }
-  // The package becomes a Blob here, in the worker (copying it into the
-  // browser's blob storage takes time); the page receives only a reference.
-  const node = FS.lookupPath('/out/package.zip').node;
-  const blob = new Blob([node.contents.subarray(0, node.usedBytes)], { type: 'application/zip' });
-  FS.unlink('/out/package.zip');
-  postMessage({ type: 'done', result, blob });
+}
+
+let jobQueue = Promise.resolve();
+onmessage = (event) => {
+  const job = event.data;
+  jobQueue = jobQueue.then(async () => {
+    await runtimeReady;
+    let reply;
+    try {
+      reply = await runJob(job);
+    } catch (e) {
+      reply = { result: { ok: false, message: { zh: '后台任务出错：' + e.message, en: 'The background job failed: ' + e.message } } };
+    }
+    postMessage({ type: 'done', id: job.id, result: reply.result, file: reply.file || null, heap: Module.HEAP8.length });
+  });
 };

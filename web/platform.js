@@ -60,6 +60,105 @@ const QA = (() => {
     e.stopPropagation();
   }, { capture: true, passive: false });
 
+  // Large texts go through the heap, not ccall's (small) stack.
+  function withText(text, fn) {
+    const n = lengthBytesUTF8(text) + 1;
+    const p = Module._malloc(n);
+    stringToUTF8(text, p, n);
+    fn(p);
+    Module._free(p);
+  }
+  const sendText = (fn, text) => withText(text, fn);
+
+  // Offers a Blob or File as a download.
+  function offer(blob, name) {
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  }
+
+  // [SECTION] Attachments are kept in IndexedDB as the File objects themselves:
+  // the browser copies their bytes to disk; nothing passes through this page's
+  // memory or the WebAssembly heap. They survive a reload or a crashed tab.
+  const store = (() => {
+    let db = null;
+    function open() {
+      db = db || new Promise((resolve, reject) => {
+        const req = indexedDB.open('qaward', 1);
+        req.onupgradeneeded = () => req.result.createObjectStore('attachments');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      return db;
+    }
+    async function transact(mode, fn) {
+      const d = await open();
+      return new Promise((resolve, reject) => {
+        const t = d.transaction('attachments', mode);
+        const req = fn(t.objectStore('attachments'));
+        t.oncomplete = () => resolve(req.result);
+        t.onerror = () => reject(t.error);
+        t.onabort = () => reject(t.error || new DOMException('aborted', 'AbortError'));
+      });
+    }
+    return {
+      put: (name, file) => transact('readwrite', (s) => s.put(file, name)),
+      get: (name) => transact('readonly', (s) => s.get(name)).catch(() => undefined),
+      remove: (name) => transact('readwrite', (s) => s.delete(name)),
+    };
+  })();
+
+  // [SECTION] The worker (web/package-worker.js): hashing, packaging,
+  // verifying, countersigning, one job at a time, off this thread.
+  let worker = null;
+  let nextJob = 1;
+  const jobs = new Map();  // id -> { resolve, onProgress }
+  function job(message, onProgress) {
+    if (!worker) {
+      worker = new Worker('package-worker.js');
+      worker.onmessage = (e) => {
+        const m = e.data;
+        const pending = jobs.get(m.id);
+        if (!pending) return;
+        if (m.type === 'progress') {
+          if (pending.onProgress) pending.onProgress(m.done, m.total);
+          return;
+        }
+        QA.workerHeap = Math.max(QA.workerHeap, m.heap || 0);
+        jobs.delete(m.id);
+        pending.resolve(m);
+      };
+      worker.onerror = (e) => {
+        const result = { ok: false, message: { zh: '后台程序出错：' + e.message, en: 'The background worker failed: ' + e.message } };
+        for (const pending of jobs.values()) pending.resolve({ result });
+        jobs.clear();
+        worker = null;
+      };
+    }
+    const id = nextJob++;
+    return new Promise((resolve) => {
+      jobs.set(id, { resolve, onProgress });
+      worker.postMessage({ ...message, id });
+    });
+  }
+
+  // Hashes a stored attachment (size, SHA-256, CRC-32, state-secret marks).
+  async function inspect(name) {
+    const blob = await store.get(name);
+    if (!blob) {
+      Module.ccall('qa_attachment_missing', null, ['string'], [name]);
+      return;
+    }
+    const m = await job({ kind: 'inspect', name, blob },
+      (done) => Module.ccall('qa_attachment_progress', null, ['string', 'number'], [name, done]));
+    Module.ccall('qa_attachment_checked', null, ['string', 'string'], [name, JSON.stringify(m.result)]);
+  }
+
   // The file picker and drag-and-drop onto the page.
   const picker = document.createElement('input');
   picker.type = 'file';
@@ -67,32 +166,32 @@ const QA = (() => {
   picker.multiple = true;
   picker.style.display = 'none';
   document.body.appendChild(picker);
-  const pickedFiles = new Map();  // name -> File, read in chunks by the packaging worker
-  let packager = null;
   async function attach(files) {
     for (const file of files) {
-      pickedFiles.set(file.name.normalize('NFC'), file);
-      const data = new Uint8Array(await file.arrayBuffer());
       const name = file.name.normalize('NFC');
       try {
-        Module.FS.writeFile('/attachments/' + name, data);
+        await store.put(name, file);
       } catch (e) {
+        console.warn('qaward: could not store ' + name + ': ' + e.name);
         Module.ccall('qa_attach_failed', null, ['string'], [name]);
         continue;
       }
-      Module.ccall('qa_attached', null, ['string'], [name]);
+      Module.ccall('qa_attached', null, ['string', 'number'], [name, file.size]);
+      inspect(name);
     }
-    QA.persist();
   }
   picker.addEventListener('change', () => { attach(Array.from(picker.files)); picker.value = ''; });
-  // Packages to pre-check: kept in memory only (reviewer mode).
-  let reviewed = 0;
-  async function review(files) {
-    try { Module.FS.mkdir('/review'); } catch (e) { /* exists */ }
+
+  // Packages to pre-check (reviewer mode): verified in the worker, read in
+  // chunks from the user's disk; kept only as File references, never uploaded.
+  const reviewed = new Map();  // token -> File
+  let nextReview = 1;
+  function review(files) {
     for (const file of files) {
-      const path = '/review/' + (reviewed++) + '.zip';
-      Module.FS.writeFile(path, new Uint8Array(await file.arrayBuffer()));
-      Module.ccall('qa_review_added', null, ['string', 'string'], [path, file.name]);
+      const token = nextReview++;
+      reviewed.set(token, file);
+      Module.ccall('qa_review_started', null, ['string', 'number'], [file.name, token]);
+      job({ kind: 'verify', blob: file }).then((m) => withText(JSON.stringify(m.result), (p) => Module._qa_review_done(token, p)));
     }
   }
   const packagePicker = document.createElement('input');
@@ -109,14 +208,6 @@ const QA = (() => {
   draftPicker.id = 'draft-picker';
   draftPicker.style.display = 'none';
   document.body.appendChild(draftPicker);
-  // Large texts go through the heap, not ccall's (small) stack.
-  function sendText(fn, text) {
-    const n = lengthBytesUTF8(text) + 1;
-    const p = Module._malloc(n);
-    stringToUTF8(text, p, n);
-    fn(p);
-    Module._free(p);
-  }
   draftPicker.addEventListener('change', async () => {
     const file = draftPicker.files[0];
     draftPicker.value = '';
@@ -175,74 +266,58 @@ const QA = (() => {
     load(key) {
       try { return localStorage.getItem(key); } catch (e) { return null; }
     },
-    // Attachments: picked or dropped files are copied into /attachments (an
-    // IndexedDB-backed folder, so they survive a reload) and announced to the app.
+    // Attachments: picked or dropped files are stored, announced to the app
+    // and hashed in the worker.
     pickFiles() { picker.click(); },
-    // Packaging off the main thread (web/package-worker.js): the page keeps
-    // drawing, the worker reads the files in chunks and hands the package back.
-    packageInWorker(requestText, names) {
-      const files = names.map((name) => ({
-        name,
-        blob: pickedFiles.get(name) || new Blob([Module.FS.readFile('/attachments/' + name)]),
-      }));
-      if (!packager) {
-        packager = new Worker('package-worker.js');
-        packager.onmessage = (e) => {
-          const m = e.data;
-          if (m.type === 'progress') {
-            Module._qa_package_progress(m.done, m.total);
-          } else if (m.type === 'done') {
-            const url = URL.createObjectURL(m.blob);
-            const a = document.createElement('a');
-            a.href = url;
-            a.download = m.result.package_id + '.zip';
-            document.body.appendChild(a);
-            a.click();
-            a.remove();
-            setTimeout(() => URL.revokeObjectURL(url), 60000);
-            sendText(Module._qa_package_done, JSON.stringify(m.result));
-          } else {
-            sendText(Module._qa_package_done, JSON.stringify(m.result));
-          }
-        };
-        packager.onerror = (e) => {
-          sendText(Module._qa_package_done, JSON.stringify({ ok: false, message: { zh: '打包程序出错：' + e.message, en: 'The packager failed: ' + e.message } }));
-          packager = null;
-        };
-      }
-      packager.postMessage({ request: JSON.parse(requestText), files });
+    forgetAttachment(name) {
+      store.remove(name).catch((e) => console.warn('qaward: could not delete ' + name + ': ' + e.name));
     },
+    // After a reload or an import: which attachments this browser holds.
+    async checkAttachments(list) {
+      for (const { name, hashed } of list) {
+        if (!(await store.get(name))) Module.ccall('qa_attachment_missing', null, ['string'], [name]);
+        else if (!hashed) inspect(name);
+      }
+    },
+    // Packaging in the worker: it reads the stored files in chunks, writes
+    // the package into the browser's own storage and hands back the File,
+    // which is downloaded from there.
+    async packageInWorker(requestText, names) {
+      const files = [];
+      for (const name of names) {
+        const blob = await store.get(name);
+        if (!blob) {
+          Module.ccall('qa_attachment_missing', null, ['string'], [name]);
+          sendText(Module._qa_package_done, JSON.stringify({ ok: false, message: {
+            zh: `附件 ${name} 不在本浏览器中：请重新添加。`, en: `The attachment ${name} is not stored in this browser: add it again.` } }));
+          return;
+        }
+        files.push({ name, blob });
+      }
+      const m = await job({ kind: 'package', request: JSON.parse(requestText), files },
+        (done, total) => Module._qa_package_progress(done, total));
+      if (m.result.ok && m.file) offer(m.file, m.result.package_id + '.zip');
+      sendText(Module._qa_package_done, JSON.stringify(m.result));
+    },
+    async countersignInWorker(token, requestText) {
+      const m = await job({ kind: 'countersign', blob: reviewed.get(token), request: JSON.parse(requestText) });
+      if (m.result.ok && m.file) offer(m.file, m.result.package_id + '-审核推荐.zip');
+      sendText(Module._qa_countersign_done, JSON.stringify(m.result));
+    },
+    workerHeap: 0,  // the worker's WebAssembly heap at its largest (bytes), for the benchmark
     pickDraft() { draftPicker.click(); },
     pickKey() { keyPicker.click(); },
     pickPackages() { packagePicker.click(); },
     dropTarget: 'attach',
-    persist() { Module.FS.syncfs(false, (err) => { if (err) console.warn('qaward: could not store attachments: ' + err); }); },
     // Offers a file of the in-memory file system as a download.
-    download(path, name) {
-      const data = Module.FS.readFile(path);
-      const url = URL.createObjectURL(new Blob([data], { type: 'application/zip' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = name;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60000);
-    },
+    download(path, name) { offer(new Blob([Module.FS.readFile(path)]), name); },
     // Opens printable HTML (a notice, a cover sheet) in a new tab.
     openDocument(html) {
       const url = URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
       if (!window.open(url, '_blank')) QA.download_text(html, 'document.html');
       setTimeout(() => URL.revokeObjectURL(url), 60000);
     },
-    download_text(text, name) {
-      const url = URL.createObjectURL(new Blob([text], { type: 'text/html;charset=utf-8' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = name;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 60000);
-    },
+    download_text(text, name) { offer(new Blob([text], { type: 'text/html;charset=utf-8' }), name); },
     // Test hook: what the interface holds (tests/e2e).
     state() { return JSON.parse(Module.ccall('qa_debug_state', 'string', [], [])); },
   };
@@ -250,16 +325,6 @@ const QA = (() => {
 
 var Module = {
   canvas: document.getElementById('canvas'),
-  // Attachments are kept in IndexedDB: mounted and loaded before main() runs.
-  preRun: [() => {
-    Module.FS.mkdir('/attachments');
-    Module.FS.mount(Module.IDBFS, {}, '/attachments');
-    Module.addRunDependency('qaward-attachments');
-    Module.FS.syncfs(true, (err) => {
-      if (err) console.warn('qaward: stored attachments could not be read: ' + err);
-      Module.removeRunDependency('qaward-attachments');
-    });
-  }],
   print: (text) => console.log(text),
   printErr: (text) => console.warn(text),
   onAbort: () => QA.showError('程序无法启动，请使用最新版的 Chrome、Edge 或 Firefox。 The app could not start; please use a current Chrome, Edge or Firefox.'),

@@ -63,9 +63,11 @@ Status screen_status(const AppState& state, Screen screen) {
     case Screen::materials: {
       if (state.draft.attachments.empty()) return Status::not_started;
       for (const auto& d : state.preflight) {
-        if (d.key == "pkg.state_secret" || d.key == "pkg.missing_material" || d.key == "pkg.bad_name" || d.key == "pkg.duplicate_name") {
+        if (d.key == "pkg.state_secret" || d.key == "pkg.missing_material" || d.key == "pkg.bad_name" ||
+            d.key == "pkg.duplicate_name" || d.key == "mat.missing") {
           return Status::problem;
         }
+        if (d.key == "mat.hashing") return Status::in_progress;
       }
       return Status::done;
     }
@@ -221,6 +223,12 @@ bool apply_actions(AppState& state, Platform& platform) {
                    [&](PickPackages&) { platform.pick_packages(); },
                    [&](ExportReview& a) { export_review(state, platform, a.kind); },
                    [&](Countersign& a) { countersign(state, platform, a); },
+                   [&](RemoveAttachment& a) {
+                     if (a.index >= state.draft.attachments.size()) return;
+                     platform.forget_attachment(state.draft.attachments[a.index].name);
+                     state.draft.attachments.erase(state.draft.attachments.begin() + static_cast<std::ptrdiff_t>(a.index));
+                     draft_changed = true;
+                   },
                    [&](ExportScoringSheet& a) { export_scoring_sheet(state, platform, a.html); },
                },
                action);

@@ -25,22 +25,31 @@ namespace qaward::gui {
 
 enum class Screen { home, profile, eligibility, assessment, publicity, materials, package, review };
 
-// A package opened in reviewer mode (district pre-check, Article 11(3)).
+// A package opened in reviewer mode (district pre-check, Article 11(3)),
+// verified by the worker.
 struct ReviewedPackage {
   std::string file;  // as the user named it
-  std::string path;  // in the app's file system
+  int token = 0;     // the page's handle on the file
+  bool verifying = true;
+  std::string failure;  // the worker could not check it at all
   VerifyReport report;
 };
 
-// An attachment kept in this browser (/attachments, stored in IndexedDB).
+// An attachment kept in this browser (stored in IndexedDB by the page) and
+// hashed by the worker as it arrives.
 struct AttachmentEntry {
   std::string name;  // NFC file name
   std::string title;
   std::string category = "other";
   bool trade_secret = false;  // 商业秘密, Article 11(2)
   std::uint64_t size = 0;
-  bool state_secret = false;  // carries 绝密/机密/秘密★: blocks packaging
+  std::optional<AttachedFile> checked;  // size, SHA-256, CRC-32, marks: once hashed
+  std::uint64_t hashed = 0;  // bytes hashed so far, until checked
+  bool missing = false;      // not in this browser's storage (a draft from elsewhere): attach it again
 };
+
+// Carries 绝密/机密/秘密★ in its name, title or text (Article 11(2)): blocks packaging.
+[[nodiscard]] bool has_state_secret(const AttachmentEntry& entry);
 
 // The internal publicity as the applicant fills it in (Article 11(2)).
 struct PublicityForm {
@@ -88,9 +97,10 @@ struct PickPackages {};
 struct ExportReview { std::string kind; };  // html | json | csv
 struct Countersign { std::size_t index; std::string unit; std::string opinion; std::string passphrase; };
 struct ImportDraft {};
+struct RemoveAttachment { std::size_t index; };
 using Action = std::variant<SetLanguage, Navigate, UpdateDraft, PickFiles, CreateKey, BuildPackage, OpenCoverSheet,
                             OpenPublicityDocument, ExportDraft, ImportDraft, ExportScoringSheet, ImportKey,
-                            PickPackages, ExportReview, Countersign>;
+                            PickPackages, ExportReview, Countersign, RemoveAttachment>;
 
 struct AppState {
   Language language = Language::zh;
@@ -131,11 +141,6 @@ struct AppState {
   void queue(Action action) { queued.push_back(std::move(action)); }
   void edit(std::function<void(Draft&)> change) { queue(UpdateDraft{std::move(change)}); }
 };
-
-inline constexpr const char* kAttachmentDir = "/attachments/";
-
-// Fills the size and the state-secret flag of an attachment from its file.
-void inspect_attachment(AttachmentEntry& entry);
 
 // The draft as a `qaward-draft/1` document, and back.
 [[nodiscard]] std::string draft_to_json(const Draft& draft);

@@ -34,8 +34,13 @@ std::string draft_to_json(const Draft& d) {
   }
   nlohmann::json attachments = nlohmann::json::array();
   for (const auto& a : d.attachments) {
-    attachments.push_back({{"path", "附件/" + a.name}, {"title", a.title}, {"category", a.category},
-                           {"trade_secret", a.trade_secret}});
+    nlohmann::json item = {{"path", "附件/" + a.name}, {"title", a.title}, {"category", a.category},
+                           {"trade_secret", a.trade_secret}};
+    if (a.checked) {
+      item["checked"] = {{"size", a.checked->size}, {"sha256", a.checked->sha256}, {"crc32", a.checked->crc32},
+                         {"state_secret_mark", a.checked->state_secret_mark}};
+    }
+    attachments.push_back(std::move(item));
   }
   const nlohmann::json doc = {
       {"attachments", attachments},
@@ -70,6 +75,8 @@ std::optional<Draft> draft_from_json(std::string_view text, const Criteria& crit
     e.title = a.title;
     e.category = a.category;
     e.trade_secret = a.trade_secret;
+    e.checked = a.checked;
+    if (a.checked) e.size = a.checked->size;
     d.attachments.push_back(std::move(e));
   }
   if (p.assessment) {
@@ -80,6 +87,11 @@ std::optional<Draft> draft_from_json(std::string_view text, const Criteria& crit
     d.report = p.assessment->report;
   }
   return d;
+}
+
+bool has_state_secret(const AttachmentEntry& entry) {
+  return has_state_secret_mark(entry.name) || has_state_secret_mark(entry.title) ||
+         (entry.checked && entry.checked->state_secret_mark);
 }
 
 }  // namespace qaward::gui

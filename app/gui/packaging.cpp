@@ -34,7 +34,12 @@ std::optional<Prepared> prepare(const AppState& state) {
   if (!parsed.ok()) return std::nullopt;
   Prepared p{std::move(parsed).value(), {}};
   p.request.draft = &p.core;
-  for (const auto& a : state.draft.attachments) p.request.files.push_back(kAttachmentDir + a.name);
+  // The planner reads no file here: it takes what the worker found when each
+  // file was attached (preflight adds its own line for a file not yet hashed).
+  for (const auto& a : state.draft.attachments) {
+    p.request.files.push_back(a.name);
+    p.request.attached.push_back(a.checked.value_or(AttachedFile{a.size, std::string(64, '0'), 0, false}));
+  }
   p.request.rules = state.services.rules;
   p.request.calendar = state.services.calendar;
   p.request.criteria = state.services.criteria;
@@ -51,6 +56,12 @@ std::vector<Diagnostic> preflight(const AppState& state) {
   if (!prepared) return {make_error("pkg.missing_identity", "/profile/organization")};
   prepared->request.draft = &prepared->core;
   std::vector<Diagnostic> out = plan_package(prepared->request).refusals;
+  for (std::size_t i = 0; i < state.draft.attachments.size(); ++i) {
+    const auto& a = state.draft.attachments[i];
+    const std::string where = "/attachments/" + std::to_string(i);
+    if (a.missing) out.push_back(make_error("mat.missing", where, {{"file", a.name}}));
+    else if (!a.checked) out.push_back(make_error("mat.hashing", where, {{"file", a.name}}));
+  }
   if (state.secret_key.empty()) out.push_back(make_error("key.missing"));
   return out;
 }
@@ -160,15 +171,32 @@ void export_scoring_sheet(AppState& state, Platform& platform, bool html) {
 
 namespace qaward::gui {
 
-void review_package(AppState& state, const std::string& file, const std::string& path) {
-  ReviewedPackage reviewed{file, path, verify_package(path, shipped_verify_context())};
-  std::erase_if(state.reviews, [&](const ReviewedPackage& r) { return r.path == path; });
+void review_started(AppState& state, const std::string& file, int token) {
+  ReviewedPackage reviewed;
+  reviewed.file = file;
+  reviewed.token = token;
   state.reviews.push_back(std::move(reviewed));
+}
+
+void review_finished(AppState& state, int token, std::string_view result_json) {
+  for (auto& r : state.reviews) {
+    if (r.token != token) continue;
+    const auto result = nlohmann::json::parse(result_json, nullptr, false);
+    r.verifying = false;
+    if (result.is_object() && result.value("ok", false) && result.contains("report")) {
+      r.report = verify_report_from_json(result["report"]);
+    } else {
+      const auto message = result.is_object() ? result.value("message", nlohmann::json::object()) : nlohmann::json::object();
+      r.failure = message.is_object() ? message.value(state.language == Language::en ? "en" : "zh", std::string("?")) : "?";
+    }
+  }
 }
 
 void export_review(AppState& state, Platform& platform, const std::string& kind) {
   std::vector<std::pair<std::string, VerifyReport>> reports;
-  for (const auto& r : state.reviews) reports.emplace_back(r.file, r.report);
+  for (const auto& r : state.reviews) {
+    if (!r.verifying) reports.emplace_back(r.file, r.report);
+  }
   if (kind == "html") {
     platform.open_document(precheck_html(reports));
     return;
@@ -178,27 +206,28 @@ void export_review(AppState& state, Platform& platform, const std::string& kind)
   platform.download(path, "预审报告." + kind);
 }
 
+// The worker checks the package again, decrypts the office's key and writes
+// the countersigned copy; countersign_finished takes the result.
 void countersign(AppState& state, Platform& platform, const Countersign& request) {
-  const Catalog& t = state.text();
-  if (request.index >= state.reviews.size() || state.secret_key.empty()) return;
-  auto key = decrypt_secret_key(state.secret_key, request.passphrase);
-  if (!key.ok()) {
-    state.notice = t.render(key.diagnostics().at(0));
-    state.notice_is_error = true;
+  if (request.index >= state.reviews.size() || state.secret_key.empty() || state.packaging) return;
+  const nlohmann::json job = {{"unit", request.unit}, {"opinion", request.opinion}, {"secret_key", state.secret_key},
+                              {"passphrase", request.passphrase}, {"now", to_iso(state.now)}};
+  state.packaging = true;
+  state.notice.clear();
+  platform.countersign_in_worker(state.reviews[request.index].token, job.dump());
+}
+
+void countersign_finished(AppState& state, std::string_view result_json) {
+  state.packaging = false;
+  const auto result = nlohmann::json::parse(result_json, nullptr, false);
+  if (result.is_object() && result.value("ok", false)) {
+    state.notice = state.text().text("review.countersigned", {{"id", result.value("package_id", "")}});
+    state.notice_is_error = false;
     return;
   }
-  const auto& reviewed = state.reviews[request.index];
-  const std::string out = "/tmp/countersigned.zip";
-  const CountersignRequest cs{request.unit, request.opinion, &key.value(), state.now};
-  const auto result = countersign_package(reviewed.path, out, cs, shipped_verify_context());
-  if (!result.ok()) {
-    state.notice = t.render(result.diagnostics().at(0));
-    state.notice_is_error = true;
-    return;
-  }
-  platform.download(out, result.value() + "-审核推荐.zip");
-  state.notice = t.text("review.countersigned", {{"id", result.value()}});
-  state.notice_is_error = false;
+  const auto message = result.is_object() ? result.value("message", nlohmann::json::object()) : nlohmann::json::object();
+  state.notice = message.is_object() ? message.value(state.language == Language::en ? "en" : "zh", std::string("?")) : "?";
+  state.notice_is_error = true;
 }
 
 }  // namespace qaward::gui

@@ -22,8 +22,11 @@ void export_draft(AppState& state, Platform& platform);
 // The self-scoring sheet (自评表): CSV downloaded, or printable HTML in a new tab.
 void export_scoring_sheet(AppState& state, Platform& platform, bool html);
 // Reviewer mode: open a package, export the batch report, countersign.
-void review_package(AppState& state, const std::string& file, const std::string& path);
+// The page hands each package to the worker: started, then finished with the report.
+void review_started(AppState& state, const std::string& file, int token);
+void review_finished(AppState& state, int token, std::string_view result_json);
 void export_review(AppState& state, Platform& platform, const std::string& kind);
 void countersign(AppState& state, Platform& platform, const Countersign& request);
+void countersign_finished(AppState& state, std::string_view result_json);
 
 }  // namespace qaward::gui

@@ -32,6 +32,13 @@ class Platform {
   virtual void pick_packages() = 0;
   // Where files dropped on the page go: attachments or packages to review.
   virtual void set_drop_target(bool review) = 0;
+  // An attachment was removed from the draft: delete the stored file.
+  virtual void forget_attachment(const std::string& name) = 0;
+  // Look for the named attachments in storage: each missing one is reported
+  // back; each found but not yet hashed (`hashed` false) is hashed.
+  virtual void check_attachments(const std::vector<std::pair<std::string, bool>>& names) = 0;
+  // Countersign the reviewed package `token` in the worker (request: JSON).
+  virtual void countersign_in_worker(int token, const std::string& request) = 0;
   // Open printable HTML in a new tab.
   virtual void open_document(const std::string& html) = 0;
 };

@@ -54,6 +54,11 @@ EM_JS(void, js_pick_packages, (), { QA.pickPackages(); });
 EM_JS(void, js_package_in_worker, (const char* request, const char* names), {
   QA.packageInWorker(UTF8ToString(request), JSON.parse(UTF8ToString(names)));
 });
+EM_JS(void, js_forget_attachment, (const char* name), { QA.forgetAttachment(UTF8ToString(name)); });
+EM_JS(void, js_check_attachments, (const char* list), { QA.checkAttachments(JSON.parse(UTF8ToString(list))); });
+EM_JS(void, js_countersign_in_worker, (int token, const char* request), {
+  QA.countersignInWorker(token, UTF8ToString(request));
+});
 EM_JS(void, js_set_drop_target, (int review), { QA.dropTarget = review ? 'review' : 'attach'; });
 EM_JS(void, js_download, (const char* path, const char* name), { QA.download(UTF8ToString(path), UTF8ToString(name)); });
 EM_JS(void, js_open_document, (const char* html), { QA.openDocument(UTF8ToString(html)); });
@@ -92,7 +97,23 @@ class WebPlatform final : public Platform {
   void set_drop_target(bool review) override { js_set_drop_target(review ? 1 : 0); }
   void download(const std::string& path, const std::string& name) override { js_download(path.c_str(), name.c_str()); }
   void open_document(const std::string& html) override { js_open_document(html.c_str()); }
+  void forget_attachment(const std::string& name) override { js_forget_attachment(name.c_str()); }
+  void check_attachments(const std::vector<std::pair<std::string, bool>>& names) override {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& [name, hashed] : names) list.push_back({{"name", name}, {"hashed", hashed}});
+    js_check_attachments(list.dump().c_str());
+  }
+  void countersign_in_worker(int token, const std::string& request) override {
+    js_countersign_in_worker(token, request.c_str());
+  }
 };
+
+// Asks the page to find (and, where needed, hash) every attachment of a draft.
+void check_stored(Platform& platform, const Draft& draft) {
+  std::vector<std::pair<std::string, bool>> names;
+  for (const auto& a : draft.attachments) names.emplace_back(a.name, a.checked.has_value());
+  platform.check_attachments(names);
+}
 
 std::optional<std::string> load(const char* key) {
   char* text = js_load(key);
@@ -395,13 +416,14 @@ EMSCRIPTEN_KEEPALIVE void qa_scroll(double dx, double dy) {
   qaward::gui::rt().platform.request_frames(qaward::gui::kFramesAfterEvent);
 }
 
-// A file the page copied into /attachments (picker or drop).
-EMSCRIPTEN_KEEPALIVE void qa_attached(const char* name) {
+// A file the page stored (picker or drop): listed at once; the worker hashes it.
+EMSCRIPTEN_KEEPALIVE void qa_attached(const char* name, double size) {
   auto& r = qaward::gui::rt();
-  r.state.edit([file = std::string(name)](qaward::gui::Draft& d) {
+  r.state.edit([file = std::string(name), size](qaward::gui::Draft& d) {
     qaward::gui::AttachmentEntry entry;
     entry.name = file;
     entry.title = file;
+    entry.size = static_cast<std::uint64_t>(size);
     for (auto& existing : d.attachments) {
       if (existing.name == file) {  // the same name again: the new file replaces the old
         entry.title = existing.title;
@@ -410,8 +432,45 @@ EMSCRIPTEN_KEEPALIVE void qa_attached(const char* name) {
       }
     }
     std::erase_if(d.attachments, [&](const qaward::gui::AttachmentEntry& e) { return e.name == file; });
-    qaward::gui::inspect_attachment(entry);
     d.attachments.push_back(std::move(entry));
+  });
+  r.platform.request_frames(qaward::gui::kFramesAfterEvent);
+}
+
+// Hashing progress of a stored attachment: bytes done.
+EMSCRIPTEN_KEEPALIVE void qa_attachment_progress(const char* name, double done) {
+  auto& r = qaward::gui::rt();
+  for (auto& a : r.state.draft.attachments) {
+    if (a.name == name) a.hashed = static_cast<std::uint64_t>(done);
+  }
+  r.platform.request_frames(1);
+}
+
+// The worker's facts for an attachment (JSON: ok, size, sha256, crc32, state_secret_mark).
+EMSCRIPTEN_KEEPALIVE void qa_attachment_checked(const char* name, const char* result_json) {
+  auto& r = qaward::gui::rt();
+  const auto result = nlohmann::json::parse(result_json, nullptr, false);
+  const bool ok = result.is_object() && result.value("ok", false);
+  r.state.edit([file = std::string(name), result, ok](qaward::gui::Draft& d) {
+    for (auto& a : d.attachments) {
+      if (a.name != file) continue;
+      a.missing = !ok;
+      if (!ok) continue;
+      a.checked = qaward::AttachedFile{result.value("size", std::uint64_t{0}), result.value("sha256", ""),
+                                       result.value("crc32", std::uint32_t{0}), result.value("state_secret_mark", false)};
+      a.size = a.checked->size;
+    }
+  });
+  r.platform.request_frames(qaward::gui::kFramesAfterEvent);
+}
+
+// An attachment of the draft that this browser does not hold.
+EMSCRIPTEN_KEEPALIVE void qa_attachment_missing(const char* name) {
+  auto& r = qaward::gui::rt();
+  r.state.edit([file = std::string(name)](qaward::gui::Draft& d) {
+    for (auto& a : d.attachments) {
+      if (a.name == file) a.missing = true;
+    }
   });
   r.platform.request_frames(qaward::gui::kFramesAfterEvent);
 }
@@ -425,10 +484,8 @@ EMSCRIPTEN_KEEPALIVE void qa_import_draft(const char* text) {
     r.state.notice = r.state.text().text("draft.import_failed");
     r.state.notice_is_error = true;
   } else {
-    r.state.edit([d = std::move(*draft)](qaward::gui::Draft& target) mutable {
-      for (auto& a : d.attachments) qaward::gui::inspect_attachment(a);
-      target = std::move(d);
-    });
+    qaward::gui::check_stored(r.platform, *draft);
+    r.state.edit([d = std::move(*draft)](qaward::gui::Draft& target) mutable { target = std::move(d); });
     r.state.buffers.clear();
     r.state.notice = r.state.text().text("draft.imported");
     r.state.notice_is_error = false;
@@ -472,10 +529,24 @@ EMSCRIPTEN_KEEPALIVE void qa_package_done(const char* result) {
   r.platform.request_frames(qaward::gui::kFramesAfterEvent);
 }
 
-// A package the page copied into /review for the pre-check.
-EMSCRIPTEN_KEEPALIVE void qa_review_added(const char* path, const char* file) {
+// A package handed to the worker for the pre-check: listed as being verified.
+EMSCRIPTEN_KEEPALIVE void qa_review_started(const char* file, int token) {
   auto& r = qaward::gui::rt();
-  qaward::gui::review_package(r.state, file, path);
+  qaward::gui::review_started(r.state, file, token);
+  r.platform.request_frames(qaward::gui::kFramesAfterEvent);
+}
+
+// The worker's verification report (JSON: ok, report).
+EMSCRIPTEN_KEEPALIVE void qa_review_done(int token, const char* result) {
+  auto& r = qaward::gui::rt();
+  qaward::gui::review_finished(r.state, token, result);
+  r.platform.request_frames(qaward::gui::kFramesAfterEvent);
+}
+
+// The countersigned copy was downloaded, or why not.
+EMSCRIPTEN_KEEPALIVE void qa_countersign_done(const char* result) {
+  auto& r = qaward::gui::rt();
+  qaward::gui::countersign_finished(r.state, result);
   r.platform.request_frames(qaward::gui::kFramesAfterEvent);
 }
 
@@ -513,7 +584,8 @@ EMSCRIPTEN_KEEPALIVE const char* qa_debug_state() {
          for (const auto& review : r.state.reviews) {
            nlohmann::json findings = nlohmann::json::array();
            for (const auto& f : review.report.findings) findings.push_back(f.key);
-           list.push_back({{"file", review.file}, {"valid", review.report.valid}, {"findings", findings},
+           list.push_back({{"file", review.file}, {"verifying", review.verifying}, {"failure", review.failure},
+                           {"valid", review.report.valid}, {"findings", findings},
                            {"countersignatures", review.report.countersignatures.size()}});
          }
          return list;
@@ -583,7 +655,7 @@ int main() {
   if (const auto saved = load("qaward.draft"); saved && criteria.ok()) {
     if (auto draft = draft_from_json(*saved, criteria.value())) {
       r.state.draft = std::move(*draft);
-      for (auto& a : r.state.draft.attachments) inspect_attachment(a);  // the files came back from IndexedDB
+      check_stored(r.platform, r.state.draft);  // the files are in IndexedDB, unless cleared
     }
   }
   if (const auto key = load("qaward.key")) {

@@ -1,7 +1,8 @@
 // [SECTION] Materials: the checklist of the rule edition, attachments added
 // with the file picker or by dragging onto the page, each with its category,
-// the trade-secret mark (Article 11(2)) and size; files that carry a
-// state-secret mark are flagged and block packaging.
+// the trade-secret mark (Article 11(2)), size and SHA-256 (hashed by the
+// worker as it arrives, with progress); files that carry a state-secret mark
+// are flagged and block packaging.
 #include <imgui.h>
 #include <misc/cpp/imgui_stdlib.h>
 
@@ -40,11 +41,12 @@ void screen_materials(AppState& state) {
     ImGui::TextWrapped("%s", t.text("mat.none").c_str());
     return;
   }
-  if (ImGui::BeginTable("##attachments", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable)) {
+  if (ImGui::BeginTable("##attachments", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable)) {
     ImGui::TableSetupColumn(t.text("mat.file").c_str(), ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn(t.text("mat.category").c_str(), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 12);
     ImGui::TableSetupColumn(t.text("mat.trade_secret").c_str(), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 5);
     ImGui::TableSetupColumn(t.text("mat.size").c_str(), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 6);
+    ImGui::TableSetupColumn(t.text("mat.sha256").c_str(), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 8);
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 3);
     ImGui::TableHeadersRow();
     for (std::size_t i = 0; i < state.draft.attachments.size(); ++i) {
@@ -53,7 +55,8 @@ void screen_materials(AppState& state) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(a.name.c_str());
-      if (a.state_secret) widgets::colored_wrapped(widgets::kBad, t.text("pkg.state_secret", {{"found", a.name}}));
+      if (has_state_secret(a)) widgets::colored_wrapped(widgets::kBad, t.text("pkg.state_secret", {{"found", a.name}}));
+      if (a.missing) widgets::colored_wrapped(widgets::kBad, t.text("mat.missing", {{"file", a.name}}));
       ImGui::TableNextColumn();
       ImGui::SetNextItemWidth(-1);
       std::string current = a.category;
@@ -82,9 +85,18 @@ void screen_materials(AppState& state) {
                     static_cast<double>(a.size) / (a.size >= 1048576 ? 1048576.0 : 1024.0));
       ImGui::TextUnformatted(size);
       ImGui::TableNextColumn();
-      if (ImGui::SmallButton(t.text("ui.remove").c_str())) {
-        state.edit([i](Draft& d) { d.attachments.erase(d.attachments.begin() + static_cast<std::ptrdiff_t>(i)); });
+      if (a.checked) {
+        ImGui::TextUnformatted((a.checked->sha256.substr(0, 12) + "…").c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", a.checked->sha256.c_str());
+      } else if (a.missing) {
+        ImGui::TextColored(widgets::kBad, "%s", t.text("mat.missing_short").c_str());
+      } else {
+        const float done = a.size > 0 ? static_cast<float>(static_cast<double>(a.hashed) / static_cast<double>(a.size)) : 0.0f;
+        ImGui::ProgressBar(done, ImVec2(-1, 0), t.text("mat.hashing_progress", {{"percent", std::to_string(static_cast<int>(done * 100))}}).c_str());
       }
+      ImGui::TableNextColumn();
+      if (ImGui::SmallButton(t.text("ui.remove").c_str())) state.queue(RemoveAttachment{i});
+      record_item(state, ("remove." + std::to_string(i)).c_str());
       ImGui::PopID();
     }
     ImGui::EndTable();

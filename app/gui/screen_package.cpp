@@ -33,7 +33,7 @@ const char* strength_key(const std::string& passphrase) {
 
 Screen screen_for(const Diagnostic& d) {
   if (d.key == "pkg.missing_material" || d.key == "pkg.state_secret" || d.key == "pkg.bad_name" ||
-      d.key == "pkg.duplicate_name" || d.key == "pkg.unreadable") {
+      d.key == "pkg.duplicate_name" || d.key == "pkg.unreadable" || d.key.rfind("mat.", 0) == 0) {
     return Screen::materials;
   }
   if (d.key == "pkg.missing_identity" || d.key.rfind("input.", 0) == 0) return Screen::profile;

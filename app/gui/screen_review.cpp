@@ -30,6 +30,14 @@ void screen_review(AppState& state) {
   for (std::size_t i = 0; i < state.reviews.size(); ++i) {
     const auto& r = state.reviews[i].report;
     ImGui::PushID(static_cast<int>(i));
+    if (state.reviews[i].verifying || !state.reviews[i].failure.empty()) {
+      if (state.reviews[i].verifying) ImGui::TextDisabled("%s  %s", t.text("review.verifying").c_str(), state.reviews[i].file.c_str());
+      else widgets::colored_wrapped(widgets::kBad, state.reviews[i].file + "  " + t.text("review.failed", {{"message", state.reviews[i].failure}}));
+      record_item(state, ("review." + std::to_string(i)).c_str());
+      ImGui::Separator();
+      ImGui::PopID();
+      continue;
+    }
     ImGui::PushStyleColor(ImGuiCol_Text, r.valid ? widgets::kGood : widgets::kBad);
     ImGui::TextUnformatted((t.text(r.valid ? "cli.verify.valid" : "cli.verify.invalid") + "  " + state.reviews[i].file).c_str());
     ImGui::PopStyleColor();
@@ -71,7 +79,7 @@ void screen_review(AppState& state) {
       ImGui::InputTextWithHint("##pass", t.text("key.passphrase").c_str(), &pass, ImGuiInputTextFlags_Password);
       record_item(state, ("review.passphrase." + std::to_string(i)).c_str());
       ImGui::SameLine();
-      ImGui::BeginDisabled(unit.empty() || opinion.empty() || pass.empty());
+      ImGui::BeginDisabled(unit.empty() || opinion.empty() || pass.empty() || state.packaging);
       if (ImGui::Button(t.text("review.countersign").c_str())) state.queue(Countersign{i, unit, opinion, pass});
       record_item(state, ("review.countersign." + std::to_string(i)).c_str());
       ImGui::EndDisabled();

@@ -1,8 +1,10 @@
-// The packaging worker: the same core, run in a Web Worker so that the page
-// keeps drawing while a package is built. The page mounts the attachments at
-// /in with WORKERFS (read in chunks straight from the user's files, never
-// copied whole into the WebAssembly heap); the package is written to /out
-// (MEMFS, outside the heap) and handed back to the page.
+// The worker: the same core, run in a Web Worker so that the page keeps
+// drawing while files are hashed, packages built and packages verified
+// (web/package-worker.js runs one job at a time). Files come in mounted at
+// /in with WORKERFS: read in chunks straight from the user's disk or from
+// IndexedDB, never copied whole into the WebAssembly heap. Packages go out to
+// the browser's origin-private file system through a PackageSink, written in
+// place, so that neither the heap nor the page ever holds a whole package.
 #include <emscripten.h>
 
 #include <nlohmann/json.hpp>
@@ -10,48 +12,103 @@
 #include "../common/assessment_bridge.hpp"
 #include "../common/catalogs.hpp"
 #include "../common/editions.hpp"
+#include "../common/package_support.hpp"
 #include "../common/shipped_calendar.hpp"
 #include "qaward/package.hpp"
 #include "qaward/version.hpp"
 
-EM_JS(void, js_progress, (double done, double total), { postMessage({ type: 'progress', done: done, total: total }); });
+// Progress of the current job, posted to the page.
+EM_JS(void, js_progress, (double done, double total), {
+  postMessage({ type: 'progress', id: Module.qaJob, done: done, total: total });
+});
+
+// The output file (a FileSystemSyncAccessHandle the script opened). A failure
+// is remembered by name: QuotaExceededError is the one users can act on.
+EM_JS(int, js_sink_write, (double offset, const void* data, double size), {
+  try {
+    return Module.qaSink.write(HEAPU8.subarray(data, data + size), { at: offset }) === size ? 1 : 0;
+  } catch (e) {
+    Module.qaSinkError = e.name;
+    return 0;
+  }
+});
+EM_JS(int, js_sink_truncate, (double size), {
+  try {
+    Module.qaSink.truncate(size);
+    Module.qaSink.flush();
+    return 1;
+  } catch (e) {
+    Module.qaSinkError = e.name;
+    return 0;
+  }
+});
+EM_JS(double, js_sink_read, (double offset, void* data, double size), {
+  try {
+    return Module.qaSink.read(HEAPU8.subarray(data, data + size), { at: offset });
+  } catch (e) {
+    Module.qaSinkError = e.name;
+    return 0;
+  }
+});
+EM_JS(int, js_sink_quota_exceeded, (), { return Module.qaSinkError === 'QuotaExceededError' ? 1 : 0; });
 
 namespace {
 
-std::string failure(const qaward::Diagnostic& d) {
-  return nlohmann::json{{"ok", false},
-                        {"message", {{"zh", qaward::catalog(qaward::Language::zh).render(d)},
-                                     {"en", qaward::catalog(qaward::Language::en).render(d)}}}}
-      .dump();
+class OpfsSink : public qaward::PackageSink {
+ public:
+  bool write_at(std::uint64_t offset, const void* data, std::size_t size) override {
+    return js_sink_write(static_cast<double>(offset), data, static_cast<double>(size)) != 0;
+  }
+  bool truncate(std::uint64_t size) override { return js_sink_truncate(static_cast<double>(size)) != 0; }
+  std::size_t read_at(std::uint64_t offset, void* data, std::size_t size) override {
+    return static_cast<std::size_t>(js_sink_read(static_cast<double>(offset), data, static_cast<double>(size)));
+  }
+};
+
+// The reply, kept until the next call (the script copies it at once).
+const char* respond(const nlohmann::json& response) {
+  static std::string text;
+  text = response.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return text.c_str();
 }
 
-}  // namespace
+nlohmann::json failure(const qaward::Diagnostic& d) {
+  return {{"ok", false},
+          {"message", {{"zh", qaward::catalog(qaward::Language::zh).render(d)},
+                       {"en", qaward::catalog(qaward::Language::en).render(d)}}}};
+}
 
-// request: { "draft": {...}, "secret_key": "...", "passphrase": "...",
-//            "now": "ISO 8601", "files": { "<attachment name>": "/in/<name>" } }
-extern "C" EMSCRIPTEN_KEEPALIVE const char* qa_worker_package(const char* request_json) {
-  static std::string response;
-  const auto request = nlohmann::json::parse(request_json, nullptr, false);
-  if (request.is_discarded() || !request.is_object()) return (response = failure(qaward::make_error("input.invalid_json"))).c_str();
+// A write that failed because the browser's storage is full says so.
+nlohmann::json write_failure(const qaward::Diagnostic& d) {
+  return failure(js_sink_quota_exceeded() != 0 ? qaward::make_error("pkg.storage_full") : d);
+}
+
+nlohmann::json package(const nlohmann::json& request) {
   const auto& criteria = qaward::shipped_criteria();
   const auto& calendar = qaward::shipped_calendar();
   auto draft = qaward::parse_draft(request.value("draft", nlohmann::json::object()).dump(), criteria.value());
-  if (!draft.ok()) return (response = failure(draft.diagnostics().at(0))).c_str();
+  if (!draft.ok()) return failure(draft.diagnostics().at(0));
   const auto rules = qaward::load_shipped_edition(draft.value().edition);
-  if (!rules.ok()) return (response = failure(rules.diagnostics().at(0))).c_str();
+  if (!rules.ok()) return failure(rules.diagnostics().at(0));
   auto key = qaward::decrypt_secret_key(request.value("secret_key", ""), request.value("passphrase", ""));
-  if (!key.ok()) return (response = failure(key.diagnostics().at(0))).c_str();
+  if (!key.ok()) return failure(key.diagnostics().at(0));
   const auto now = qaward::parse_datetime(request.value("now", ""));
-  if (!now) return (response = failure(qaward::make_error("input.bad_datetime", "/now", {{"found", request.value("now", "")}}))).c_str();
+  if (!now) return failure(qaward::make_error("input.bad_datetime", "/now", {{"found", request.value("now", "")}}));
 
   qaward::PackageRequest r;
   r.draft = &draft.value();
   const auto files = request.value("files", nlohmann::json::object());
+  // Hashed when attached (the draft's "checked" facts): then only CRC-32s are
+  // computed now, to prove the files are still the ones hashed.
+  bool all_known = true;
   for (const auto& a : draft.value().attachments) {
     const auto slash = a.path.find_last_of('/');
     const auto name = slash == std::string::npos ? a.path : a.path.substr(slash + 1);
     r.files.push_back(files.value(name, std::string("/in/") + name));
+    if (a.checked) r.attached.push_back(*a.checked);
+    all_known = all_known && a.checked.has_value();
   }
+  if (!all_known) r.attached.clear();  // then every file is hashed as it is copied
   r.rules = &rules.value();
   r.calendar = &calendar.value();
   r.criteria = &criteria.value();
@@ -60,13 +117,62 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* qa_worker_package(const char* reques
   r.product_version = std::string(qaward::version());
   r.progress = [](std::uint64_t done, std::uint64_t total) { js_progress(static_cast<double>(done), static_cast<double>(total)); };
   const auto plan = qaward::plan_package(r);
-  if (!plan.refusals.empty()) return (response = failure(plan.refusals.at(0))).c_str();
-  const auto result = qaward::write_package(r, plan, "/out/package.zip");
-  if (!result.ok()) return (response = failure(result.diagnostics().at(0))).c_str();
-  response = nlohmann::json{{"ok", true},
-                            {"package_id", result.value().package_id},
-                            {"sha256", qaward::file_sha256("/out/package.zip")},
-                            {"fingerprint", key.value().public_key.fingerprint()}}
-                 .dump();
-  return response.c_str();
+  if (!plan.refusals.empty()) return failure(plan.refusals.at(0));
+  OpfsSink sink;
+  const auto result = qaward::write_package(r, plan, sink);
+  if (!result.ok()) return write_failure(result.diagnostics().at(0));
+  return {{"ok", true},
+          {"package_id", result.value().package_id},
+          {"sha256", qaward::sink_sha256(sink)},
+          {"fingerprint", key.value().public_key.fingerprint()}};
 }
+
+}  // namespace
+
+extern "C" {
+
+// Hashes one attachment as it arrives: size, SHA-256, CRC-32, state-secret marks.
+EMSCRIPTEN_KEEPALIVE const char* qa_worker_inspect(const char* path, const char* name) {
+  const auto facts = qaward::inspect_file(path, name, [](std::uint64_t done) { js_progress(static_cast<double>(done), 0); });
+  if (!facts) return respond(failure(qaward::make_error("pkg.unreadable", "", {{"found", name}})));
+  return respond({{"ok", true},
+                  {"size", facts->size},
+                  {"sha256", facts->sha256},
+                  {"crc32", facts->crc32},
+                  {"state_secret_mark", facts->state_secret_mark}});
+
+}
+
+// request: { "draft": {...}, "secret_key": "...", "passphrase": "...", "now": "ISO 8601",
+//            "files": { "<attachment name>": "/in/<name>" } }
+EMSCRIPTEN_KEEPALIVE const char* qa_worker_package(const char* request_json) {
+  const auto request = nlohmann::json::parse(request_json, nullptr, false);
+  if (request.is_discarded() || !request.is_object()) return respond(failure(qaward::make_error("input.invalid_json")));
+  return respond(package(request));
+}
+
+// The pre-check of one package (reviewer mode): the report as JSON.
+EMSCRIPTEN_KEEPALIVE const char* qa_worker_verify(const char* path) {
+  const auto report = qaward::verify_package(path, qaward::shipped_verify_context());
+  return respond({{"ok", true},
+                  {"report", qaward::to_json(report, qaward::catalog(qaward::Language::zh), qaward::catalog(qaward::Language::en))}});
+
+}
+
+// request: { "unit", "opinion", "secret_key", "passphrase", "now" }; the
+// package at `path` is copied to the output file with the recommendation.
+EMSCRIPTEN_KEEPALIVE const char* qa_worker_countersign(const char* path, const char* request_json) {
+  const auto request = nlohmann::json::parse(request_json, nullptr, false);
+  if (request.is_discarded() || !request.is_object()) return respond(failure(qaward::make_error("input.invalid_json")));
+  auto key = qaward::decrypt_secret_key(request.value("secret_key", ""), request.value("passphrase", ""));
+  if (!key.ok()) return respond(failure(key.diagnostics().at(0)));
+  const auto now = qaward::parse_datetime(request.value("now", ""));
+  if (!now) return respond(failure(qaward::make_error("input.bad_datetime", "/now", {{"found", request.value("now", "")}})));
+  const qaward::CountersignRequest cs{request.value("unit", ""), request.value("opinion", ""), &key.value(), *now};
+  OpfsSink sink;
+  const auto result = qaward::countersign_package(path, sink, cs, qaward::shipped_verify_context());
+  if (!result.ok()) return respond(write_failure(result.diagnostics().at(0)));
+  return respond({{"ok", true}, {"package_id", result.value()}, {"sha256", qaward::sink_sha256(sink)}});
+}
+
+}  // extern "C"

@@ -5,7 +5,10 @@
 #include <string>
 #include <string_view>
 
+#include <zip.h>
+
 #include "qaward/datetime.hpp"
+#include "qaward/package.hpp"
 
 namespace qaward::detail {
 
@@ -37,5 +40,19 @@ bool carriable_name(std::string_view name);
 // Beijing wall clock. libzip converts with localtime(); mktime() inverts that
 // whatever the machine's zone, so the bytes do not depend on it.
 long long zip_time(const DateTime& beijing);
+
+// Where a new archive goes: a file path (libzip writes a temporary file
+// beside it and renames it when done) or a sink.
+struct Output {
+  std::string path;
+  PackageSink* sink = nullptr;
+  [[nodiscard]] std::string name() const { return sink != nullptr ? std::string("(browser storage)") : path; }
+};
+
+// A new, empty archive at `out`; nullptr when it cannot be made.
+zip_t* open_output(const Output& out);
+
+// Gives up a failed write (nothing half-written is left behind).
+void discard_output(zip_t* archive, const Output& out);
 
 }  // namespace qaward::detail

@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "json_reader.hpp"
+#include "qaward/hash.hpp"
 #include "qaward/package.hpp"
 
 namespace qaward {
@@ -17,6 +18,26 @@ std::optional<std::string> nfc(std::string_view utf8) {
   std::free(out);
   return result;
 }
+
+namespace {
+
+// What the browser recorded when the file was attached (see AttachedFile).
+std::optional<AttachedFile> checked_from_json(detail::JsonReader& r, const nlohmann::json& j, const std::string& at) {
+  r.unknown_members(j, at, {"size", "sha256", "crc32", "state_secret_mark"});
+  const auto* size = r.member(j, "size");
+  const auto* crc = r.member(j, "crc32");
+  const auto sha256 = r.string(j, at, "sha256");
+  if (size == nullptr || !size->is_number_unsigned() || crc == nullptr || !crc->is_number_unsigned() ||
+      crc->get<std::uint64_t>() > 0xFFFFFFFFu || !sha256 || !sha256_from_hex(*sha256)) {
+    r.warning("input.wrong_type", at, {{"found", detail::describe(j)},
+                                       {"expected", "{ \"size\": 1024, \"sha256\": \"<64 hex>\", \"crc32\": 123 }"}});
+    return std::nullopt;
+  }
+  return AttachedFile{size->get<std::uint64_t>(), *sha256, static_cast<std::uint32_t>(crc->get<std::uint64_t>()),
+                      r.boolean(j, at, "state_secret_mark").value_or(false)};
+}
+
+}  // namespace
 
 Result<Draft> parse_draft(std::string_view json_text, const Criteria& criteria) {
   detail::JsonReader r;
@@ -60,14 +81,15 @@ Result<Draft> parse_draft(std::string_view json_text, const Criteria& criteria) 
         r.error("input.wrong_type", at, {{"found", detail::describe(item)}, {"expected", "{ \"path\": ... }"}});
         continue;
       }
-      r.unknown_members(item, at, {"path", "title", "category", "trade_secret", "id"});
+      r.unknown_members(item, at, {"path", "title", "category", "trade_secret", "id", "checked"});
       const auto path = r.string(item, at, "path");
       if (!path || path->empty()) {
         r.error("input.missing_field", at + "/path", {{"expected", "\"附件/营业执照.pdf\""}});
         continue;
       }
       d.attachments.push_back({*path, r.string(item, at, "title").value_or(""), r.string(item, at, "category").value_or("other"),
-                               r.boolean(item, at, "trade_secret").value_or(false)});
+                               r.boolean(item, at, "trade_secret").value_or(false), {}});
+      if (const auto* checked = r.object(item, at, "checked")) d.attachments.back().checked = checked_from_json(r, *checked, at + "/checked");
     }
   }
   take(r.diagnostics);

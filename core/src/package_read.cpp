@@ -459,14 +459,82 @@ nlohmann::json to_json(const VerifyReport& report, const Catalog& zh, const Cata
     Params params = f.params;
     params["where"] = f.where;
     out["findings"].push_back({{"severity", f.severity == Severity::error ? "error" : "warning"}, {"key", f.key},
-                               {"where", f.where},
+                               {"where", f.where}, {"params", f.params},
                                {"message", {{"zh", zh.text(f.key, params)}, {"en", en.text(f.key, params)}}}});
   }
   return out;
 }
 
-Result<std::string> countersign_package(const std::string& in_path, const std::string& out_path,
-                                        const CountersignRequest& request, const VerifyContext& context) {
+VerifyReport verify_report_from_json(const nlohmann::json& j) {
+  VerifyReport r;
+  if (!j.is_object()) return r;
+  auto text = [](const nlohmann::json& o, const char* key) {
+    return o.is_object() && o.contains(key) && o[key].is_string() ? o[key].get<std::string>() : std::string();
+  };
+  auto flag = [](const nlohmann::json& o, const char* key) {
+    return o.is_object() && o.contains(key) && o[key].is_boolean() && o[key].get<bool>();
+  };
+  auto object = [](const nlohmann::json& o, const char* key) {
+    return o.is_object() && o.contains(key) && o[key].is_object() ? o[key] : nlohmann::json::object();
+  };
+  auto number = [](const nlohmann::json& o, const char* key) -> std::uint64_t {
+    return o.is_object() && o.contains(key) && o[key].is_number_unsigned() ? o[key].get<std::uint64_t>() : 0;
+  };
+  auto signature = [&](const nlohmann::json& o) {
+    return SignatureReport{flag(o, "present"), flag(o, "valid"), text(o, "key_id"), text(o, "fingerprint"),
+                           text(o, "trusted_comment")};
+  };
+  r.valid = flag(j, "valid");
+  r.readable = flag(j, "readable");
+  r.package_id = text(j, "package_id");
+  r.organization = text(j, "organization");
+  r.uscc = text(j, "uscc");
+  r.bagging_date = text(j, "bagging_date");
+  r.entries = static_cast<std::size_t>(number(j, "entries"));
+  r.payload_bytes = number(object(j, "payload"), "bytes");
+  r.payload_files = static_cast<std::size_t>(number(object(j, "payload"), "files"));
+  r.signature = signature(object(j, "signature"));
+  const auto eligibility = object(j, "eligibility");
+  r.edition = text(eligibility, "edition");
+  r.recorded_eligibility = text(eligibility, "recorded");
+  r.rerun_eligibility = text(eligibility, "rerun");
+  r.forced = flag(eligibility, "forced");
+  r.publicity_state = text(object(j, "publicity"), "state");
+  r.publicity_end = text(object(j, "publicity"), "end");
+  r.tagmanifest_sha256 = text(j, "tagmanifest_sha256");
+  if (j.contains("assessment_total") && j["assessment_total"].is_number()) r.assessment_total = j["assessment_total"].get<double>();
+  if (j.contains("trade_secret_files") && j["trade_secret_files"].is_array()) {
+    for (const auto& f : j["trade_secret_files"]) {
+      if (f.is_string()) r.trade_secret_files.push_back(f.get<std::string>());
+    }
+  }
+  if (j.contains("countersignatures") && j["countersignatures"].is_array()) {
+    for (const auto& c : j["countersignatures"]) {
+      r.countersignatures.push_back(Countersignature{signature(object(c, "signature")), text(c, "unit"), text(c, "opinion"),
+                                                     text(c, "date"), flag(c, "binds_applicant")});
+    }
+  }
+  if (j.contains("findings") && j["findings"].is_array()) {
+    for (const auto& f : j["findings"]) {
+      Finding finding;
+      finding.severity = text(f, "severity") == "warning" ? Severity::warning : Severity::error;
+      finding.key = text(f, "key");
+      finding.where = text(f, "where");
+      if (f.is_object() && f.contains("params") && f["params"].is_object()) {
+        for (const auto& [k, v] : f["params"].items()) {
+          if (v.is_string()) finding.params[k] = v.get<std::string>();
+        }
+      }
+      r.findings.push_back(std::move(finding));
+    }
+  }
+  return r;
+}
+
+namespace {
+
+Result<std::string> countersign_to(const std::string& in_path, const detail::Output& target,
+                                   const CountersignRequest& request, const VerifyContext& context) {
   const auto report = verify_package(in_path, context);
   if (!report.valid) return std::vector{make_error("pkg.countersign_invalid", "", {{"file", in_path}})};
   if (!report.countersignatures.empty()) return std::vector{make_error("pkg.already_countersigned", "", {{"file", in_path}})};
@@ -474,9 +542,8 @@ Result<std::string> countersign_package(const std::string& in_path, const std::s
   int code = 0;
   in.za = zip_open(in_path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &code);
   if (in.za == nullptr) return std::vector{make_error("pkg.not_a_zip", "", {{"detail", in_path}})};
-  std::remove(out_path.c_str());
-  zip_t* out = zip_open(out_path.c_str(), ZIP_CREATE | ZIP_EXCL, &code);
-  if (out == nullptr) return std::vector{make_error("pkg.cannot_write", "", {{"file", out_path}})};
+  zip_t* out = detail::open_output(target);
+  if (out == nullptr) return std::vector{make_error("pkg.cannot_write", "", {{"file", target.name()}})};
   const auto mtime = static_cast<time_t>(detail::zip_time(request.now));
   const std::string root = report.package_id + "/";
   bool failed = false;
@@ -527,11 +594,22 @@ Result<std::string> countersign_package(const std::string& in_path, const std::s
     zip_file_set_external_attributes(out, static_cast<zip_uint64_t>(added), 0, ZIP_OPSYS_UNIX, 0100644u << 16);
   }
   if (failed || zip_close(out) != 0) {
-    zip_discard(out);
-    std::remove(out_path.c_str());
-    return std::vector{make_error("pkg.write_failed", "", {{"file", out_path}, {"detail", "libzip"}})};
+    detail::discard_output(out, target);
+    return std::vector{make_error("pkg.write_failed", "", {{"file", target.name()}, {"detail", "libzip"}})};
   }
   return report.package_id;
+}
+
+}  // namespace
+
+Result<std::string> countersign_package(const std::string& in_path, const std::string& out_path,
+                                        const CountersignRequest& request, const VerifyContext& context) {
+  return countersign_to(in_path, detail::Output{out_path}, request, context);
+}
+
+Result<std::string> countersign_package(const std::string& in_path, PackageSink& out, const CountersignRequest& request,
+                                        const VerifyContext& context) {
+  return countersign_to(in_path, detail::Output{"", &out}, request, context);
 }
 
 }  // namespace qaward

@@ -1,7 +1,8 @@
 // The package writer: one pass over the attachments (each is hashed while
-// libzip copies it), then the tag files, whose content depends on those
-// hashes, generated when libzip reaches them.
+// libzip copies it, unless it was hashed when attached), then the tag files,
+// whose content depends on those hashes, generated when libzip reaches them.
 #include <zip.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <cstring>
@@ -66,16 +67,20 @@ zip_int64_t common_command(zip_error_t& error, void* data, zip_uint64_t length, 
   }
 }
 
-// An attachment read from disk, hashed as libzip reads it.
+// An attachment read from disk, hashed as libzip reads it. When its SHA-256
+// is known from when it was attached, only its CRC-32 is computed, to prove
+// the bytes copied are the bytes hashed then.
 struct HashingFile {
   std::string path;
   std::function<void(std::uint64_t)> on_read;  // progress: bytes read in this call
   std::uint64_t size = 0;
+  std::optional<std::uint32_t> known_crc;
   File file;
   Sha256 hash;
+  uLong crc = crc32(0, nullptr, 0);
   Sha256Digest digest{};
   std::uint64_t read = 0;
-  bool done = false;
+  bool changed = false;  // differs from when it was attached
   std::vector<char> buffer;
   zip_error_t error{};
 };
@@ -99,23 +104,22 @@ zip_int64_t hashing_callback(void* user, void* data, zip_uint64_t length, zip_so
         zip_error_set(&s->error, ZIP_ER_READ, errno);
         return -1;
       }
-      s->hash.update(data, n);
+      if (s->known_crc) s->crc = crc32_z(s->crc, static_cast<const Bytef*>(data), n);
+      else s->hash.update(data, n);
       s->read += n;
       if (s->on_read) s->on_read(n);
-      if (s->read > s->size) {  // the file grew while being packaged
+      // At the end (libzip reads until nothing comes) and when the file grew
+      // while being packaged: is it the file that was planned and hashed?
+      if ((n == 0 && (s->read != s->size || (s->known_crc && *s->known_crc != s->crc))) || s->read > s->size) {
+        s->changed = true;
         zip_error_set(&s->error, ZIP_ER_INCONS, 0);
         return -1;
       }
+      if (n == 0 && !s->known_crc) s->digest = s->hash.finish();
       return static_cast<zip_int64_t>(n);
     }
     case ZIP_SOURCE_CLOSE:
       s->file.reset();
-      if (s->read != s->size) {
-        zip_error_set(&s->error, ZIP_ER_INCONS, 0);
-        return -1;
-      }
-      s->digest = s->hash.finish();
-      s->done = true;
       return 0;
     case ZIP_SOURCE_STAT: {
       auto* st = static_cast<zip_stat_t*>(data);
@@ -203,20 +207,28 @@ bool content_is_checked_for_marks(std::string_view file_name) {
 
 namespace {
 
-// Reads a text file, at most `limit` bytes, checking it for marks.
+// Looks for a mark in text read in pieces: a tail of the previous piece is
+// kept, since a mark may span two reads.
+struct MarkScanner {
+  std::string carry;
+  bool found = false;
+  void feed(const char* data, std::size_t n) {
+    if (found) return;
+    carry.append(data, n);
+    found = has_state_secret_mark(carry);
+    if (carry.size() > 64) carry.erase(0, carry.size() - 64);
+  }
+};
+
+// Reads a text file, checking it for marks.
 bool file_has_state_secret_mark(const std::string& path) {
   File f(std::fopen(path.c_str(), "rb"));
   if (!f) return false;
-  std::string carry;
+  MarkScanner scanner;
   std::vector<char> buffer(1 << 16);
   std::size_t n = 0;
-  while ((n = std::fread(buffer.data(), 1, buffer.size(), f.get())) > 0) {
-    carry.append(buffer.data(), n);
-    if (has_state_secret_mark(carry)) return true;
-    // Keep a tail so that a mark split across reads is still seen.
-    if (carry.size() > 64) carry.erase(0, carry.size() - 64);
-  }
-  return false;
+  while (!scanner.found && (n = std::fread(buffer.data(), 1, buffer.size(), f.get())) > 0) scanner.feed(buffer.data(), n);
+  return scanner.found;
 }
 
 nlohmann::json application_json(const PackageRequest& r, const PackagePlan& plan, const std::string& edition) {
@@ -256,6 +268,33 @@ std::string manifest_line(const Sha256Digest& digest, std::string_view path) {
 }
 
 }  // namespace
+
+// [SECTION] Inspecting an attachment as it arrives
+
+std::optional<AttachedFile> inspect_file(const std::string& path, std::string_view name,
+                                         const std::function<void(std::uint64_t done)>& progress) {
+  File f(std::fopen(path.c_str(), "rb"));
+  if (!f) return std::nullopt;
+  const bool scan = content_is_checked_for_marks(name);
+  AttachedFile out;
+  Sha256 hash;
+  uLong crc = crc32(0, nullptr, 0);
+  MarkScanner scanner;
+  std::vector<char> buffer(detail::kIoBuffer);
+  std::size_t n = 0;
+  while ((n = std::fread(buffer.data(), 1, buffer.size(), f.get())) > 0) {
+    hash.update(buffer.data(), n);
+    crc = crc32_z(crc, reinterpret_cast<const Bytef*>(buffer.data()), n);
+    out.size += n;
+    if (scan) scanner.feed(buffer.data(), n);
+    if (progress) progress(out.size);
+  }
+  if (std::ferror(f.get())) return std::nullopt;
+  out.sha256 = to_hex(hash.finish());
+  out.state_secret_mark = scanner.found;
+  out.crc32 = static_cast<std::uint32_t>(crc);
+  return out;
+}
 
 // [SECTION] Planning
 
@@ -318,6 +357,12 @@ PackagePlan plan_package(const PackageRequest& r) {
       plan.refusals.push_back(make_error("pkg.state_secret", where, {{"found", name}}));
       continue;
     }
+    if (i < r.attached.size()) {  // inspected when attached: nothing to read now
+      plan.sizes.back() = r.attached[i].size;
+      if (!sha256_from_hex(r.attached[i].sha256)) plan.refusals.push_back(make_error("pkg.unreadable", where + "/path", {{"found", name}}));
+      if (r.attached[i].state_secret_mark) plan.refusals.push_back(make_error("pkg.state_secret", where, {{"found", name}}));
+      continue;
+    }
     File f(std::fopen(path.c_str(), "rb"));
     if (!f || std::fseek(f.get(), 0, SEEK_END) != 0) {
       plan.refusals.push_back(make_error("pkg.unreadable", where + "/path", {{"found", path}}));
@@ -335,7 +380,9 @@ PackagePlan plan_package(const PackageRequest& r) {
 
 // [SECTION] Writing
 
-Result<PackageResult> write_package(const PackageRequest& r, const PackagePlan& plan, const std::string& out_path) {
+namespace {
+
+Result<PackageResult> write_to(const PackageRequest& r, const PackagePlan& plan, const detail::Output& out) {
   if (!plan.refusals.empty()) return plan.refusals;
   const Draft& d = *r.draft;
   const std::string edition = r.rules->edition;
@@ -345,10 +392,8 @@ Result<PackageResult> write_package(const PackageRequest& r, const PackagePlan& 
   for (const auto s : plan.sizes) payload_bytes += s;
   const std::size_t payload_files = d.attachments.size() + 1;
 
-  std::remove(out_path.c_str());
-  int error_code = 0;
-  zip_t* archive = zip_open(out_path.c_str(), ZIP_CREATE | ZIP_EXCL, &error_code);
-  if (archive == nullptr) return std::vector{make_error("pkg.cannot_write", "", {{"file", out_path}})};
+  zip_t* archive = detail::open_output(out);
+  if (archive == nullptr) return std::vector{make_error("pkg.cannot_write", "", {{"file", out.name()}})};
   const auto mtime = static_cast<time_t>(detail::zip_time(r.now));
   std::vector<std::unique_ptr<HashingFile>> files;
   std::vector<std::unique_ptr<LazyText>> lazies;
@@ -407,6 +452,10 @@ Result<PackageResult> write_package(const PackageRequest& r, const PackagePlan& 
     }
     file->path = i < r.files.size() ? r.files[i] : d.attachments[i].path;
     file->size = plan.sizes[i];
+    if (i < r.attached.size()) {
+      file->known_crc = r.attached[i].crc32;
+      file->digest = sha256_from_hex(r.attached[i].sha256).value_or(Sha256Digest{});  // checked by the plan
+    }
     add(plan.entry_names[i], zip_source_function(archive, hashing_callback, file.get()));
     files.push_back(std::move(file));
   }
@@ -442,15 +491,15 @@ Result<PackageResult> write_package(const PackageRequest& r, const PackagePlan& 
   });
 
   if (failed || zip_close(archive) != 0) {
-    if (!failed) {
-      const std::string reason = zip_strerror(archive);
-      zip_discard(archive);
-      std::remove(out_path.c_str());
-      return std::vector{make_error("pkg.write_failed", "", {{"file", out_path}, {"detail", reason}})};
+    const std::string reason = failed ? std::string("libzip") : std::string(zip_strerror(archive));
+    detail::discard_output(archive, out);
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      if (files[i]->changed) {
+        return std::vector{make_error("pkg.file_changed", "/attachments/" + std::to_string(i) + "/path",
+                                      {{"file", base_name(d.attachments[i].path)}})};
+      }
     }
-    zip_discard(archive);
-    std::remove(out_path.c_str());
-    return std::vector{make_error("pkg.write_failed", "", {{"file", out_path}, {"detail", "libzip"}})};
+    return std::vector{make_error("pkg.write_failed", "", {{"file", out.name()}, {"detail", reason}})};
   }
   PackageResult result;
   result.package_id = plan.package_id;
@@ -458,6 +507,16 @@ Result<PackageResult> write_package(const PackageRequest& r, const PackagePlan& 
   result.payload_files = payload_files;
   result.tagmanifest_sha256 = to_hex(Sha256::of(tagmanifest));
   return result;
+}
+
+}  // namespace
+
+Result<PackageResult> write_package(const PackageRequest& r, const PackagePlan& plan, const std::string& out_path) {
+  return write_to(r, plan, detail::Output{out_path});
+}
+
+Result<PackageResult> write_package(const PackageRequest& r, const PackagePlan& plan, PackageSink& out) {
+  return write_to(r, plan, detail::Output{"", &out});
 }
 
 }  // namespace qaward

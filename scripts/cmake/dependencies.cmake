@@ -2,7 +2,7 @@
 # WebAssembly they are compiled from the Debian *source* packages that
 # scripts/setup.sh unpacks into .deps/src (Emscripten ports would download).
 # Either way the project sees the same target names:
-#   qaward::json  qaward::sodium  qaward::zip  qaward::utf8proc  (and, wasm only, qaward::imgui)
+#   qaward::json  qaward::sodium  qaward::zip  qaward::zlib  qaward::utf8proc  (and, wasm only, qaward::imgui)
 # Natively SHA-256 comes from OpenSSL's libcrypto (it uses the CPU's SHA
 # extensions); in WebAssembly from libsodium.
 
@@ -13,11 +13,13 @@ if(NOT EMSCRIPTEN)
   pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
   pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
   find_package(OpenSSL 3 REQUIRED COMPONENTS Crypto)
+  find_package(ZLIB REQUIRED)
   find_package(GTest REQUIRED)
   add_library(qaward::json ALIAS nlohmann_json::nlohmann_json)
   add_library(qaward::sodium ALIAS PkgConfig::SODIUM)
   add_library(qaward::zip ALIAS PkgConfig::LIBZIP)
   add_library(qaward::utf8proc ALIAS PkgConfig::UTF8PROC)
+  add_library(qaward::zlib ALIAS ZLIB::ZLIB)
   return()
 endif()
 
@@ -61,6 +63,7 @@ foreach(opt ENABLE_COMMONCRYPTO ENABLE_GNUTLS ENABLE_MBEDTLS ENABLE_OPENSSL
   set(${opt} OFF CACHE INTERNAL "")
 endforeach()
 add_library(ZLIB::ZLIB ALIAS qaward_zlib)
+add_library(qaward::zlib ALIAS qaward_zlib)
 # libzip's CMakeLists exports its targets unconditionally; CMake then wants
 # every dependency exported too.
 export(TARGETS qaward_zlib FILE "${CMAKE_BINARY_DIR}/third_party/zlib-targets.cmake")

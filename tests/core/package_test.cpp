@@ -278,7 +278,7 @@ TEST(PackagePreflight, RefusesStateSecretsMissingMaterialsIneligibilityAndCollis
   const auto secret = temp_dir() / "附件" / "说明.txt";
   write_file(secret, std::string(70000, 'a') + "此件为机密★，不得外传");  // the mark lies past the first read
   auto draft = example_draft();
-  draft.attachments.push_back({"附件/说明.txt", "说明", "other", false});
+  draft.attachments.push_back({"附件/说明.txt", "说明", "other", false, {}});
   auto request = request_for(draft);
   request.files.back() = secret.string();
   auto plan = qaward::plan_package(request);
@@ -308,3 +308,133 @@ TEST(PackagePreflight, RefusesStateSecretsMissingMaterialsIneligibilityAndCollis
 }
 
 }  // namespace
+
+// [SECTION] Writing to a sink (the browser's storage) and facts from attach time
+
+// A sink in memory; `fail_after` makes writes fail past that many bytes.
+class MemorySink : public qaward::PackageSink {
+ public:
+  std::string bytes;
+  std::uint64_t fail_after = UINT64_MAX;
+  bool write_at(std::uint64_t offset, const void* data, std::size_t size) override {
+    if (offset + size > fail_after) return false;
+    const auto at = static_cast<std::size_t>(offset);
+    if (bytes.size() < at + size) bytes.resize(at + size);
+    bytes.replace(at, size, static_cast<const char*>(data), size);
+    return true;
+  }
+  bool truncate(std::uint64_t size) override {
+    bytes.resize(static_cast<std::size_t>(size));
+    return true;
+  }
+  std::size_t read_at(std::uint64_t offset, void* data, std::size_t size) override {
+    if (offset >= bytes.size()) return 0;
+    const auto at = static_cast<std::size_t>(offset);
+    const auto n = std::min(size, bytes.size() - at);
+    std::memcpy(data, bytes.data() + at, n);
+    return n;
+  }
+};
+
+std::vector<qaward::AttachedFile> inspect_all(const qaward::PackageRequest& request) {
+  std::vector<qaward::AttachedFile> out;
+  for (std::size_t i = 0; i < request.files.size(); ++i) {
+    const auto facts = qaward::inspect_file(request.files[i], request.draft->attachments[i].path);
+    EXPECT_TRUE(facts.has_value());
+    out.push_back(facts.value_or(qaward::AttachedFile{}));
+  }
+  return out;
+}
+
+TEST(PackageSink, WritesTheSameBytesAsToAFileAndHashesThem) {
+  const auto expected = read_file(make_example("for-sink.zip"));
+  const auto draft = example_draft();
+  const auto request = request_for(draft);
+  MemorySink sink;
+  sink.bytes = "left over from an earlier package";
+  ASSERT_TRUE(qaward::write_package(request, qaward::plan_package(request), sink).ok());
+  EXPECT_EQ(sink.bytes, expected);
+  EXPECT_EQ(qaward::sink_sha256(sink), qaward::to_hex(qaward::Sha256::of(expected)));
+}
+
+TEST(PackageSink, AFailingSinkIsReportedAndLeftEmpty) {
+  const auto draft = example_draft();
+  const auto request = request_for(draft);
+  MemorySink sink;
+  sink.fail_after = 2000;
+  const auto result = qaward::write_package(request, qaward::plan_package(request), sink);
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.diagnostics().at(0).key, "pkg.write_failed");
+  EXPECT_TRUE(sink.bytes.empty());
+}
+
+TEST(PackageAttached, InspectingGivesSizeHashCrcAndMarks) {
+  const auto dir = temp_dir() / "inspect";
+  fs::create_directories(dir);
+  write_file(dir / "a.txt", "abc");
+  const auto facts = qaward::inspect_file((dir / "a.txt").string(), "a.txt");
+  ASSERT_TRUE(facts.has_value());
+  EXPECT_EQ(facts->size, 3u);
+  EXPECT_EQ(facts->sha256, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");  // FIPS 180-2 "abc"
+  EXPECT_EQ(facts->crc32, 0x352441C2u);  // CRC-32 of "abc"
+  EXPECT_FALSE(facts->state_secret_mark);
+  // A mark across the boundary of two reads, in a text file only.
+  const std::string marked = std::string((4u << 20) - 2, 'x') + "机密★";
+  write_file(dir / "b.txt", marked);
+  write_file(dir / "b.bin", marked);
+  std::uint64_t last_progress = 0;
+  EXPECT_TRUE(qaward::inspect_file((dir / "b.txt").string(), "b.txt", [&](std::uint64_t done) { last_progress = done; })->state_secret_mark);
+  EXPECT_EQ(last_progress, marked.size());
+  EXPECT_FALSE(qaward::inspect_file((dir / "b.bin").string(), "b.bin")->state_secret_mark);
+  EXPECT_FALSE(qaward::inspect_file((dir / "missing.txt").string(), "missing.txt").has_value());
+}
+
+TEST(PackageAttached, KnownHashesGiveTheSameBytesWithoutReadingForThePlan) {
+  const auto expected = read_file(make_example("for-attached.zip"));
+  const auto draft = example_draft();
+  auto request = request_for(draft);
+  request.attached = inspect_all(request);
+  const auto files = request.files;
+  request.files.assign(files.size(), "/nonexistent");  // the plan must not read them
+  const auto plan = qaward::plan_package(request);
+  EXPECT_TRUE(plan.refusals.empty());
+  request.files = files;
+  MemorySink sink;
+  ASSERT_TRUE(qaward::write_package(request, plan, sink).ok());
+  EXPECT_EQ(sink.bytes, expected);
+}
+
+TEST(PackageAttached, AFileChangedSinceItWasAttachedIsRefused) {
+  const auto draft = example_draft();
+  auto request = request_for(draft);
+  request.attached = inspect_all(request);
+  // The same size, other content: only the CRC-32 can tell.
+  const auto changed = temp_dir() / "changed.bin";
+  std::string content = read_file(request.files[0]);
+  content[0] = static_cast<char>(content[0] ^ 1);
+  write_file(changed, content);
+  request.files[0] = changed.string();
+  MemorySink sink;
+  const auto result = qaward::write_package(request, qaward::plan_package(request), sink);
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.diagnostics().at(0).key, "pkg.file_changed");
+  EXPECT_EQ(result.diagnostics().at(0).where, "/attachments/0/path");
+  // Facts with a malformed hash are refused by the plan.
+  request.attached[1].sha256 = "not a hash";
+  const auto refusals = qaward::plan_package(request).refusals;
+  ASSERT_EQ(refusals.size(), 1u);
+  EXPECT_EQ(refusals[0].key, "pkg.unreadable");
+}
+
+TEST(PackageReport, SurvivesItsJsonForm) {
+  const auto path = make_example("for-json.zip");
+  auto report = qaward::verify_package(path.string(), context());
+  report.findings.push_back({qaward::Severity::warning, "pkg.some_warning", {{"file", "a.pdf"}}, "data/x"});
+  const auto zh = qaward::Catalog::parse(qaward::test::read_asset("i18n/zh-CN.json"), "zh").value();
+  const auto en = qaward::Catalog::parse(qaward::test::read_asset("i18n/en.json"), "en").value();
+  const auto json = qaward::to_json(report, zh, en);
+  const auto back = qaward::verify_report_from_json(json);
+  EXPECT_EQ(qaward::to_json(back, zh, en), json);
+  EXPECT_EQ(back.findings.back().params.at("file"), "a.pdf");
+  EXPECT_FALSE(qaward::verify_report_from_json(nlohmann::json("garbage")).valid);
+}

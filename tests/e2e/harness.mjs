@@ -116,8 +116,8 @@ export async function clickItem(app, name) {
 }
 
 // Polls the interface's state until `predicate` holds.
-export async function waitForState(app, predicate, what) {
-  for (let i = 0; i < 100; i++) {
+export async function waitForState(app, predicate, what, timeoutMs = 10000) {
+  for (const until = Date.now() + timeoutMs; Date.now() < until;) {
     const s = await app.state();
     if (predicate(s)) return s;
     await sleep(100);

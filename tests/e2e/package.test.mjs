@@ -3,6 +3,7 @@
 // file verified by the CLI (the same core) and by minisign; a reload keeps the
 // attachments (IndexedDB) and the key (encrypted).
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,9 +25,15 @@ await run('package in the page: attach, key, build, download, verify', async (ap
   await click(app, 'nav_materials');
   const files = draft.attachments.map((a) => join(examples, a.path));
   await page.setInputFiles('#attachment-picker', files);
-  let state = await waitFor(app, (s) => s.draft.attachments.length === 4 && !s.preflight.some((k) => k.startsWith('pkg.unreadable')),
-                            'the attachments');
+  let state = await waitFor(app, (s) => s.draft.attachments.length === 4 && s.draft.attachments.every((a) => a.checked),
+                            'the attachments, hashed');
   assert.deepEqual(state.preflight, ['key.missing']);
+  // Each file hashed in the worker as it arrived: the same SHA-256 and size as on disk.
+  for (const a of state.draft.attachments) {
+    const bytes = readFileSync(join(examples, a.path));
+    assert.equal(a.checked.sha256, createHash('sha256').update(bytes).digest('hex'), a.path);
+    assert.equal(a.checked.size, bytes.length, a.path);
+  }
   await page.screenshot({ path: join(projectRoot, 'build', 'e2e-screenshots', '5-materials.png') });
 
   await click(app, 'nav_package');
@@ -76,6 +83,19 @@ await run('package in the page: attach, key, build, download, verify', async (ap
   assert.equal(state.draft.attachments.length, 4);
   assert.equal(state.has_key, true);
   assert.deepEqual(state.preflight, []);
+  assert.ok(state.draft.attachments.every((a) => a.checked));
+
+  // A removed attachment leaves storage too: after a reload with the old
+  // draft it is reported as missing, with what to do.
+  const saved = await page.evaluate(() => localStorage.getItem('qaward.draft'));
+  await click(app, 'nav_materials');
+  await click(app, 'remove.0');
+  state = await waitFor(app, (s) => s.draft.attachments.length === 3, 'the removal');
+  await page.evaluate((d) => localStorage.setItem('qaward.draft', d), saved);
+  await page.reload();
+  await page.waitForFunction(() => document.documentElement.dataset.appReady === 'true');
+  state = await waitFor(app, (s) => s.preflight.includes('mat.missing'), 'the missing attachment');
+  assert.deepEqual(state.preflight, ['mat.missing']);
   assert.deepEqual(app.consoleErrors, []);
   assert.deepEqual(app.foreignRequests, []);
 });

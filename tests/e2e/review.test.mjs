@@ -29,7 +29,7 @@ await run('reviewer mode: verdicts for good, tampered and hostile packages; coun
   await waitFor(app, (s) => s.has_key, 'the office key');
   await click(app, 'nav_review');
   await page.setInputFiles('#package-picker', [join(dir, 'good.zip'), join(dir, 'tampered.zip'), join(dir, 'hostile.zip')]);
-  const state = await waitFor(app, (s) => s.reviews.length === 3, 'three reviewed packages');
+  const state = await waitFor(app, (s) => s.reviews.length === 3 && s.reviews.every((r) => !r.verifying), 'three verified packages');
   const [g, t, h] = state.reviews;
   assert.equal(g.valid, true);
   assert.equal(t.valid, false);

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -35,5 +36,7 @@ class Sha256 {
 
 [[nodiscard]] std::string to_hex(const std::uint8_t* data, std::size_t size);
 [[nodiscard]] inline std::string to_hex(const Sha256Digest& digest) { return to_hex(digest.data(), digest.size()); }
+// A digest from 64 hex digits (either case); nullopt for anything else.
+[[nodiscard]] std::optional<Sha256Digest> sha256_from_hex(std::string_view hex);
 
 }  // namespace qaward

@@ -37,6 +37,22 @@
 
 namespace qaward {
 
+// [SECTION] Attachments as they arrive
+
+// What is learned of an attachment when it is attached: the browser hashes
+// each file once, as it arrives (with progress), and keeps these facts.
+struct AttachedFile {
+  std::uint64_t size = 0;
+  std::string sha256;  // hex
+  std::uint32_t crc32 = 0;
+  bool state_secret_mark = false;  // in a plain-text file's content (Article 11(2))
+};
+
+// Reads the file once: size, SHA-256, CRC-32 and, for plain-text files named
+// `name`, the state-secret mark scan. nullopt when it cannot be read.
+[[nodiscard]] std::optional<AttachedFile> inspect_file(const std::string& path, std::string_view name,
+                                                       const std::function<void(std::uint64_t done)>& progress = {});
+
 // [SECTION] The draft (format "qaward-draft/1")
 
 struct DraftAttachment {
@@ -44,6 +60,7 @@ struct DraftAttachment {
   std::string title;
   std::string category;  // e.g. application_form, business_license (rule data: materials)
   bool trade_secret = false;  // 商业秘密, Article 11(2)
+  std::optional<AttachedFile> checked;  // recorded by the browser when attached ("checked")
 };
 
 struct Draft {
@@ -56,6 +73,22 @@ struct Draft {
 };
 
 [[nodiscard]] Result<Draft> parse_draft(std::string_view json_text, const Criteria& criteria);
+
+// [SECTION] Where a package goes, when not to a file path
+
+// A seekable byte store the writer fills in place of a file: the browser's
+// origin-private file system (app/worker), memory in the tests.
+class PackageSink {
+ public:
+  virtual ~PackageSink() = default;
+  [[nodiscard]] virtual bool write_at(std::uint64_t offset, const void* data, std::size_t size) = 0;
+  [[nodiscard]] virtual bool truncate(std::uint64_t size) = 0;  // also flushes
+  // Bytes read at `offset` (0 at the end), for the package's SHA-256.
+  [[nodiscard]] virtual std::size_t read_at(std::uint64_t offset, void* data, std::size_t size) = 0;
+};
+
+// The SHA-256 (hex) of what a sink holds, read in large chunks.
+[[nodiscard]] std::string sink_sha256(PackageSink& sink);
 
 // [SECTION] Writing
 
@@ -71,6 +104,10 @@ struct PackageRequest {
   std::string product_version;
   // Called now and then while attachments are copied: bytes done of all.
   std::function<void(std::uint64_t done, std::uint64_t total)> progress;
+  // Empty, or one per attachment: facts gathered when it was attached. The
+  // planner then reads no file, and the writer checks each file's size and
+  // CRC-32 against them instead of hashing it a second time.
+  std::vector<AttachedFile> attached;
 };
 
 struct PackagePlan {
@@ -99,6 +136,8 @@ struct PackageResult {
 // give a byte-identical file.
 [[nodiscard]] Result<PackageResult> write_package(const PackageRequest& request, const PackagePlan& plan,
                                                   const std::string& out_path);
+[[nodiscard]] Result<PackageResult> write_package(const PackageRequest& request, const PackagePlan& plan,
+                                                  PackageSink& out);
 
 // [SECTION] Reading and verifying (untrusted input)
 
@@ -167,6 +206,9 @@ struct VerifyContext {
 [[nodiscard]] VerifyReport verify_package(const std::string& path, const VerifyContext& context);
 
 [[nodiscard]] nlohmann::json to_json(const VerifyReport& report, const Catalog& zh, const Catalog& en);
+// The report back from to_json's output (the browser's worker sends it to the
+// page this way). Missing members stay at their defaults.
+[[nodiscard]] VerifyReport verify_report_from_json(const nlohmann::json& json);
 
 // [SECTION] Countersigning (the district office's recommendation)
 
@@ -180,6 +222,8 @@ struct CountersignRequest {
 // Copies the package at `in_path` to `out_path` adding the signed
 // recommendation. Refuses a package that does not verify.
 [[nodiscard]] Result<std::string> countersign_package(const std::string& in_path, const std::string& out_path,
+                                                      const CountersignRequest& request, const VerifyContext& context);
+[[nodiscard]] Result<std::string> countersign_package(const std::string& in_path, PackageSink& out,
                                                       const CountersignRequest& request, const VerifyContext& context);
 
 // True when `text` carries a state-secret classification mark (绝密, 机密 or

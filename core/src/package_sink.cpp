@@ -1,0 +1,119 @@
+// Packages written somewhere other than a file path. libzip writes an archive
+// through a zip_source that accepts writes (zip_open_from_source); this one
+// forwards them to a PackageSink, such as the browser's origin-private file
+// system, so that a package of any size is never held in memory.
+#include <cerrno>
+#include <cstdio>
+#include <vector>
+
+#include "package_common.hpp"
+#include "qaward/hash.hpp"
+
+namespace qaward {
+
+namespace {
+
+struct SinkSource {
+  PackageSink* sink = nullptr;
+  std::uint64_t position = 0;
+  std::uint64_t size = 0;
+  zip_error_t error{};
+};
+
+zip_int64_t failed(SinkSource& s, int code) {
+  zip_error_set(&s.error, code, 0);
+  return -1;
+}
+
+zip_int64_t sink_callback(void* user, void* data, zip_uint64_t length, zip_source_cmd_t cmd) {
+  auto* s = static_cast<SinkSource*>(user);
+  switch (cmd) {
+    case ZIP_SOURCE_SUPPORTS:
+      return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_SEEK,
+                                            ZIP_SOURCE_TELL, ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE,
+                                            ZIP_SOURCE_BEGIN_WRITE, ZIP_SOURCE_WRITE, ZIP_SOURCE_COMMIT_WRITE,
+                                            ZIP_SOURCE_ROLLBACK_WRITE, ZIP_SOURCE_SEEK_WRITE, ZIP_SOURCE_TELL_WRITE,
+                                            ZIP_SOURCE_REMOVE, -1);
+    case ZIP_SOURCE_STAT:  // always a new archive: "no such file" is how libzip is told
+      zip_error_set(&s->error, ZIP_ER_READ, ENOENT);
+      return -1;
+    case ZIP_SOURCE_OPEN:
+    case ZIP_SOURCE_CLOSE:
+    case ZIP_SOURCE_READ:
+    case ZIP_SOURCE_SEEK:
+    case ZIP_SOURCE_TELL:
+      return 0;  // never read: the archive is new
+    case ZIP_SOURCE_BEGIN_WRITE:
+      s->position = s->size = 0;
+      return s->sink->truncate(0) ? 0 : failed(*s, ZIP_ER_WRITE);
+    case ZIP_SOURCE_WRITE:
+      if (!s->sink->write_at(s->position, data, static_cast<std::size_t>(length))) return failed(*s, ZIP_ER_WRITE);
+      s->position += length;
+      s->size = std::max(s->size, s->position);
+      return static_cast<zip_int64_t>(length);
+    case ZIP_SOURCE_SEEK_WRITE: {
+      const auto offset = zip_source_seek_compute_offset(s->position, s->size, data, length, &s->error);
+      if (offset < 0) return -1;
+      s->position = static_cast<std::uint64_t>(offset);
+      return 0;
+    }
+    case ZIP_SOURCE_TELL_WRITE:
+      return static_cast<zip_int64_t>(s->position);
+    case ZIP_SOURCE_COMMIT_WRITE:
+      return s->sink->truncate(s->size) ? 0 : failed(*s, ZIP_ER_WRITE);
+    case ZIP_SOURCE_ROLLBACK_WRITE:
+    case ZIP_SOURCE_REMOVE:
+      s->position = s->size = 0;
+      return s->sink->truncate(0) ? 0 : failed(*s, ZIP_ER_WRITE);
+    case ZIP_SOURCE_ERROR:
+      return zip_error_to_data(&s->error, data, length);
+    case ZIP_SOURCE_FREE:
+      delete s;
+      return 0;
+    default:
+      return failed(*s, ZIP_ER_OPNOTSUPP);
+  }
+}
+
+}  // namespace
+
+namespace detail {
+
+zip_t* open_output(const Output& out) {
+  if (out.sink == nullptr) {
+    std::remove(out.path.c_str());
+    int code = 0;
+    return zip_open(out.path.c_str(), ZIP_CREATE | ZIP_EXCL, &code);
+  }
+  zip_error_t error;
+  zip_error_init(&error);
+  auto* state = new SinkSource{out.sink};
+  zip_source_t* source = zip_source_function_create(sink_callback, state, &error);
+  if (source == nullptr) {
+    delete state;
+    zip_error_fini(&error);
+    return nullptr;
+  }
+  zip_t* archive = zip_open_from_source(source, ZIP_CREATE | ZIP_TRUNCATE, &error);
+  if (archive == nullptr) zip_source_free(source);  // frees the state too
+  zip_error_fini(&error);
+  return archive;
+}
+
+void discard_output(zip_t* archive, const Output& out) {
+  if (archive != nullptr) zip_discard(archive);
+  if (out.sink != nullptr) (void)out.sink->truncate(0);
+  else std::remove(out.path.c_str());
+}
+
+}  // namespace detail
+
+std::string sink_sha256(PackageSink& sink) {
+  Sha256 h;
+  std::vector<char> buffer(detail::kIoBuffer);
+  std::uint64_t offset = 0;
+  for (std::size_t n = 0; (n = sink.read_at(offset, buffer.data(), buffer.size())) > 0; offset += n) h.update(buffer.data(), n);
+  return to_hex(h.finish());
+}
+
+}  // namespace qaward
