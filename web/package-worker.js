@@ -7,12 +7,14 @@
 //      { id, kind: 'verify', blob }
 //      { id, kind: 'countersign', blob, request }
 // Out: { type: 'progress', id, done, total }
-//      { type: 'done', id, result, file?, heap }   file: the package written
+//      { type: 'written', id, result, file }   a package, ready to download
+//      { type: 'done', id, result, file?, heap }
 //
 // Packages are written into the origin-private file system in place (a
 // FileSystemSyncAccessHandle), so a package of any size costs neither heap nor
-// page memory; the page downloads the File it becomes. Where that storage is
-// missing (an old browser) a growable buffer stands in.
+// page memory; the page downloads the File it becomes. Its SHA-256 (for the
+// cover sheet) is computed next, while the download runs. Where that storage
+// is missing (an old browser) a growable buffer stands in.
 'use strict';
 var Module = { print: () => {}, printErr: (t) => console.warn(t) };
 const runtimeReady = new Promise((resolve) => { Module.onRuntimeInitialized = resolve; });
@@ -42,11 +44,17 @@ class MemorySink {
 }
 
 // A new output file; earlier outputs but the last are deleted (the last may
-// still be downloading).
+// still be downloading). finish() closes it and gives the File; reopen() opens
+// it again for reading.
 async function openOutput(kind) {
   if (!(self.navigator.storage && navigator.storage.getDirectory)) {
     const sink = new MemorySink();
-    return { sink, finish: async () => new Blob([sink.bytes.subarray(0, sink.size)], { type: 'application/zip' }) };
+    return {
+      sink,
+      finish: async () => new Blob([sink.bytes.subarray(0, sink.size)], { type: 'application/zip' }),
+      reopen: async () => sink,
+      discard: async () => {},
+    };
   }
   const root = await navigator.storage.getDirectory();
   const names = [];
@@ -57,13 +65,17 @@ async function openOutput(kind) {
   const sink = await handle.createSyncAccessHandle();
   return {
     sink,
-    async finish(ok) {
+    async finish() {
       sink.close();
-      if (!ok) {
-        await root.removeEntry(handle.name).catch(() => {});
-        return null;
-      }
       return handle.getFile();
+    },
+    // Shared reading leaves the File being downloaded intact.
+    async reopen() {
+      return handle.createSyncAccessHandle({ mode: 'read-only' }).catch(() => handle.createSyncAccessHandle());
+    },
+    async discard() {
+      sink.close();
+      await root.removeEntry(handle.name).catch(() => {});
     },
   };
 }
@@ -102,7 +114,21 @@ async function runJob(job) {
       } finally {
         Module.qaSink = null;
       }
-      const file = await output.finish(result.ok);
+      if (!result.ok) {
+        await output.discard();
+        return { result };
+      }
+      const file = await output.finish();
+      postMessage({ type: 'written', id: job.id, result, file });
+      const reader = await output.reopen();
+      Module.qaSink = reader;
+      try {
+        const digest = callCore('qa_worker_output_sha256', [], []);
+        if (digest.ok) result.sha256 = digest.sha256;
+      } finally {
+        Module.qaSink = null;
+        reader.close();
+      }
       return { result, file };
     }
     default:

@@ -115,35 +115,48 @@ const QA = (() => {
 
   // [SECTION] The worker (web/package-worker.js): hashing, packaging,
   // verifying, countersigning, one job at a time, off this thread.
-  let worker = null;
+  // Hashing attachments as they arrive is spread over two workers (files are
+  // independent, and most machines have two cores); everything else runs in
+  // the first, one job after another.
+  const pool = [];  // { worker, jobs: Map id -> { resolve, onProgress, onWritten } }
   let nextJob = 1;
-  const jobs = new Map();  // id -> { resolve, onProgress }
-  function job(message, onProgress) {
-    if (!worker) {
-      worker = new Worker('package-worker.js');
-      worker.onmessage = (e) => {
-        const m = e.data;
-        const pending = jobs.get(m.id);
-        if (!pending) return;
-        if (m.type === 'progress') {
-          if (pending.onProgress) pending.onProgress(m.done, m.total);
-          return;
-        }
-        QA.workerHeap = Math.max(QA.workerHeap, m.heap || 0);
-        jobs.delete(m.id);
-        pending.resolve(m);
-      };
-      worker.onerror = (e) => {
-        const result = { ok: false, message: { zh: '后台程序出错：' + e.message, en: 'The background worker failed: ' + e.message } };
-        for (const pending of jobs.values()) pending.resolve({ result });
-        jobs.clear();
-        worker = null;
-      };
+  function startWorker(slot) {
+    const entry = { worker: new Worker('package-worker.js'), jobs: new Map() };
+    entry.worker.onmessage = (e) => {
+      const m = e.data;
+      const pending = entry.jobs.get(m.id);
+      if (!pending) return;
+      if (m.type === 'progress') {
+        if (pending.onProgress) pending.onProgress(m.done, m.total);
+        return;
+      }
+      if (m.type === 'written') {
+        if (pending.onWritten) pending.onWritten(m);
+        return;
+      }
+      QA.workerHeap = Math.max(QA.workerHeap, m.heap || 0);
+      entry.jobs.delete(m.id);
+      pending.resolve(m);
+    };
+    entry.worker.onerror = (e) => {
+      const result = { ok: false, message: { zh: '后台程序出错：' + e.message, en: 'The background worker failed: ' + e.message } };
+      for (const pending of entry.jobs.values()) pending.resolve({ result });
+      pool[slot] = null;
+    };
+    pool[slot] = entry;
+    return entry;
+  }
+  function job(message, onProgress, onWritten) {
+    let slot = 0;
+    if (message.kind === 'inspect' && (navigator.hardwareConcurrency || 1) > 1) {
+      const load = (i) => (pool[i] ? pool[i].jobs.size : 0);
+      slot = load(1) < load(0) ? 1 : 0;
     }
+    const entry = pool[slot] || startWorker(slot);
     const id = nextJob++;
     return new Promise((resolve) => {
-      jobs.set(id, { resolve, onProgress });
-      worker.postMessage({ ...message, id });
+      entry.jobs.set(id, { resolve, onProgress, onWritten });
+      entry.worker.postMessage({ ...message, id });
     });
   }
 
@@ -294,14 +307,18 @@ const QA = (() => {
         }
         files.push({ name, blob });
       }
+      // Downloaded as soon as it is written; its SHA-256 follows.
       const m = await job({ kind: 'package', request: JSON.parse(requestText), files },
-        (done, total) => Module._qa_package_progress(done, total));
-      if (m.result.ok && m.file) offer(m.file, m.result.package_id + '.zip');
+        (done, total) => Module._qa_package_progress(done, total),
+        (w) => {
+          offer(w.file, w.result.package_id + '.zip');
+          sendText(Module._qa_package_written, JSON.stringify({ ...w.result, size: w.file.size }));
+        });
       sendText(Module._qa_package_done, JSON.stringify(m.result));
     },
     async countersignInWorker(token, requestText) {
-      const m = await job({ kind: 'countersign', blob: reviewed.get(token), request: JSON.parse(requestText) });
-      if (m.result.ok && m.file) offer(m.file, m.result.package_id + '-审核推荐.zip');
+      const m = await job({ kind: 'countersign', blob: reviewed.get(token), request: JSON.parse(requestText) }, null,
+        (w) => offer(w.file, w.result.package_id + '-审核推荐.zip'));
       sendText(Module._qa_countersign_done, JSON.stringify(m.result));
     },
     workerHeap: 0,  // the worker's WebAssembly heap at its largest (bytes), for the benchmark

@@ -123,7 +123,9 @@ struct AppState {
   std::string notice;          // a message for the user (a failed attachment, a built package)
   bool notice_is_error = false;
   bool update_ready = false;   // a newer version waits for the next visit
-  bool packaging = false;      // the worker is building a package
+  bool packaging = false;      // the worker is building a package (or countersigning)
+  bool package_hashing = false;  // written and offered; its SHA-256 is being computed
+  std::uint64_t package_bytes = 0;
   float package_progress = 0;
   std::string secret_key;      // the encrypted key file kept in this browser (never in clear)
   std::string public_key;      // its minisign public key file

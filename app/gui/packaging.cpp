@@ -94,8 +94,21 @@ void build_package(AppState& state, Platform& platform, const std::string& passp
   platform.package_in_worker(request.dump(), names);
 }
 
+void package_written(AppState& state, std::string_view result_json) {
+  const auto result = nlohmann::json::parse(result_json, nullptr, false);
+  if (!result.is_object()) return;
+  state.last_package = result.value("package_id", "");
+  state.last_package_sha256.clear();
+  state.package_hashing = true;
+  state.package_bytes = result.value("size", std::uint64_t{0});
+  state.package_progress = 0;
+  state.notice = state.text().text("pkg.written_notice", {{"id", state.last_package}});
+  state.notice_is_error = false;
+}
+
 void package_finished(AppState& state, std::string_view result_json) {
   state.packaging = false;
+  state.package_hashing = false;
   const auto result = nlohmann::json::parse(result_json, nullptr, false);
   const bool en = state.language == Language::en;
   if (result.is_discarded() || !result.value("ok", false)) {

@@ -13,6 +13,8 @@ namespace qaward::gui {
 void create_key(AppState& state, Platform& platform, const std::string& passphrase);
 // Starts building the package in the worker; package_finished takes its result.
 void build_package(AppState& state, Platform& platform, const std::string& passphrase);
+// Written and offered as a download; package_finished follows with its SHA-256.
+void package_written(AppState& state, std::string_view result_json);
 void package_finished(AppState& state, std::string_view result_json);
 void open_cover_sheet(AppState& state, Platform& platform);
 // The publicity notice or closing statement, printable, in a new tab.

@@ -515,11 +515,20 @@ EMSCRIPTEN_KEEPALIVE void qa_import_key(const char* text) {
   r.platform.request_frames(qaward::gui::kFramesAfterEvent);
 }
 
-// Progress of the packaging worker: bytes of attachments done of all.
+// Progress of the packaging worker: bytes of attachments written of all, then
+// bytes of the package hashed.
 EMSCRIPTEN_KEEPALIVE void qa_package_progress(double done, double total) {
   auto& r = qaward::gui::rt();
+  if (r.state.package_hashing) total = static_cast<double>(r.state.package_bytes);
   r.state.package_progress = total > 0 ? static_cast<float>(done / total) : 1.0f;
   r.platform.request_frames(1);
+}
+
+// The package is written and its download offered (JSON: package_id, size).
+EMSCRIPTEN_KEEPALIVE void qa_package_written(const char* result) {
+  auto& r = qaward::gui::rt();
+  qaward::gui::package_written(r.state, result);
+  r.platform.request_frames(qaward::gui::kFramesAfterEvent);
 }
 
 // The packaging worker's result (JSON): the package was downloaded, or why not.

@@ -107,7 +107,10 @@ void screen_package(AppState& state) {
     ImGui::EndDisabled();
   }
   if (state.packaging) {
-    ImGui::ProgressBar(state.package_progress, ImVec2(-1.0f, 0.0f));
+    const int percent = static_cast<int>(state.package_progress * 100);
+    ImGui::ProgressBar(state.package_progress, ImVec2(-1.0f, 0.0f),
+                       t.text(state.package_hashing ? "pkg.progress_hashing" : "pkg.progress_writing",
+                              {{"percent", std::to_string(percent)}}).c_str());
     record_item(state, "package_progress");
   }
   if (!state.notice.empty()) widgets::colored_wrapped(state.notice_is_error ? widgets::kBad : widgets::kGood, state.notice);

@@ -51,6 +51,7 @@ EM_JS(double, js_sink_read, (double offset, void* data, double size), {
   }
 });
 EM_JS(int, js_sink_quota_exceeded, (), { return Module.qaSinkError === 'QuotaExceededError' ? 1 : 0; });
+EM_JS(int, js_sink_failed, (), { return Module.qaSinkError ? 1 : 0; });
 
 namespace {
 
@@ -121,10 +122,7 @@ nlohmann::json package(const nlohmann::json& request) {
   OpfsSink sink;
   const auto result = qaward::write_package(r, plan, sink);
   if (!result.ok()) return write_failure(result.diagnostics().at(0));
-  return {{"ok", true},
-          {"package_id", result.value().package_id},
-          {"sha256", qaward::sink_sha256(sink)},
-          {"fingerprint", key.value().public_key.fingerprint()}};
+  return {{"ok", true}, {"package_id", result.value().package_id}, {"fingerprint", key.value().public_key.fingerprint()}};
 }
 
 }  // namespace
@@ -172,7 +170,16 @@ EMSCRIPTEN_KEEPALIVE const char* qa_worker_countersign(const char* path, const c
   OpfsSink sink;
   const auto result = qaward::countersign_package(path, sink, cs, qaward::shipped_verify_context());
   if (!result.ok()) return respond(write_failure(result.diagnostics().at(0)));
-  return respond({{"ok", true}, {"package_id", result.value()}, {"sha256", qaward::sink_sha256(sink)}});
+  return respond({{"ok", true}, {"package_id", result.value()}});
+}
+
+// The SHA-256 of the package just written, for the cover sheet: computed once
+// the download has been offered, reading the output file again.
+EMSCRIPTEN_KEEPALIVE const char* qa_worker_output_sha256() {
+  OpfsSink sink;
+  const auto sha256 = qaward::sink_sha256(sink, [](std::uint64_t done) { js_progress(static_cast<double>(done), 0); });
+  if (js_sink_failed() != 0) return respond(failure(qaward::make_error("pkg.unreadable", "", {{"found", "package.zip"}})));
+  return respond({{"ok", true}, {"sha256", sha256}});
 }
 
 }  // extern "C"

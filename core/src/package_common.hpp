@@ -22,7 +22,12 @@ inline constexpr std::string_view kSignerKey = "signer.pub";
 inline constexpr std::string_view kRecommendation = "recommendation.json";
 inline constexpr std::string_view kRecommendationSig = "recommendation.json.minisig";
 inline constexpr std::string_view kOfficeKey = "office.pub";
-inline constexpr std::size_t kIoBuffer = 4u << 20;  // large reads: few syscalls (and few Blob.slice calls in a worker)
+// Reads are large: few system calls natively, and in the browser's worker each
+// read is a Blob.slice + FileReaderSync call, whose rate grows with its size
+// (measured in Chromium 156: 1 MiB 303 MB/s, 4 MiB 535 MB/s, 16 MiB 898 MB/s).
+inline constexpr std::size_t kIoBuffer = 16u << 20;
+// Writes to a PackageSink are gathered up to this size.
+inline constexpr std::size_t kWriteBuffer = 4u << 20;
 
 struct FileCloser {
   void operator()(std::FILE* f) const {

@@ -55,7 +55,7 @@ class Reader {
       error("pkg.entry_unreadable", e.name, {{"detail", zip_strerror(za)}});
       return false;
     }
-    std::vector<char> buffer(static_cast<std::size_t>(std::min<zip_uint64_t>(e.size + 1, 1u << 20)));
+    std::vector<char> buffer(static_cast<std::size_t>(std::min<zip_uint64_t>(e.size + 1, detail::kIoBuffer)));
     std::uint64_t total = 0;
     zip_int64_t n = 0;
     while ((n = zip_fread(f, buffer.data(), buffer.size())) > 0) {

@@ -13,11 +13,32 @@ namespace qaward {
 
 namespace {
 
+// libzip writes in small pieces (8 KiB, and headers of a few dozen bytes);
+// consecutive ones are gathered into large writes, since each call into the
+// browser's storage has a cost of its own.
 struct SinkSource {
   PackageSink* sink = nullptr;
   std::uint64_t position = 0;
   std::uint64_t size = 0;
+  std::uint64_t pending_at = 0;  // where `pending` goes
+  std::vector<char> pending;
   zip_error_t error{};
+
+  bool flush() {
+    const bool ok = pending.empty() || sink->write_at(pending_at, pending.data(), pending.size());
+    pending.clear();
+    return ok;
+  }
+  bool write(const void* data, std::size_t n) {
+    if (pending_at + pending.size() != position || pending.size() + n > detail::kWriteBuffer) {
+      if (!flush()) return false;
+      pending_at = position;
+    }
+    if (n >= detail::kWriteBuffer) return sink->write_at(position, data, n);
+    const auto* bytes = static_cast<const char*>(data);
+    pending.insert(pending.end(), bytes, bytes + n);
+    return true;
+  }
 };
 
 zip_int64_t failed(SinkSource& s, int code) {
@@ -45,9 +66,11 @@ zip_int64_t sink_callback(void* user, void* data, zip_uint64_t length, zip_sourc
       return 0;  // never read: the archive is new
     case ZIP_SOURCE_BEGIN_WRITE:
       s->position = s->size = 0;
+      s->pending.clear();
+      s->pending.reserve(detail::kWriteBuffer);
       return s->sink->truncate(0) ? 0 : failed(*s, ZIP_ER_WRITE);
     case ZIP_SOURCE_WRITE:
-      if (!s->sink->write_at(s->position, data, static_cast<std::size_t>(length))) return failed(*s, ZIP_ER_WRITE);
+      if (!s->write(data, static_cast<std::size_t>(length))) return failed(*s, ZIP_ER_WRITE);
       s->position += length;
       s->size = std::max(s->size, s->position);
       return static_cast<zip_int64_t>(length);
@@ -60,10 +83,11 @@ zip_int64_t sink_callback(void* user, void* data, zip_uint64_t length, zip_sourc
     case ZIP_SOURCE_TELL_WRITE:
       return static_cast<zip_int64_t>(s->position);
     case ZIP_SOURCE_COMMIT_WRITE:
-      return s->sink->truncate(s->size) ? 0 : failed(*s, ZIP_ER_WRITE);
+      return s->flush() && s->sink->truncate(s->size) ? 0 : failed(*s, ZIP_ER_WRITE);
     case ZIP_SOURCE_ROLLBACK_WRITE:
     case ZIP_SOURCE_REMOVE:
       s->position = s->size = 0;
+      s->pending.clear();
       return s->sink->truncate(0) ? 0 : failed(*s, ZIP_ER_WRITE);
     case ZIP_SOURCE_ERROR:
       return zip_error_to_data(&s->error, data, length);
@@ -87,7 +111,8 @@ zip_t* open_output(const Output& out) {
   }
   zip_error_t error;
   zip_error_init(&error);
-  auto* state = new SinkSource{out.sink};
+  auto* state = new SinkSource();
+  state->sink = out.sink;
   zip_source_t* source = zip_source_function_create(sink_callback, state, &error);
   if (source == nullptr) {
     delete state;
@@ -108,11 +133,15 @@ void discard_output(zip_t* archive, const Output& out) {
 
 }  // namespace detail
 
-std::string sink_sha256(PackageSink& sink) {
+std::string sink_sha256(PackageSink& sink, const std::function<void(std::uint64_t done)>& progress) {
   Sha256 h;
   std::vector<char> buffer(detail::kIoBuffer);
   std::uint64_t offset = 0;
-  for (std::size_t n = 0; (n = sink.read_at(offset, buffer.data(), buffer.size())) > 0; offset += n) h.update(buffer.data(), n);
+  for (std::size_t n = 0; (n = sink.read_at(offset, buffer.data(), buffer.size())) > 0;) {
+    h.update(buffer.data(), n);
+    offset += n;
+    if (progress) progress(offset);
+  }
   return to_hex(h.finish());
 }
 

@@ -120,6 +120,7 @@ zip_int64_t hashing_callback(void* user, void* data, zip_uint64_t length, zip_so
     }
     case ZIP_SOURCE_CLOSE:
       s->file.reset();
+      std::vector<char>().swap(s->buffer);  // one file's buffer at a time: the heap stays small
       return 0;
     case ZIP_SOURCE_STAT: {
       auto* st = static_cast<zip_stat_t*>(data);

@@ -54,6 +54,9 @@ await run('package in the page: attach, key, build, download, verify', async (ap
   const path = join(dir, file.suggestedFilename());
   await file.saveAs(path);
   assert.match(file.suggestedFilename(), /^QA-91330100716105852F-\d{8}T\d{6}\.zip$/);
+  // The SHA-256 for the cover sheet, computed after the download was offered, is the file's.
+  const packageSha = createHash('sha256').update(readFileSync(path)).digest('hex');
+  await waitFor(app, (s) => !s.packaging && s.notice.includes(packageSha), 'the package SHA-256');
   await page.screenshot({ path: join(projectRoot, 'build', 'e2e-screenshots', '6-package.png') });
 
   // The downloaded package verifies with the CLI and with minisign.

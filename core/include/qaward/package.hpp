@@ -88,7 +88,7 @@ class PackageSink {
 };
 
 // The SHA-256 (hex) of what a sink holds, read in large chunks.
-[[nodiscard]] std::string sink_sha256(PackageSink& sink);
+[[nodiscard]] std::string sink_sha256(PackageSink& sink, const std::function<void(std::uint64_t done)>& progress = {});
 
 // [SECTION] Writing
 
