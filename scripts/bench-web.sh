@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Packaging in the browser: time, WebAssembly heap and the longest main-thread
-# task, in headless Chromium. SIZE_MB (default 100) of random attachments.
+# In the browser (headless Chromium): attaching, packaging and verifying SIZE_MB
+# (default 100) of attachments; prints each phase's time and rate, both
+# WebAssembly heaps at their largest and the longest main-thread task.
+# MAX_HEAP_MB=64 makes it fail when a heap grows beyond that (the tests do).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
