@@ -58,7 +58,11 @@ std::vector<std::string> Catalog::keys() const {
 std::string Catalog::text(std::string_view key, const Params& params) const {
   const auto it = messages_.find(key);
   if (it == messages_.end()) return "⟦" + std::string(key) + "⟧";
-  return substitute(it->second, params);
+  Params shown = params;
+  for (auto& [name, value] : shown) {
+    if (const auto named = messages_.find(name + "." + value); named != messages_.end()) value = named->second;
+  }
+  return substitute(it->second, shown);
 }
 
 std::string Catalog::render(const Diagnostic& diagnostic) const {

@@ -23,6 +23,13 @@ TEST(I18nCatalog, SubstitutesNamedParameters) {
   EXPECT_EQ(c.text("greet", {{"org", "某某公司"}, {"n", "3"}}), "某某公司，您好，共 3 项");
 }
 
+TEST(I18nCatalog, ShowsCodedValuesByTheirOwnMessage) {
+  const auto c = parse_ok(R"({"language":"zh-CN","language_name":"中文",
+                              "messages":{"m":"组织类型（{kind}）", "kind.legal_person":"法人"}})");
+  EXPECT_EQ(c.text("m", {{"kind", "legal_person"}}), "组织类型（法人）");
+  EXPECT_EQ(c.text("m", {{"kind", "other"}}), "组织类型（other）");  // no message: the value as given
+}
+
 TEST(I18nCatalog, LeavesUnknownPlaceholdersAndBracesAsWritten) {
   EXPECT_EQ(qaward::substitute("a {x} b {y", {{"z", "1"}}), "a {x} b {y");
   EXPECT_EQ(qaward::substitute("{x}{x}", {{"x", "ab"}}), "abab");

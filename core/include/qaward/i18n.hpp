@@ -24,9 +24,11 @@ class Catalog {
   [[nodiscard]] bool has(std::string_view key) const;
   [[nodiscard]] std::vector<std::string> keys() const;
 
-  // The message for `key` with each {name} replaced by params["name"].
-  // A missing key comes back as "⟦key⟧" so that a gap is visible, never fatal;
-  // a placeholder without a parameter is left as written.
+  // The message for `key` with each {name} replaced by params["name"]; a
+  // value that is a code with its own message "<name>.<value>" (the core says
+  // kind = "legal_person", the catalog has "kind.legal_person": "法人") is
+  // shown by that message. A missing key comes back as "⟦key⟧" so that a gap
+  // is visible, never fatal; a placeholder without a parameter is left as written.
   [[nodiscard]] std::string text(std::string_view key, const Params& params = {}) const;
 
   // A diagnostic rendered as a sentence, with its location appended.
