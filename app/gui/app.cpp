@@ -91,6 +91,7 @@ void navigation(AppState& state) {
   record_item(state, "language_switch");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", t.text("app.language_hint").c_str());
   if (state.update_ready) widgets::colored_wrapped(widgets::kGood, t.text("app.update_ready"));
+  if (state.draft_unsaved) widgets::colored_wrapped(widgets::kBad, t.text("draft.save_failed"));
   if (ImGui::SmallButton(t.text("draft.export").c_str())) state.queue(ExportDraft{});
   record_item(state, "export_draft");
   ImGui::SameLine();

@@ -134,6 +134,7 @@ struct AppState {
   std::string last_package_sha256;
   std::vector<ReviewedPackage> reviews;  // reviewer mode
   bool draft_changed = false;  // the platform saves, then clears it
+  bool draft_unsaved = false;  // the browser refused to store it (full or disabled storage)
   bool wants_tick = false;     // a countdown is on screen: redraw every second
   // Where named widgets were last drawn (x, y, w, h in canvas pixels), so that
   // end-to-end tests can click them: a canvas has no DOM to query.

@@ -70,9 +70,9 @@ void create_key(AppState& state, Platform& platform, const std::string& passphra
   const auto pair = generate_keypair();
   state.secret_key = encrypt_secret_key(pair, passphrase);
   state.public_key = public_key_file(pair.public_key);
-  platform.save("qaward.key", state.secret_key);
-  state.notice = state.text().text("key.created_notice", {{"fingerprint", pair.public_key.fingerprint()}});
-  state.notice_is_error = false;
+  const bool kept = platform.save("qaward.key", state.secret_key);
+  state.notice = state.text().text(kept ? "key.created_notice" : "key.not_stored", {{"fingerprint", pair.public_key.fingerprint()}});
+  state.notice_is_error = !kept;
 }
 
 void build_package(AppState& state, Platform& platform, const std::string& passphrase) {

@@ -15,8 +15,9 @@ class Platform {
   virtual void request_frames(int frames) = 0;
   // Tell the host document which language the interface speaks (lang attribute).
   virtual void set_document_language(Language language) = 0;
-  // Keep a small text in the browser's storage (this device only).
-  virtual void save(const char* key, const std::string& value) = 0;
+  // Keep a small text in the browser's storage (this device only); false
+  // when the browser refuses (storage full or disabled).
+  virtual bool save(const char* key, const std::string& value) = 0;
   // Ask the user for files (they arrive later, through the platform).
   virtual void pick_files() = 0;
   // Offer a file of the app's file system as a download named `name`.

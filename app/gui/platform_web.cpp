@@ -86,7 +86,7 @@ class WebPlatform final : public Platform {
   void set_document_language(Language language) override {
     js_set_document_language(language == Language::en ? "en" : "zh-CN");
   }
-  void save(const char* key, const std::string& value) override { js_save(key, value.c_str()); }
+  bool save(const char* key, const std::string& value) override { return js_save(key, value.c_str()) != 0; }
   void pick_files() override { js_pick_files(); }
   void pick_draft() override { js_pick_draft(); }
   void pick_key() override { js_pick_key(); }
@@ -251,7 +251,7 @@ void draw_one_frame() {
   if (apply_actions(r.state, r.platform)) r.platform.request_frames(kFramesAfterEvent);
   if (r.state.draft_changed) {  // saved as the user works: nothing is lost on a reload
     r.state.draft_changed = false;
-    r.platform.save("qaward.draft", draft_to_json(r.state.draft));
+    r.state.draft_unsaved = !r.platform.save("qaward.draft", draft_to_json(r.state.draft));
   }
   // A running countdown redraws once a second, and nothing else does.
   if (r.state.wants_tick && !r.tick_timer) {
@@ -588,6 +588,7 @@ EMSCRIPTEN_KEEPALIVE const char* qa_debug_state() {
       {"notice", r.state.notice},
       {"has_key", !r.state.secret_key.empty()},
       {"packaging", r.state.packaging},
+      {"draft_unsaved", r.state.draft_unsaved},
       {"reviews", [&] {
          nlohmann::json list = nlohmann::json::array();
          for (const auto& review : r.state.reviews) {
