@@ -142,11 +142,16 @@ onmessage = (event) => {
   jobQueue = jobQueue.then(async () => {
     await runtimeReady;
     let reply;
+    let fatal = false;
     try {
       reply = await runJob(job);
     } catch (e) {
+      // An abort (out of memory, a bug) leaves the WebAssembly instance
+      // unusable: this worker says so and ends; the page starts a new one.
+      fatal = e instanceof WebAssembly.RuntimeError;
       reply = { result: { ok: false, message: { zh: '后台任务出错：' + e.message, en: 'The background job failed: ' + e.message } } };
     }
-    postMessage({ type: 'done', id: job.id, result: reply.result, file: reply.file || null, heap: Module.HEAP8.length });
+    postMessage({ type: 'done', id: job.id, result: reply.result, file: reply.file || null, heap: Module.HEAP8.length, fatal });
+    if (fatal) close();
   });
 };

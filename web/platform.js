@@ -137,11 +137,18 @@ const QA = (() => {
       QA.workerHeap = Math.max(QA.workerHeap, m.heap || 0);
       entry.jobs.delete(m.id);
       pending.resolve(m);
+      if (m.fatal) fail(m.result);  // the worker ended itself
     };
-    entry.worker.onerror = (e) => {
-      const result = { ok: false, message: { zh: '后台程序出错：' + e.message, en: 'The background worker failed: ' + e.message } };
+    // Jobs still queued in a worker that failed get its message; the next
+    // job starts a fresh worker.
+    function fail(result) {
       for (const pending of entry.jobs.values()) pending.resolve({ result });
-      pool[slot] = null;
+      entry.jobs.clear();
+      entry.worker.terminate();
+      if (pool[slot] === entry) pool[slot] = null;
+    }
+    entry.worker.onerror = (e) => {
+      fail({ ok: false, message: { zh: '后台程序出错：' + e.message, en: 'The background worker failed: ' + e.message } });
     };
     pool[slot] = entry;
     return entry;
