@@ -589,6 +589,12 @@ EMSCRIPTEN_KEEPALIVE const char* qa_debug_state() {
       {"has_key", !r.state.secret_key.empty()},
       {"packaging", r.state.packaging},
       {"draft_unsaved", r.state.draft_unsaved},
+      {"assessment_total_centi", [&] {
+         if (r.state.services.criteria == nullptr) return std::int64_t{0};
+         qaward::Assessment a;
+         for (const auto& [id, score] : r.state.draft.scores) a.scores.push_back(score);
+         return qaward::summarize(a, *r.state.services.criteria).total_centi;
+       }()},
       {"reviews", [&] {
          nlohmann::json list = nlohmann::json::array();
          for (const auto& review : r.state.reviews) {

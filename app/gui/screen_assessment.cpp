@@ -68,6 +68,20 @@ void screen_assessment(AppState& state) {
     ImGui::ProgressBar(fraction, ImVec2(ImGui::GetFontSize() * 16.0f, 0), overlay.c_str());
   }
   ImGui::EndGroup();
+  // Item bars: each item's score against its points (unscored items empty).
+  const bool bars_open = ImGui::CollapsingHeader(t.text("assess.item_bars").c_str());
+  record_item(state, "item_bars");
+  if (bars_open) {
+    for (const auto& r : summary.items) {
+      const float fraction = static_cast<float>(r.score_centi) / static_cast<float>(r.item->points * 100);
+      const std::string overlay = r.percent ? format_points(r.score_centi) + " / " + std::to_string(r.item->points)
+                                            : t.text("assess.unscored", {{"points", std::to_string(r.item->points)}});
+      ImGui::TextUnformatted((r.item->id + " " + (en ? r.item->name_en : r.item->name)).c_str());
+      ImGui::SameLine(ImGui::GetFontSize() * 18.0f);
+      ImGui::ProgressBar(fraction, ImVec2(ImGui::GetFontSize() * 16.0f, 0), overlay.c_str());
+      record_item(state, ("item_bar." + r.item->id).c_str());
+    }
+  }
   if (ImGui::Button(t.text("assess.export_csv").c_str())) state.queue(ExportScoringSheet{false});
   record_item(state, "export_csv");
   ImGui::SameLine();
@@ -140,11 +154,9 @@ void screen_assessment(AppState& state) {
   ImGui::Separator();
   ImGui::TextUnformatted(t.text("cli.assess.overview").c_str());
   widgets::help_marker(en ? c.counter_definition.en : c.counter_definition.zh);
-  std::string overview = state.draft.overview;
-  if (ImGui::InputTextMultiline("##overview", &overview, ImVec2(-1.0f, ImGui::GetFontSize() * 8.0f))) {
-    state.edit([overview](Draft& d) { d.overview = overview; });
+  if (const auto overview = widgets::long_text(state, "overview", state.draft.overview, 8.0f)) {
+    state.edit([text = *overview](Draft& d) { d.overview = text; });
   }
-  record_item(state, "overview");
   auto counter = [&](const TextCount& count, const char* name) {
     widgets::colored_wrapped(count.over() ? widgets::kBad : widgets::kMuted,
                              t.text(count.over() ? "cli.assess.counter_over" : "cli.assess.counter",
@@ -153,11 +165,9 @@ void screen_assessment(AppState& state) {
   counter(summary.overview, "cli.assess.overview");
   ImGui::TextUnformatted(t.text("cli.assess.report").c_str());
   widgets::help_marker(en ? c.counter_definition.en : c.counter_definition.zh);
-  std::string report = state.draft.report;
-  if (ImGui::InputTextMultiline("##report", &report, ImVec2(-1.0f, ImGui::GetFontSize() * 12.0f))) {
-    state.edit([report](Draft& d) { d.report = report; });
+  if (const auto report = widgets::long_text(state, "report", state.draft.report, 12.0f)) {
+    state.edit([text = *report](Draft& d) { d.report = text; });
   }
-  record_item(state, "report");
   counter(summary.report, "cli.assess.report");
 }
 

@@ -66,6 +66,28 @@ std::optional<std::optional<Date>> date_field(AppState& state, const char* id, c
   return changed;
 }
 
+std::optional<std::string> long_text(AppState& state, const char* id, const std::string& value, float lines) {
+  std::string text = value;
+  const bool changed = ImGui::InputTextMultiline((std::string("##") + id).c_str(), &text,
+                                                 ImVec2(-1.0f, ImGui::GetFontSize() * lines));
+  record_item(state, id);
+  const float width = ImGui::GetItemRectSize().x - ImGui::GetStyle().FramePadding.x * 2.0f;
+  bool overflows = false;
+  for (std::size_t start = 0; start < text.size() && !overflows;) {
+    const auto end = std::min(text.find('\n', start), text.size());
+    overflows = ImGui::CalcTextSize(text.data() + start, text.data() + end).x > width;
+    start = end + 1;
+  }
+  if (overflows) {
+    ImGui::TextDisabled("%s", state.text().text("ui.wrapped_preview").c_str());
+    ImGui::BeginChild((std::string("##wrapped.") + id).c_str(), ImVec2(-1.0f, ImGui::GetFontSize() * lines), true);
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::EndChild();
+    record_item(state, (std::string(id) + ".wrapped").c_str());
+  }
+  return changed ? std::optional<std::string>(text) : std::nullopt;
+}
+
 std::optional<std::string> text_field(AppState& state, const char* id, const std::string& value, float width) {
   std::string text = value;
   ImGui::SetNextItemWidth(width);

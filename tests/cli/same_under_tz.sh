@@ -20,7 +20,7 @@ while IFS= read -r args; do
 done <<'LIST'
 publicity --start 2025-09-26T16:00 --now 2025-09-30T10:00 --format json
 publicity --start 2025-09-26T23:30 --now 2025-09-26T23:59:59
-publicity --start 2025-09-26T16:00
+publicity --start 2025-09-26T16:00 --now 2025-10-20T09:00
 workdays count --from 2025-06-01 --to 2025-06-30
 workdays is 2025-06-09
 timeline --start 2026-03-02 --format json
