@@ -6,15 +6,22 @@
 //      { id, kind: 'package', request, files: [{ name, blob }] }
 //      { id, kind: 'verify', blob }
 //      { id, kind: 'countersign', blob, request }
+//      { id, kind: 'digest-open', name } / 'digest-feed', upto / 'digest-close', upto
+//                                  hashing another worker's output as it settles
+//      { id, kind: 'digest-file', blob }
 // Out: { type: 'progress', id, done, total }
-//      { type: 'written', id, result, file }   a package, ready to download
+//      { type: 'output', id, name, shared }   the output file, readable meanwhile when shared
+//      { type: 'settled', id, upto }          its bytes before upto are final
+//      { type: 'written', id, result, file }  a package, ready to download
 //      { type: 'done', id, result, file?, heap }
 //
 // Packages are written into the origin-private file system in place (a
 // FileSystemSyncAccessHandle), so a package of any size costs neither heap nor
 // page memory; the page downloads the File it becomes. Its SHA-256 (for the
 // cover sheet) is computed next, while the download runs. Where that storage
-// is missing (an old browser) a growable buffer stands in.
+// is missing (an old browser) a growable buffer stands in. With two cores the
+// page has the other worker hash the package while this one writes it
+// (digestElsewhere): each entry is hashed once libzip has finished it.
 'use strict';
 var Module = { print: () => {}, printErr: (t) => console.warn(t) };
 const runtimeReady = new Promise((resolve) => { Module.onRuntimeInitialized = resolve; });
@@ -46,11 +53,12 @@ class MemorySink {
 // A new output file; earlier outputs but the last are deleted (the last may
 // still be downloading). finish() closes it and gives the File; reopen() opens
 // it again for reading.
-async function openOutput(kind) {
+async function openOutput(kind, shared) {
   if (!(self.navigator.storage && navigator.storage.getDirectory)) {
     const sink = new MemorySink();
     return {
       sink,
+      shared: false,
       finish: async () => new Blob([sink.bytes.subarray(0, sink.size)], { type: 'application/zip' }),
       reopen: async () => sink,
       discard: async () => {},
@@ -62,9 +70,15 @@ async function openOutput(kind) {
   names.sort();
   for (const name of names.slice(0, -1)) await root.removeEntry(name).catch(() => {});
   const handle = await root.getFileHandle(`out-${Date.now()}-${kind}.zip`, { create: true });
-  const sink = await handle.createSyncAccessHandle();
+  // 'readwrite-unsafe' lets another worker read it meanwhile (Chromium 121+).
+  let sink = null;
+  if (shared) sink = await handle.createSyncAccessHandle({ mode: 'readwrite-unsafe' }).catch(() => null);
+  const isShared = sink !== null;
+  sink = sink || await handle.createSyncAccessHandle();
   return {
     sink,
+    shared: isShared,
+    name: handle.name,
     async finish() {
       sink.close();
       return handle.getFile();
@@ -88,6 +102,7 @@ function mountFiles(files) {
   FS.mount(Module.WORKERFS, { blobs: files.map((f) => ({ name: f.name, data: f.blob })) }, '/in');
 }
 
+let digestHandle = null;  // the other worker's output, read as it settles
 const callCore = (name, types, args) => JSON.parse(Module.ccall(name, 'string', types, args));
 
 async function runJob(job) {
@@ -104,7 +119,9 @@ async function runJob(job) {
     case 'countersign': {
       if (job.kind === 'package') mountFiles(job.files);
       else mountFiles([{ name: 'package.zip', blob: job.blob }]);
-      const output = await openOutput(job.kind);
+      const digestElsewhere = Boolean(job.digestElsewhere);
+      const output = await openOutput(job.kind, digestElsewhere);
+      postMessage({ type: 'output', id: job.id, name: output.name, shared: output.shared });
       Module.qaSink = output.sink;
       let result;
       try {
@@ -120,6 +137,7 @@ async function runJob(job) {
       }
       const file = await output.finish();
       postMessage({ type: 'written', id: job.id, result, file });
+      if (digestElsewhere && output.shared) return { result, file };  // the other worker has hashed it
       const reader = await output.reopen();
       Module.qaSink = reader;
       try {
@@ -131,6 +149,34 @@ async function runJob(job) {
       }
       return { result, file };
     }
+    case 'digest-open': {
+      const root = await navigator.storage.getDirectory();
+      const handle = await root.getFileHandle(job.name);
+      digestHandle = await handle.createSyncAccessHandle({ mode: 'readwrite-unsafe' });
+      Module.qaSink = digestHandle;
+      callCore('qa_worker_digest', ['number', 'number'], [0, 1]);  // starts afresh
+      Module.qaSink = null;
+      return { result: { ok: true } };
+    }
+    case 'digest-feed':
+    case 'digest-close': {
+      if (!digestHandle) return { result: { ok: false, message: { zh: '没有正在计算的文件', en: 'Nothing is being hashed' } } };
+      Module.qaSink = digestHandle;
+      let result;
+      try {
+        result = callCore('qa_worker_digest', ['number', 'number'], [job.upto, job.kind === 'digest-close' ? 1 : 0]);
+      } finally {
+        Module.qaSink = null;
+      }
+      if (job.kind === 'digest-close') {
+        digestHandle.close();
+        digestHandle = null;
+      }
+      return { result };
+    }
+    case 'digest-file':
+      mountFiles([{ name: 'package.zip', blob: job.blob }]);
+      return { result: callCore('qa_worker_file_sha256', ['string'], ['/in/package.zip']) };
     default:
       return { result: { ok: false, message: { zh: '未知的任务：' + job.kind, en: 'Unknown job: ' + job.kind } } };
   }

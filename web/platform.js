@@ -118,7 +118,7 @@ const QA = (() => {
   // Hashing attachments as they arrive is spread over two workers (files are
   // independent, and most machines have two cores); everything else runs in
   // the first, one job after another.
-  const pool = [];  // { worker, jobs: Map id -> { resolve, onProgress, onWritten } }
+  const pool = [];  // { worker, jobs: Map id -> { resolve, on: { progress, output, settled, written } } }
   let nextJob = 1;
   function startWorker(slot) {
     const entry = { worker: new Worker('package-worker.js'), jobs: new Map() };
@@ -126,12 +126,8 @@ const QA = (() => {
       const m = e.data;
       const pending = entry.jobs.get(m.id);
       if (!pending) return;
-      if (m.type === 'progress') {
-        if (pending.onProgress) pending.onProgress(m.done, m.total);
-        return;
-      }
-      if (m.type === 'written') {
-        if (pending.onWritten) pending.onWritten(m);
+      if (m.type !== 'done') {  // progress, output, settled, written
+        if (pending.on[m.type]) pending.on[m.type](m);
         return;
       }
       QA.workerHeap = Math.max(QA.workerHeap, m.heap || 0);
@@ -153,16 +149,18 @@ const QA = (() => {
     pool[slot] = entry;
     return entry;
   }
-  function job(message, onProgress, onWritten) {
-    let slot = 0;
-    if (message.kind === 'inspect' && (navigator.hardwareConcurrency || 1) > 1) {
+  const twoCores = (navigator.hardwareConcurrency || 1) > 1;
+  // `on` handles the job's messages before its result; `slot` picks the worker
+  // (by default the first, or the less busy one for hashing an attachment).
+  function job(message, on = {}, slot = undefined) {
+    if (slot === undefined) {
       const load = (i) => (pool[i] ? pool[i].jobs.size : 0);
-      slot = load(1) < load(0) ? 1 : 0;
+      slot = message.kind === 'inspect' && twoCores && load(1) < load(0) ? 1 : 0;
     }
     const entry = pool[slot] || startWorker(slot);
     const id = nextJob++;
     return new Promise((resolve) => {
-      entry.jobs.set(id, { resolve, onProgress, onWritten });
+      entry.jobs.set(id, { resolve, on });
       entry.worker.postMessage({ ...message, id });
     });
   }
@@ -175,7 +173,7 @@ const QA = (() => {
       return;
     }
     const m = await job({ kind: 'inspect', name, blob },
-      (done) => Module.ccall('qa_attachment_progress', null, ['string', 'number'], [name, done]));
+      { progress: (p) => Module.ccall('qa_attachment_progress', null, ['string', 'number'], [name, p.done]) });
     Module.ccall('qa_attachment_checked', null, ['string', 'string'], [name, JSON.stringify(m.result)]);
   }
 
@@ -314,21 +312,40 @@ const QA = (() => {
         }
         files.push({ name, blob });
       }
-      // Downloaded as soon as it is written; its SHA-256 follows.
-      const m = await job({ kind: 'package', request: JSON.parse(requestText), files },
-        (done, total) => Module._qa_package_progress(done, total),
-        (w) => {
+      // Downloaded as soon as it is written. Its SHA-256 (for the cover
+      // sheet) is taken by the second worker entry by entry as the first
+      // writes, or after, by whichever can.
+      const progress = (p) => Module._qa_package_progress(p.done, p.total);
+      let digest = null;  // the second worker's last reply, while it follows the output
+      const m = await job({ kind: 'package', request: JSON.parse(requestText), files, digestElsewhere: twoCores }, {
+        progress,
+        output: (o) => { if (o.shared) digest = job({ kind: 'digest-open', name: o.name }, {}, 1); },
+        settled: (o) => { if (digest) digest = job({ kind: 'digest-feed', upto: o.upto }, {}, 1); },
+        written: (w) => {
           offer(w.file, w.result.package_id + '.zip');
           sendText(Module._qa_package_written, JSON.stringify({ ...w.result, size: w.file.size }));
-        });
+        },
+      });
+      QA.digestedBy = 'writer, after writing';
+      if (m.result.ok && !m.result.sha256) {
+        QA.digestedBy = 'second worker, while writing';
+        let d = digest ? await job({ kind: 'digest-close', upto: m.file.size }, { progress }, 1) : null;
+        if (!d || !d.result.ok) {
+          QA.digestedBy = 'from the written file';
+          d = await job({ kind: 'digest-file', blob: m.file }, { progress });
+        }
+        m.result.sha256 = d.result.sha256;
+        if (!d.result.ok) m.result = d.result;
+      }
       sendText(Module._qa_package_done, JSON.stringify(m.result));
     },
     async countersignInWorker(token, requestText) {
-      const m = await job({ kind: 'countersign', blob: reviewed.get(token), request: JSON.parse(requestText) }, null,
-        (w) => offer(w.file, w.result.package_id + '-审核推荐.zip'));
+      const m = await job({ kind: 'countersign', blob: reviewed.get(token), request: JSON.parse(requestText) },
+        { written: (w) => offer(w.file, w.result.package_id + '-审核推荐.zip') });
       sendText(Module._qa_countersign_done, JSON.stringify(m.result));
     },
-    workerHeap: 0,  // the worker's WebAssembly heap at its largest (bytes), for the benchmark
+    workerHeap: 0,  // the workers' WebAssembly heap at its largest (bytes), for the benchmark
+    digestedBy: '',  // how the last package's SHA-256 was taken, for the benchmark
     pickDraft() { draftPicker.click(); },
     pickKey() { keyPicker.click(); },
     pickPackages() { packagePicker.click(); },

@@ -369,6 +369,20 @@ void set_clipboard(void* /*user*/, const char* text) {
 }  // namespace qaward::gui
 
 // [SECTION] Entry points called from web/platform.js
+namespace qaward::gui {
+
+// A progress bar moved: redrawn at most four times a second, since a frame
+// costs the main thread time that the workers' hashing also wants.
+void progress_frame() {
+  static double last = 0;
+  const double now = js_now_ms();
+  if (now - last < 250) return;
+  last = now;
+  rt().platform.request_frames(1);
+}
+
+}  // namespace qaward::gui
+
 extern "C" {
 
 // Committed text from the input method, or typed text (UTF-8).
@@ -443,7 +457,7 @@ EMSCRIPTEN_KEEPALIVE void qa_attachment_progress(const char* name, double done) 
   for (auto& a : r.state.draft.attachments) {
     if (a.name == name) a.hashed = static_cast<std::uint64_t>(done);
   }
-  r.platform.request_frames(1);
+  qaward::gui::progress_frame();
 }
 
 // The worker's facts for an attachment (JSON: ok, size, sha256, crc32, state_secret_mark).
@@ -521,7 +535,7 @@ EMSCRIPTEN_KEEPALIVE void qa_package_progress(double done, double total) {
   auto& r = qaward::gui::rt();
   if (r.state.package_hashing) total = static_cast<double>(r.state.package_bytes);
   r.state.package_progress = total > 0 ? static_cast<float>(done / total) : 1.0f;
-  r.platform.request_frames(1);
+  qaward::gui::progress_frame();
 }
 
 // The package is written and its download offered (JSON: package_id, size).

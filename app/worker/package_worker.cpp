@@ -52,6 +52,9 @@ EM_JS(double, js_sink_read, (double offset, void* data, double size), {
 });
 EM_JS(int, js_sink_quota_exceeded, (), { return Module.qaSinkError === 'QuotaExceededError' ? 1 : 0; });
 EM_JS(int, js_sink_failed, (), { return Module.qaSinkError ? 1 : 0; });
+// Bytes of the output that will not change any more: the page lets the other
+// worker hash them meanwhile.
+EM_JS(void, js_settled, (double upto), { postMessage({ type: 'settled', id: Module.qaJob, upto: upto }); });
 
 namespace {
 
@@ -64,6 +67,7 @@ class OpfsSink : public qaward::PackageSink {
   std::size_t read_at(std::uint64_t offset, void* data, std::size_t size) override {
     return static_cast<std::size_t>(js_sink_read(static_cast<double>(offset), data, static_cast<double>(size)));
   }
+  void settled(std::uint64_t upto) override { js_settled(static_cast<double>(upto)); }
 };
 
 // The reply, kept until the next call (the script copies it at once).
@@ -179,6 +183,29 @@ EMSCRIPTEN_KEEPALIVE const char* qa_worker_output_sha256() {
   OpfsSink sink;
   const auto sha256 = qaward::sink_sha256(sink, [](std::uint64_t done) { js_progress(static_cast<double>(done), 0); });
   if (js_sink_failed() != 0) return respond(failure(qaward::make_error("pkg.unreadable", "", {{"found", "package.zip"}})));
+  return respond({{"ok", true}, {"sha256", sha256}});
+}
+
+// The other worker's side: hashes the output file (opened for shared reading)
+// up to `upto` as the writer reports settled bytes; `finish` gives the digest.
+EMSCRIPTEN_KEEPALIVE const char* qa_worker_digest(double upto, int finish) {
+  static qaward::SinkDigest digest;
+  OpfsSink sink;
+  const bool ok = digest.advance(sink, static_cast<std::uint64_t>(upto),
+                                 [](std::uint64_t done) { js_progress(static_cast<double>(done), 0); });
+  if (!ok || js_sink_failed() != 0) {
+    (void)digest.finish();
+    return respond(failure(qaward::make_error("pkg.unreadable", "", {{"found", "package.zip"}})));
+  }
+  if (finish == 0) return respond({{"ok", true}});
+  return respond({{"ok", true}, {"sha256", digest.finish()}});
+}
+
+// The SHA-256 of a file (a package handed over as a File): the fallback when
+// the output cannot be read while it is written.
+EMSCRIPTEN_KEEPALIVE const char* qa_worker_file_sha256(const char* path) {
+  const auto sha256 = qaward::file_sha256(path);
+  if (sha256.empty()) return respond(failure(qaward::make_error("pkg.unreadable", "", {{"found", path}})));
   return respond({{"ok", true}, {"sha256", sha256}});
 }
 

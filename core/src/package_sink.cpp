@@ -22,6 +22,7 @@ struct SinkSource {
   std::uint64_t size = 0;
   std::uint64_t pending_at = 0;  // where `pending` goes
   std::vector<char> pending;
+  bool rewriting = false;  // libzip went back to fill in a header
   zip_error_t error{};
 
   bool flush() {
@@ -78,12 +79,22 @@ zip_int64_t sink_callback(void* user, void* data, zip_uint64_t length, zip_sourc
       const auto offset = zip_source_seek_compute_offset(s->position, s->size, data, length, &s->error);
       if (offset < 0) return -1;
       s->position = static_cast<std::uint64_t>(offset);
+      // Back at the end after filling in a header: everything before is final.
+      if (s->position < s->size) {
+        s->rewriting = true;
+      } else if (s->rewriting) {
+        s->rewriting = false;
+        if (!s->flush()) return failed(*s, ZIP_ER_WRITE);
+        s->sink->settled(s->size);
+      }
       return 0;
     }
     case ZIP_SOURCE_TELL_WRITE:
       return static_cast<zip_int64_t>(s->position);
     case ZIP_SOURCE_COMMIT_WRITE:
-      return s->flush() && s->sink->truncate(s->size) ? 0 : failed(*s, ZIP_ER_WRITE);
+      if (!s->flush() || !s->sink->truncate(s->size)) return failed(*s, ZIP_ER_WRITE);
+      s->sink->settled(s->size);
+      return 0;
     case ZIP_SOURCE_ROLLBACK_WRITE:
     case ZIP_SOURCE_REMOVE:
       s->position = s->size = 0;
@@ -133,16 +144,29 @@ void discard_output(zip_t* archive, const Output& out) {
 
 }  // namespace detail
 
-std::string sink_sha256(PackageSink& sink, const std::function<void(std::uint64_t done)>& progress) {
-  Sha256 h;
-  std::vector<char> buffer(detail::kIoBuffer);
-  std::uint64_t offset = 0;
-  for (std::size_t n = 0; (n = sink.read_at(offset, buffer.data(), buffer.size())) > 0;) {
-    h.update(buffer.data(), n);
-    offset += n;
-    if (progress) progress(offset);
+bool SinkDigest::advance(PackageSink& sink, std::uint64_t upto, const std::function<void(std::uint64_t done)>& progress) {
+  std::vector<char> buffer(static_cast<std::size_t>(std::min<std::uint64_t>(detail::kIoBuffer, upto > offset_ ? upto - offset_ : 0)));
+  while (offset_ < upto) {
+    const auto want = static_cast<std::size_t>(std::min<std::uint64_t>(buffer.size(), upto - offset_));
+    const auto n = sink.read_at(offset_, buffer.data(), want);
+    if (n == 0) return false;  // shorter than announced
+    hash_.update(buffer.data(), n);
+    offset_ += n;
+    if (progress) progress(offset_);
   }
-  return to_hex(h.finish());
+  return true;
+}
+
+std::string SinkDigest::finish() {
+  offset_ = 0;
+  return to_hex(hash_.finish());
+}
+
+std::string sink_sha256(PackageSink& sink, const std::function<void(std::uint64_t done)>& progress) {
+  SinkDigest digest;
+  while (digest.advance(sink, digest.hashed() + detail::kIoBuffer, progress)) {
+  }
+  return digest.finish();
 }
 
 }  // namespace qaward

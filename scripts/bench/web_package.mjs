@@ -78,12 +78,13 @@ const reviewed = await waitFor((s) => s.reviews.length === 1 && !s.reviews[0].ve
 const verifyMs = Date.now() - t2;
 const verifyLongest = await longest();
 const heaps = { page: await pageHeap(), worker: await page.evaluate(() => QA.workerHeap) };
+const digestedBy = await page.evaluate(() => QA.digestedBy);
 
 const mib = (n) => `${(n / 1048576).toFixed(0)} MiB`;
 console.log(`in the page, ${sizeMb} MiB of attachments (4 files), headless Chromium:`);
 console.log(`  attach (store in IndexedDB + hash in the worker): ${(attachMs / 1000).toFixed(2)} s  ${rate(attachMs)}  longest main-thread task ${attachLongest.toFixed(0)} ms`);
 console.log(`  package written, download offered:                ${(writtenMs / 1000).toFixed(2)} s  ${rate(writtenMs)}  (includes unlocking the key: Argon2id, 32 MiB)`);
-console.log(`  ... and its SHA-256 for the cover sheet:          ${(packageMs / 1000).toFixed(2)} s  ${rate(packageMs)}  longest main-thread task ${packageLongest.toFixed(0)} ms`);
+console.log(`  ... and its SHA-256 for the cover sheet:          ${(packageMs / 1000).toFixed(2)} s  ${rate(packageMs)}  longest main-thread task ${packageLongest.toFixed(0)} ms  (hashed by the ${digestedBy})`);
 console.log(`  verify in reviewer mode:                          ${(verifyMs / 1000).toFixed(2)} s  ${rate(verifyMs)}  longest main-thread task ${verifyLongest.toFixed(0)} ms  valid=${reviewed.reviews[0].valid}`);
 console.log(`  attach + package + SHA-256, end to end:           ${((attachMs + packageMs) / 1000).toFixed(2)} s  ${rate(attachMs + packageMs)}`);
 console.log(`  WebAssembly heap at its largest: page ${mib(heaps.page)}, worker ${mib(heaps.worker)}   (issue 8 goal: <= 64 MiB)`);

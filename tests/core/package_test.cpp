@@ -364,6 +364,31 @@ TEST(PackageSink, WritesTheSameBytesAsToAFileAndHashesThem) {
   EXPECT_EQ(reported, expected.size());
 }
 
+// A reader that hashes only settled bytes, while the writer goes on (the
+// browser's second worker), ends with the SHA-256 of the whole package.
+class DigestingSink : public MemorySink {
+ public:
+  qaward::SinkDigest digest;
+  std::vector<std::uint64_t> settled_at;
+  void settled(std::uint64_t upto) override {
+    settled_at.push_back(upto);
+    EXPECT_TRUE(digest.advance(*this, upto));
+  }
+};
+
+TEST(PackageSink, SettledBytesNeverChangeSoTheyCanBeHashedWhileWriting) {
+  const auto expected = read_file(make_example("for-digest.zip"));
+  const auto draft = example_draft();
+  const auto request = request_for(draft);
+  DigestingSink sink;
+  ASSERT_TRUE(qaward::write_package(request, qaward::plan_package(request), sink).ok());
+  ASSERT_EQ(sink.bytes, expected);
+  EXPECT_EQ(sink.digest.finish(), qaward::to_hex(qaward::Sha256::of(expected)));
+  ASSERT_GE(sink.settled_at.size(), 11u);  // each of the 11 entries, then the whole
+  EXPECT_TRUE(std::is_sorted(sink.settled_at.begin(), sink.settled_at.end()));
+  EXPECT_EQ(sink.settled_at.back(), expected.size());
+}
+
 TEST(PackageSink, AFailingSinkIsReportedAndLeftEmpty) {
   const auto draft = example_draft();
   const auto request = request_for(draft);

@@ -30,6 +30,7 @@
 #include "qaward/datetime.hpp"
 #include "qaward/diagnostic.hpp"
 #include "qaward/eligibility.hpp"
+#include "qaward/hash.hpp"
 #include "qaward/profile.hpp"
 #include "qaward/publicity.hpp"
 #include "qaward/rules.hpp"
@@ -85,6 +86,24 @@ class PackageSink {
   [[nodiscard]] virtual bool truncate(std::uint64_t size) = 0;  // also flushes
   // Bytes read at `offset` (0 at the end), for the package's SHA-256.
   [[nodiscard]] virtual std::size_t read_at(std::uint64_t offset, void* data, std::size_t size) = 0;
+  // The bytes before `upto` are written and will not change any more (an
+  // entry is complete: libzip has gone back to fill in its header and
+  // returned). Another reader may hash them while the writer goes on.
+  virtual void settled(std::uint64_t upto) { (void)upto; }
+};
+
+// The SHA-256 of what a sink holds, taken in order as its bytes settle.
+class SinkDigest {
+ public:
+  // Hashes the sink's bytes from where it stopped up to `upto`.
+  [[nodiscard]] bool advance(PackageSink& sink, std::uint64_t upto, const std::function<void(std::uint64_t done)>& progress = {});
+  // The digest (hex) of everything hashed; the object starts afresh.
+  [[nodiscard]] std::string finish();
+  [[nodiscard]] std::uint64_t hashed() const { return offset_; }
+
+ private:
+  Sha256 hash_;
+  std::uint64_t offset_ = 0;
 };
 
 // The SHA-256 (hex) of what a sink holds, read in large chunks.
