@@ -1,6 +1,7 @@
 // Offline: after the first visit the app loads and works with the network
 // off (service worker cache); a changed file is announced on the next visit.
-import { run, assert, sleep } from './harness.mjs';
+import { join } from 'node:path';
+import { run, assert, sleep, projectRoot, clickItem, waitForState } from './harness.mjs';
 
 await run('offline: loads from the cache with the network off', async (app) => {
   const { page, context } = app;
@@ -16,6 +17,10 @@ await run('offline: loads from the cache with the network off', async (app) => {
   // The core works offline: eligibility through the bridge.
   const verdict = await page.evaluate(() => JSON.parse(Module.ccall('qa_eligibility', 'string', ['string'], [JSON.stringify({ profile: {}, date: '2026-01-05' })])));
   assert.equal(verdict.outcome, 'needs_information');
+  // The workers start from the cache too: a file attached offline is hashed.
+  await clickItem(app, 'nav_materials');
+  await page.setInputFiles('#attachment-picker', join(projectRoot, 'assets', 'examples', '附件', '申报表.txt'));
+  await waitForState(app, (s) => s.draft.attachments.length === 1 && s.draft.attachments[0].checked, 'the attachment hashed offline');
   await context.setOffline(false);
   const errors = app.consoleErrors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|net::/.test(e));
   assert.deepEqual(errors, []);
