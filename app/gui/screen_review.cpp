@@ -26,6 +26,38 @@ void screen_review(AppState& state) {
   ImGui::SameLine();
   if (ImGui::Button("CSV")) state.queue(ExportReview{"csv"});
   if (!state.notice.empty()) widgets::colored_wrapped(state.notice_is_error ? widgets::kBad : widgets::kGood, state.notice);
+  // The batch at a glance: one row per package, details below.
+  if (ImGui::BeginTable("##batch", 7, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable)) {
+    for (const char* key : {"review.col.file", "review.col.verdict", "review.col.organization", "review.col.signature",
+                            "review.col.eligibility", "review.col.publicity", "review.col.score"}) {
+      ImGui::TableSetupColumn(t.text(key).c_str());
+    }
+    ImGui::TableHeadersRow();
+    for (const auto& reviewed : state.reviews) {
+      const auto& r = reviewed.report;
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(reviewed.file.c_str());
+      ImGui::TableNextColumn();
+      if (reviewed.verifying) ImGui::TextDisabled("%s", t.text("review.verifying").c_str());
+      else ImGui::TextColored(r.valid ? widgets::kGood : widgets::kBad, "%s", t.text(r.valid ? "review.valid" : "review.invalid").c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(r.organization.c_str());
+      ImGui::TableNextColumn();
+      if (r.signature.present) {
+        ImGui::TextColored(r.signature.valid ? widgets::kGood : widgets::kBad, "%s", r.signature.key_id.c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", r.signature.fingerprint.c_str());
+      }
+      ImGui::TableNextColumn();
+      if (!r.rerun_eligibility.empty()) ImGui::TextUnformatted(t.text("elig.outcome." + r.rerun_eligibility).c_str());
+      ImGui::TableNextColumn();
+      if (!r.publicity_state.empty()) ImGui::TextUnformatted(t.text("review.publicity." + r.publicity_state).c_str());
+      ImGui::TableNextColumn();
+      if (r.assessment_total) ImGui::TextUnformatted(format_points(static_cast<std::int64_t>(*r.assessment_total * 100)).c_str());
+    }
+    ImGui::EndTable();
+  }
+  record_item(state, "batch_table");
   ImGui::Separator();
   for (std::size_t i = 0; i < state.reviews.size(); ++i) {
     const auto& r = state.reviews[i].report;
