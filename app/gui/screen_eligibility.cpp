@@ -94,10 +94,79 @@ void record_list(AppState& state, const char* id, const char* kind_prefix, std::
   ImGui::PopID();
 }
 
+// A question; when the answers summary asked to change it, it scrolls into view.
 void question(AppState& state, const char* key, const char* article_key) {
   const Catalog& t = state.text();
   ImGui::TextWrapped("%s", t.text(key).c_str());
   widgets::help_marker(t.text(article_key));
+  if (const auto it = state.buffers.find("elig.focus"); it != state.buffers.end() && it->second == key) {
+    ImGui::SetScrollHereY(0.2f);
+    state.buffers.erase(it);
+  }
+}
+
+std::string yes_no_text(const Catalog& t, const std::optional<bool>& v) {
+  return t.text(!v ? "ui.unanswered" : *v ? "ui.yes" : "ui.no");
+}
+
+template <class Record>
+std::string records_text(const Catalog& t, const std::optional<std::vector<Record>>& list) {
+  if (!list) return t.text("ui.unanswered");
+  if (list->empty()) return t.text("ui.none");
+  return t.text("elig.s.records", {{"count", std::to_string(list->size())}});
+}
+
+// Check your answers (GOV.UK's pattern): every answer the verdict rests on,
+// each with a link to where it is changed.
+void answers(AppState& state) {
+  const Catalog& t = state.text();
+  const auto& p = state.draft.profile;
+  const auto& o = p.organization;
+  widgets::heading(t.text("elig.s.title"));
+  struct Row {
+    std::string label, answer;
+    const char* question;  // nullptr: on the profile screen
+  };
+  const std::string unanswered = t.text("ui.unanswered");
+  const std::vector<Row> rows = {
+      {t.text("profile.name"), o.name.value_or(unanswered), nullptr},
+      {t.text("profile.uscc"), o.uscc.value_or(unanswered), nullptr},
+      {t.text("profile.kind"), o.kind ? t.text("kind." + *o.kind) : unanswered, nullptr},
+      {t.text("profile.district"), o.district.value_or(unanswered), nullptr},
+      {t.text("profile.established_on"), o.established_on ? to_string(*o.established_on) : unanswered, nullptr},
+      {t.text("profile.four_new"), yes_no_text(t, o.four_new), nullptr},
+      {t.text("elig.s.supports_policies"), yes_no_text(t, p.declarations.supports_policies), "elig.q.supports_policies"},
+      {t.text("elig.s.quality_strategy"), yes_no_text(t, p.declarations.quality_strategy), "elig.q.quality_strategy"},
+      {t.text("elig.s.quality_management_system"), yes_no_text(t, p.declarations.quality_management_system), "elig.q.quality_management_system"},
+      {t.text("elig.s.incidents"), records_text(t, p.history.incidents), "elig.q.incidents"},
+      {t.text("elig.s.violations"), records_text(t, p.history.violations), "elig.q.violations"},
+      {t.text("elig.s.anomaly"), yes_no_text(t, p.history.on_business_anomaly_list), "elig.q.anomaly"},
+      {t.text("elig.s.serious"), yes_no_text(t, p.history.on_serious_violation_list), "elig.q.serious"},
+      {t.text("elig.s.awards"), records_text(t, p.history.awards), "elig.q.awards"},
+      {t.text("elig.s.sanctions"), records_text(t, p.history.sanctions), "elig.q.sanctions"},
+  };
+  if (!ImGui::BeginTable("##answers", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) return;
+  ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+  ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 3.0f);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& row = rows[i];
+    ImGui::PushID(static_cast<int>(i));
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextWrapped("%s", row.label.c_str());
+    ImGui::TableNextColumn();
+    if (row.answer == unanswered) ImGui::TextColored(widgets::kWarn, "%s", row.answer.c_str());
+    else ImGui::TextWrapped("%s", row.answer.c_str());
+    ImGui::TableNextColumn();
+    if (ImGui::SmallButton(t.text("elig.s.change").c_str())) {
+      if (row.question == nullptr) state.queue(Navigate{Screen::profile});
+      else state.buffers["elig.focus"] = row.question;
+    }
+    record_item(state, ("change." + std::to_string(i)).c_str());
+    ImGui::PopID();
+  }
+  ImGui::EndTable();
 }
 
 void verdict(AppState& state) {
@@ -180,6 +249,8 @@ void screen_eligibility(AppState& state) {
     ImGui::TableNextColumn();
     ImGui::BeginChild("##verdict", ImVec2(0, 0));
     verdict(state);
+    ImGui::Spacing();
+    answers(state);
     ImGui::EndChild();
     ImGui::EndTable();
   }

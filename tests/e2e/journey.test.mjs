@@ -3,7 +3,7 @@
 // publicity period and its countdown; a reload restores everything.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { run, assert, sleep, projectRoot, clickItem } from './harness.mjs';
+import { run, assert, sleep, projectRoot, clickItem, waitForState } from './harness.mjs';
 
 const shots = process.env.QAWARD_SCREENSHOTS || join(projectRoot, 'build', 'e2e-screenshots');
 mkdirSync(shots, { recursive: true });
@@ -46,6 +46,19 @@ await run('journey: profile, eligibility, publicity, reload', async (app) => {
   // Still unknown: the kind of organization (asked on the profile screen).
   assert.equal(state.eligibility, 'needs_information');
   await page.screenshot({ path: join(shots, '3-eligibility.png') });
+
+  // Check your answers, below the verdict: the kind is unanswered, and its
+  // change link leads to the profile screen.
+  await page.mouse.move(1000, 400);
+  for (let i = 0; i < 40; i++) {
+    const r = (await app.state()).items['change.2'];
+    if (r && r[1] + r[3] < 790) break;
+    await page.mouse.wheel(0, 300);
+    await sleep(80);
+  }
+  await page.screenshot({ path: join(shots, '3-eligibility-answers.png') });
+  await click(app, 'change.2');
+  await waitForState(app, (s) => s.screen === 1, 'the profile screen');
 
   await click(app, 'nav_publicity');
   await type(app, 'posted_at', '2025-09-26T16:00');
