@@ -92,6 +92,15 @@ void navigation(AppState& state) {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", t.text("app.language_hint").c_str());
   if (state.update_ready) widgets::colored_wrapped(widgets::kGood, t.text("app.update_ready"));
   if (state.draft_unsaved) widgets::colored_wrapped(widgets::kBad, t.text("draft.save_failed"));
+  // A message for the user (an import, a file that could not be stored) shows
+  // here unless the screen shows it beside what it is about.
+  const bool shown_by_screen = state.screen == Screen::package || state.screen == Screen::review ||
+                               (state.screen == Screen::publicity && state.notice_is_error);
+  if (!state.notice.empty() && !shown_by_screen) {
+    widgets::colored_wrapped(state.notice_is_error ? widgets::kBad : widgets::kGood, state.notice);
+    if (ImGui::SmallButton(t.text("ui.dismiss").c_str())) state.notice.clear();
+    record_item(state, "dismiss_notice");
+  }
   if (ImGui::SmallButton(t.text("draft.export").c_str())) state.queue(ExportDraft{});
   record_item(state, "export_draft");
   ImGui::SameLine();

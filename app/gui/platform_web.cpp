@@ -495,7 +495,18 @@ EMSCRIPTEN_KEEPALIVE void qa_import_draft(const char* text) {
   const auto* criteria = r.state.services.criteria;
   auto draft = criteria ? qaward::gui::draft_from_json(text, *criteria) : std::nullopt;
   if (!draft) {
-    r.state.notice = r.state.text().text("draft.import_failed");
+    // Say what is wrong: the first error the draft reader found.
+    std::string reason;
+    if (criteria != nullptr) {
+      const auto parsed = qaward::parse_draft(text, *criteria);
+      for (const auto& d : parsed.diagnostics()) {
+        if (d.severity == qaward::Severity::error) {
+          reason = r.state.text().render(d);
+          break;
+        }
+      }
+    }
+    r.state.notice = r.state.text().text("draft.import_failed", {{"reason", reason}});
     r.state.notice_is_error = true;
   } else {
     qaward::gui::check_stored(r.platform, *draft);

@@ -71,6 +71,7 @@ void screen_materials(AppState& state) {
             if (ImGui::Selectable((en ? m.name_en : m.name).c_str(), m.category == a.category)) {
               state.edit([i, category = m.category](Draft& d) { d.attachments[i].category = category; });
             }
+            record_item(state, ("category." + std::to_string(i) + "." + m.category).c_str());
           }
         }
         ImGui::EndCombo();

@@ -68,6 +68,7 @@ void screen_profile(AppState& state) {
       if (ImGui::Selectable(t.text(std::string("kind.") + k).c_str(), o.kind && *o.kind == k)) {
         state.edit([k](Draft& d) { d.profile.organization.kind = std::string(k); });
       }
+      record_item(state, (std::string("kind.") + k).c_str());
     }
     ImGui::EndCombo();
   }
@@ -85,6 +86,7 @@ void screen_profile(AppState& state) {
         if (ImGui::Selectable(district.c_str(), o.district && *o.district == district)) {
           state.edit([district](Draft& d) { d.profile.organization.district = district; });
         }
+        record_item(state, ("district." + district).c_str());
       }
     }
     ImGui::EndCombo();

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync, rmSync, openSync, writeSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { openApp, sleep, projectRoot, clickItem, waitForState } from '../../tests/e2e/harness.mjs';
+import { openApp, sleep, projectRoot, clickItem, waitForState, createKey } from '../../tests/e2e/harness.mjs';
 
 const sizeMb = Number(process.env.SIZE_MB || 100);
 const maxHeapMb = Number(process.env.MAX_HEAP_MB || 0);  // > 0: exit 1 when a heap grows beyond it
@@ -50,12 +50,7 @@ await waitFor((s) => s.draft.attachments.length === 4 && s.draft.attachments.eve
 const attachMs = Date.now() - t0;
 const attachLongest = await longest();
 
-await clickItem(app, 'nav_package');
-await clickItem(app, 'new_passphrase');
-await page.keyboard.insertText('benchmark passphrase');
-await clickItem(app, 'new_passphrase_again');
-await page.keyboard.insertText('benchmark passphrase');
-await clickItem(app, 'create_key');
+await createKey(app, 'benchmark passphrase');
 await waitFor((s) => s.has_key && s.preflight.length === 0, 'the key');
 await clickItem(app, 'passphrase');
 await page.keyboard.insertText('benchmark passphrase');

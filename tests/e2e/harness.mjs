@@ -124,3 +124,13 @@ export async function waitForState(app, predicate, what, timeoutMs = 10000) {
   }
   assert.fail(`timed out waiting for ${what}: ${JSON.stringify(await app.state()).slice(0, 400)}`);
 }
+
+// On the sign-and-package screen: a new key made with `passphrase` typed twice.
+export async function createKey(app, passphrase) {
+  await clickItem(app, 'nav_package');
+  await clickItem(app, 'new_passphrase');
+  await app.page.keyboard.insertText(passphrase);
+  await clickItem(app, 'new_passphrase_again');
+  await app.page.keyboard.insertText(passphrase);
+  await clickItem(app, 'create_key');
+}

@@ -1,10 +1,13 @@
 // The applicant's journey in the page: the profile typed in Chinese, the
 // eligibility questions answered until the live verdict says eligible, the
 // publicity period and its countdown; a reload restores everything.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run, assert, sleep, projectRoot, clickItem, waitForState } from './harness.mjs';
+import { run, assert, sleep, projectRoot, clickItem, waitForState, createKey } from './harness.mjs';
 
+const cli = process.env.QAWARD_CLI || join(projectRoot, 'build', 'native', 'bin', 'qaward');
 const shots = process.env.QAWARD_SCREENSHOTS || join(projectRoot, 'build', 'e2e-screenshots');
 mkdirSync(shots, { recursive: true });
 
@@ -88,6 +91,17 @@ await run('journey: profile, eligibility, publicity, reload', async (app) => {
   assert.equal(exported.format, 'qaward-draft/1');
   assert.equal(exported.profile.organization.name, '乌鲁木齐天山精工质量技术有限公司');
 
+  // A bad draft file is refused with what is wrong; the draft stays as it was.
+  const badDraft = join(mkdtempSync(join(tmpdir(), 'qaward-draft-')), 'bad.json');
+  writeFileSync(badDraft, JSON.stringify({ ...exported, profile: { organization: { uscc: 12345 } } }));
+  await click(app, 'nav_home');
+  await page.setInputFiles('#draft-picker', badDraft);
+  state = await waitForState(app, (s) => s.notice.startsWith('无法导入'), 'the refused import');
+  assert.match(state.notice, /\/profile\/organization\/uscc/);
+  assert.equal(state.org_name, '乌鲁木齐天山精工质量技术有限公司');
+  await page.screenshot({ path: join(shots, '8-bad-draft.png') });
+  await click(app, 'dismiss_notice');
+
   // A reload restores the draft from this browser's storage.
   await page.reload();
   await page.waitForFunction(() => document.documentElement.dataset.appReady === 'true');
@@ -97,6 +111,53 @@ await run('journey: profile, eligibility, publicity, reload', async (app) => {
   assert.deepEqual(restored.draft.profile.history.incidents, []);
   assert.equal(restored.draft.publicity.posted_at, '2025-09-26T16:00:00+08:00');
   assert.equal(restored.eligibility, 'needs_information');
+
+  // On to the package: the kind and district chosen from their lists...
+  await click(app, 'nav_profile');
+  await click(app, 'kind');
+  await click(app, 'kind.legal_person');
+  await click(app, 'district');
+  await click(app, 'district.天山区');
+  state = await waitForState(app, (s) => s.draft.profile.organization.district === '天山区', 'the district');
+  assert.equal(state.draft.profile.organization.kind, 'legal_person');
+  assert.equal(state.eligibility, 'eligible');
+
+  // ... the materials attached with the picker, each given its category ...
+  await click(app, 'nav_materials');
+  const examples = join(projectRoot, 'assets', 'examples', '附件');
+  const files = ['申报表.txt', '自评报告.md', '营业执照副本.txt', '近三年财务报表.csv'];
+  await page.setInputFiles('#attachment-picker', files.map((f) => join(examples, f)));
+  await waitForState(app, (s) => s.draft.attachments.length === 4 && s.draft.attachments.every((a) => a.checked), 'the attachments, hashed');
+  const categories = ['application_form', 'self_assessment_report', 'business_license', 'financial_statements'];
+  for (let i = 0; i < 4; i++) {
+    await click(app, `category.${i}`);
+    await click(app, `category.${i}.${categories[i]}`);
+  }
+  state = await waitForState(app, (s) => s.draft.attachments.every((a, i) => a.category === categories[i]), 'the categories');
+  assert.deepEqual(state.preflight, ['key.missing']);
+
+  // ... a key, and the package built and downloaded: it verifies with the CLI and minisign.
+  await createKey(app, '天山精工的口令 2026');
+  await waitForState(app, (s) => s.has_key && s.preflight.length === 0, 'the key');
+  await click(app, 'passphrase');
+  await page.keyboard.insertText('天山精工的口令 2026');
+  const built = page.waitForEvent('download');
+  await click(app, 'build_package');
+  const dir = mkdtempSync(join(tmpdir(), 'qaward-journey-'));
+  const zip = join(dir, (await built).suggestedFilename());
+  await (await built).saveAs(zip);
+  await waitForState(app, (s) => !s.packaging, 'the package');
+  await page.screenshot({ path: join(shots, '6-package-built.png') });
+  const key = JSON.parse(await page.evaluate(() => localStorage.getItem('qaward.key')));
+  const pub = join(dir, 'org.pub');
+  writeFileSync(pub, `untrusted comment: minisign public key ${key.key_id}\n${key.public_key}\n`);
+  const report = JSON.parse(execFileSync(cli, ['verify', zip, '--pubkey', pub, '--format', 'json'], { encoding: 'utf8' }));
+  assert.equal(report.valid, true);
+  assert.equal(report.organization, '乌鲁木齐天山精工质量技术有限公司');
+  assert.equal(report.eligibility.rerun, 'eligible');
+  execFileSync('unzip', ['-q', zip, '-d', join(dir, 'x')]);
+  const bag = join(dir, 'x', readdirSync(join(dir, 'x'))[0]);
+  execFileSync('minisign', ['-V', '-p', pub, '-m', join(bag, 'tagmanifest-sha256.txt')]);
   assert.deepEqual(app.consoleErrors, []);
   assert.deepEqual(app.foreignRequests, []);
 });

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run, assert, sleep, projectRoot, clickItem, waitForState } from './harness.mjs';
+import { run, assert, sleep, projectRoot, clickItem, waitForState, createKey } from './harness.mjs';
 
 const examples = join(projectRoot, 'assets', 'examples');
 const draft = JSON.parse(readFileSync(join(examples, 'draft.json'), 'utf8'));
@@ -36,12 +36,7 @@ await run('package in the page: attach, key, build, download, verify', async (ap
   }
   await page.screenshot({ path: join(projectRoot, 'build', 'e2e-screenshots', '5-materials.png') });
 
-  await click(app, 'nav_package');
-  await click(app, 'new_passphrase');
-  await page.keyboard.insertText('申报组织的口令 2026');
-  await click(app, 'new_passphrase_again');
-  await page.keyboard.insertText('申报组织的口令 2026');
-  await click(app, 'create_key');
+  await createKey(app, '申报组织的口令 2026');
   state = await waitFor(app, (s) => s.has_key, 'the key');
   assert.deepEqual(state.preflight, []);
 

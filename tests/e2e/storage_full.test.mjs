@@ -1,7 +1,7 @@
 // A browser whose storage is full (or disabled) refuses to keep the draft or
 // the key: the user is told so, with what to do, and nothing else breaks.
 import { join } from 'node:path';
-import { run, assert, clickItem, waitForState, projectRoot } from './harness.mjs';
+import { run, assert, clickItem, waitForState, projectRoot, createKey } from './harness.mjs';
 
 await run('storage full: the draft and the key are reported as not kept', async (app) => {
   const { page } = app;
@@ -15,12 +15,7 @@ await run('storage full: the draft and the key are reported as not kept', async 
   await waitForState(app, (s) => s.org_name === '天山精工' && s.draft_unsaved, 'the unsaved draft');
   await page.screenshot({ path: join(projectRoot, 'build', 'e2e-screenshots', 'storage-full.png') });
 
-  await clickItem(app, 'nav_package');
-  await clickItem(app, 'new_passphrase');
-  await page.keyboard.insertText('存储已满时的口令 2026');
-  await clickItem(app, 'new_passphrase_again');
-  await page.keyboard.insertText('存储已满时的口令 2026');
-  await clickItem(app, 'create_key');
+  await createKey(app, '存储已满时的口令 2026');
   const state = await waitForState(app, (s) => s.notice.includes('拒绝保存'), 'the key not kept');
   assert.match(state.notice, /qaward keygen/);
 
