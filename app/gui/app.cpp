@@ -141,8 +141,11 @@ void draw_frame(AppState& state) {
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
   ImGui::SetNextWindowSize(viewport->WorkSize);
+  // No background of its own: the platform clears the canvas to the same
+  // colour, and a second full-page fill costs a software renderer dearly.
   constexpr ImGuiWindowFlags kPage = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                     ImGuiWindowFlags_NoBackground;
   state.wants_tick = false;
   if (ImGui::Begin("##page", nullptr, kPage)) {
     const float nav_width = ImGui::GetFontSize() * 14.0f;
