@@ -47,7 +47,7 @@ void screen_materials(AppState& state) {
     ImGui::TableSetupColumn(t.text("mat.trade_secret").c_str(), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 5);
     ImGui::TableSetupColumn(t.text("mat.size").c_str(), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 6);
     ImGui::TableSetupColumn(t.text("mat.sha256").c_str(), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 8);
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 3);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize(t.text("ui.remove").c_str()).x + ImGui::GetFontSize());
     ImGui::TableHeadersRow();
     for (std::size_t i = 0; i < state.draft.attachments.size(); ++i) {
       const auto& a = state.draft.attachments[i];
@@ -56,7 +56,6 @@ void screen_materials(AppState& state) {
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(a.name.c_str());
       if (has_state_secret(a)) widgets::colored_wrapped(widgets::kBad, t.text("pkg.state_secret", {{"found", a.name}}));
-      if (a.missing) widgets::colored_wrapped(widgets::kBad, t.text("mat.missing", {{"file", a.name}}));
       ImGui::TableNextColumn();
       ImGui::SetNextItemWidth(-1);
       std::string current = a.category;
@@ -81,10 +80,14 @@ void screen_materials(AppState& state) {
       bool secret = a.trade_secret;
       if (ImGui::Checkbox("##secret", &secret)) state.edit([i, secret](Draft& d) { d.attachments[i].trade_secret = secret; });
       ImGui::TableNextColumn();
-      char size[32];
-      std::snprintf(size, sizeof size, a.size >= 1048576 ? "%.1f MiB" : "%.1f KiB",
-                    static_cast<double>(a.size) / (a.size >= 1048576 ? 1048576.0 : 1024.0));
-      ImGui::TextUnformatted(size);
+      if (a.size > 0 || a.checked) {
+        char size[32];
+        std::snprintf(size, sizeof size, a.size >= 1048576 ? "%.1f MiB" : "%.1f KiB",
+                      static_cast<double>(a.size) / (a.size >= 1048576 ? 1048576.0 : 1024.0));
+        ImGui::TextUnformatted(size);
+      } else {
+        ImGui::TextDisabled("-");  // not known until the file is attached here
+      }
       ImGui::TableNextColumn();
       if (a.checked) {
         ImGui::TextUnformatted((a.checked->sha256.substr(0, 12) + "…").c_str());
