@@ -82,8 +82,9 @@ void screen_materials(AppState& state) {
       ImGui::TableNextColumn();
       if (a.size > 0 || a.checked) {
         char size[32];
-        std::snprintf(size, sizeof size, a.size >= 1048576 ? "%.1f MiB" : "%.1f KiB",
-                      static_cast<double>(a.size) / (a.size >= 1048576 ? 1048576.0 : 1024.0));
+        if (a.size < 1024) std::snprintf(size, sizeof size, "%u B", static_cast<unsigned>(a.size));
+        else std::snprintf(size, sizeof size, a.size >= 1048576 ? "%.1f MiB" : "%.1f KiB",
+                           static_cast<double>(a.size) / (a.size >= 1048576 ? 1048576.0 : 1024.0));
         ImGui::TextUnformatted(size);
       } else {
         ImGui::TextDisabled("-");  // not known until the file is attached here

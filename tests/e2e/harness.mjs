@@ -134,3 +134,19 @@ export async function createKey(app, passphrase) {
   await app.page.keyboard.insertText(passphrase);
   await clickItem(app, 'create_key');
 }
+
+// Drops files onto the page as a user dragging them from the desktop would:
+// a drop event carrying a DataTransfer with File objects of these bytes.
+export async function dropFiles(app, files) {  // files: [{ name, bytes: Buffer }]
+  const payload = files.map((f) => ({ name: f.name, data: f.bytes.toString('base64') }));
+  await app.page.evaluate((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) {
+      const bytes = Uint8Array.from(atob(f.data), (c) => c.charCodeAt(0));
+      dt.items.add(new File([bytes], f.name));
+    }
+    const target = document.getElementById('canvas');
+    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, payload);
+}

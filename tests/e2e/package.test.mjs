@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run, assert, sleep, projectRoot, clickItem, waitForState, createKey } from './harness.mjs';
+import { run, assert, sleep, projectRoot, clickItem, waitForState, createKey, dropFiles } from './harness.mjs';
 
 const examples = join(projectRoot, 'assets', 'examples');
 const draft = JSON.parse(readFileSync(join(examples, 'draft.json'), 'utf8'));
@@ -112,5 +112,20 @@ await run('package in the page: a key made by qaward keygen is imported; a bad f
   await app.page.setInputFiles('#key-picker', join(dir, 'bad.key'));
   state = await waitFor(app, (s) => s.notice.includes('私钥文件格式不对'), 'the bad key message');
   assert.equal(state.has_key, false);
+  assert.deepEqual(app.consoleErrors, []);
+});
+
+await run('materials: files dragged onto the page are attached and hashed; a state-secret mark blocks', async (app) => {
+  await click(app, 'nav_materials');
+  await dropFiles(app, [
+    { name: '质量手册.txt', bytes: Buffer.from('质量手册（示例）\n') },
+    { name: '内部通知.txt', bytes: Buffer.from('本文件为机密★，不得外传。\n') },
+  ]);
+  const state = await waitFor(app, (s) => s.draft.attachments.length === 2 && s.draft.attachments.every((a) => a.checked), 'the dropped files, hashed');
+  const [manual, notice] = state.draft.attachments;
+  assert.equal(manual.checked.sha256, createHash('sha256').update('质量手册（示例）\n').digest('hex'));
+  assert.equal(notice.checked.state_secret_mark, true);
+  assert.ok(state.preflight.includes('pkg.state_secret'), state.preflight.join());
+  await app.page.screenshot({ path: join(projectRoot, 'build', 'e2e-screenshots', '5-materials-dropped.png') });
   assert.deepEqual(app.consoleErrors, []);
 });

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run, assert, sleep, projectRoot, clickItem, waitForState } from './harness.mjs';
+import { run, assert, sleep, projectRoot, clickItem, waitForState, dropFiles } from './harness.mjs';
 
 const cli = process.env.QAWARD_CLI || join(projectRoot, 'build', 'native', 'bin', 'qaward');
 const dir = mkdtempSync(join(tmpdir(), 'qaward-review-'));
@@ -37,6 +37,12 @@ await run('reviewer mode: verdicts for good, tampered and hostile packages; coun
   assert.equal(h.valid, false);
   assert.ok(h.findings.includes('pkg.not_a_zip'), h.findings.join());
   await page.screenshot({ path: join(projectRoot, 'build', 'e2e-screenshots', '7-review.png') });
+
+  // Dragged onto the page in reviewer mode, a package joins the batch.
+  await dropFiles(app, [{ name: '拖入的申报包.zip', bytes: good }]);
+  const dropped = await waitForState(app, (s) => s.reviews.length === 4 && !s.reviews[3].verifying, 'the dropped package');
+  assert.equal(dropped.reviews[3].file, '拖入的申报包.zip');
+  assert.equal(dropped.reviews[3].valid, true);
 
   await click(app, 'review.unit.0');
   await page.keyboard.insertText('天山区市场监督管理局');
