@@ -46,6 +46,8 @@ const waitFor = (predicate, what) => waitForState(app, predicate, what, timeout)
 await clickItem(app, 'nav_materials');
 const t0 = Date.now();
 await page.setInputFiles('#attachment-picker', files);
+await sleep(400);  // the hashing progress bars, for a look (build/e2e-screenshots)
+await page.screenshot({ path: join(projectRoot, 'build', 'e2e-screenshots', 'bench-hashing.png') }).catch(() => {});
 await waitFor((s) => s.draft.attachments.length === 4 && s.draft.attachments.every((a) => a.checked), 'the attachments, hashed');
 const attachMs = Date.now() - t0;
 const attachLongest = await longest();
