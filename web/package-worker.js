@@ -150,6 +150,8 @@ async function runJob(job) {
       return { result, file };
     }
     case 'digest-open': {
+      if (digestHandle) digestHandle.close();  // one left open by a package that failed
+      digestHandle = null;
       const root = await navigator.storage.getDirectory();
       const handle = await root.getFileHandle(job.name);
       digestHandle = await handle.createSyncAccessHandle({ mode: 'readwrite-unsafe' });

@@ -326,6 +326,7 @@ const QA = (() => {
           sendText(Module._qa_package_written, JSON.stringify({ ...w.result, size: w.file.size }));
         },
       });
+      if (!m.result.ok && digest) job({ kind: 'digest-close', upto: 0 }, {}, 1);  // lets the file go
       QA.digestedBy = 'writer, after writing';
       if (m.result.ok && !m.result.sha256) {
         QA.digestedBy = 'second worker, while writing';
