@@ -61,14 +61,13 @@ const QA = (() => {
   }, { capture: true, passive: false });
 
   // Large texts go through the heap, not ccall's (small) stack.
-  function withText(text, fn) {
+  function sendText(fn, text) {
     const n = lengthBytesUTF8(text) + 1;
     const p = Module._malloc(n);
     stringToUTF8(text, p, n);
     fn(p);
     Module._free(p);
   }
-  const sendText = (fn, text) => withText(text, fn);
 
   // Offers a Blob or File as a download.
   function offer(blob, name) {
@@ -177,13 +176,26 @@ const QA = (() => {
     Module.ccall('qa_attachment_checked', null, ['string', 'string'], [name, JSON.stringify(m.result)]);
   }
 
+  // A hidden file input (the tests find it by id); `take` gets the chosen files.
+  function filePicker(id, { multiple = false, accept = '' }, take) {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.id = id;
+    input.multiple = multiple;
+    input.accept = accept;
+    input.style.display = 'none';
+    document.body.appendChild(input);
+    input.addEventListener('change', () => {
+      const files = Array.from(input.files);
+      input.value = '';
+      if (files.length) take(files);
+    });
+    return input;
+  }
+  // A file read as text and handed to the app through `fn`.
+  const textTo = (fn) => async (files) => sendText(fn, await files[0].text());
+
   // The file picker and drag-and-drop onto the page.
-  const picker = document.createElement('input');
-  picker.type = 'file';
-  picker.id = 'attachment-picker';
-  picker.multiple = true;
-  picker.style.display = 'none';
-  document.body.appendChild(picker);
   async function attach(files) {
     for (const file of files) {
       const name = file.name.normalize('NFC');
@@ -198,7 +210,7 @@ const QA = (() => {
       inspect(name);
     }
   }
-  picker.addEventListener('change', () => { attach(Array.from(picker.files)); picker.value = ''; });
+  const picker = filePicker('attachment-picker', { multiple: true }, attach);
 
   // Packages to pre-check (reviewer mode): verified in the worker, read in
   // chunks from the user's disk; kept only as File references, never uploaded.
@@ -209,39 +221,12 @@ const QA = (() => {
       const token = nextReview++;
       reviewed.set(token, file);
       Module.ccall('qa_review_started', null, ['string', 'number'], [file.name, token]);
-      job({ kind: 'verify', blob: file }).then((m) => withText(JSON.stringify(m.result), (p) => Module._qa_review_done(token, p)));
+      job({ kind: 'verify', blob: file }).then((m) => sendText((p) => Module._qa_review_done(token, p), JSON.stringify(m.result)));
     }
   }
-  const packagePicker = document.createElement('input');
-  packagePicker.type = 'file';
-  packagePicker.multiple = true;
-  packagePicker.accept = '.zip';
-  packagePicker.id = 'package-picker';
-  packagePicker.style.display = 'none';
-  document.body.appendChild(packagePicker);
-  packagePicker.addEventListener('change', () => { review(Array.from(packagePicker.files)); packagePicker.value = ''; });
-  const draftPicker = document.createElement('input');
-  draftPicker.type = 'file';
-  draftPicker.accept = '.json,application/json';
-  draftPicker.id = 'draft-picker';
-  draftPicker.style.display = 'none';
-  document.body.appendChild(draftPicker);
-  draftPicker.addEventListener('change', async () => {
-    const file = draftPicker.files[0];
-    draftPicker.value = '';
-    if (file) sendText(Module._qa_import_draft, await file.text());
-  });
-  const keyPicker = document.createElement('input');
-  keyPicker.type = 'file';
-  keyPicker.accept = '.key';
-  keyPicker.id = 'key-picker';
-  keyPicker.style.display = 'none';
-  document.body.appendChild(keyPicker);
-  keyPicker.addEventListener('change', async () => {
-    const file = keyPicker.files[0];
-    keyPicker.value = '';
-    if (file) sendText(Module._qa_import_key, await file.text());
-  });
+  const packagePicker = filePicker('package-picker', { multiple: true, accept: '.zip' }, review);
+  const draftPicker = filePicker('draft-picker', { accept: '.json,application/json' }, textTo((p) => Module._qa_import_draft(p)));
+  const keyPicker = filePicker('key-picker', { accept: '.key' }, textTo((p) => Module._qa_import_key(p)));
   window.addEventListener('dragover', (e) => { e.preventDefault(); }, true);
   window.addEventListener('drop', (e) => {
     e.preventDefault();

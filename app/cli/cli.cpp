@@ -8,6 +8,8 @@
 #include <fstream>
 #include <iterator>
 
+#include "../common/editions.hpp"
+
 namespace qaward::cli {
 
 std::optional<Options> Options::parse(const Context& ctx, const std::vector<std::string_view>& args,
@@ -61,6 +63,15 @@ void print_diagnostics(const Context& ctx, const std::vector<Diagnostic>& diagno
     const auto label = ctx.text().text(d.severity == Severity::error ? "cli.error" : "cli.warning");
     std::fprintf(stderr, "qaward: %s: %s\n", label.c_str(), ctx.text().render(d).c_str());
   }
+}
+
+std::optional<RuleSet> edition_or_report(const Context& ctx, std::string_view id) {
+  auto rules = load_shipped_edition(id);
+  if (!rules.ok()) {
+    print_diagnostics(ctx, rules.diagnostics());
+    return std::nullopt;
+  }
+  return std::move(rules).value();
 }
 
 std::optional<std::string> read_file(const Context& ctx, const std::string& path) {

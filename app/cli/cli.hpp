@@ -9,6 +9,7 @@
 #include "qaward/date.hpp"
 #include "qaward/datetime.hpp"
 #include "qaward/diagnostic.hpp"
+#include "qaward/rules.hpp"
 
 namespace qaward::cli {
 
@@ -45,6 +46,9 @@ int usage_error(const Context& ctx, const std::string& key, const Params& params
 
 // Prints each diagnostic as "qaward: error|warning: message (where)".
 void print_diagnostics(const Context& ctx, const std::vector<Diagnostic>& diagnostics);
+
+// The shipped rule edition `id` (empty: the default), or nullopt after saying why.
+[[nodiscard]] std::optional<RuleSet> edition_or_report(const Context& ctx, std::string_view id);
 
 // The whole content of `path`, or nullopt after printing why it cannot be read.
 [[nodiscard]] std::optional<std::string> read_file(const Context& ctx, const std::string& path);

@@ -195,16 +195,13 @@ int publicity(const Context& ctx, const std::vector<std::string_view>& args) {
     }
     close = parsed->seconds;
   }
-  const auto rules = load_shipped_edition(options->get("--edition").value_or(""));
-  if (!rules.ok()) {
-    print_diagnostics(ctx, rules.diagnostics());
-    return kExitUsage;
-  }
+  const auto rules = edition_or_report(ctx, options->get("--edition").value_or(""));
+  if (!rules) return kExitUsage;
   const Calendar* calendar = calendar_or_report(ctx);
   if (calendar == nullptr) return kExitUsage;
 
   PublicityOptions opts;
-  opts.working_days = rules.value().procedure.publicity_working_days;
+  opts.working_days = rules->procedure.publicity_working_days;
   opts.posting_day_counts = options->has("--posting-day-counts");
   opts.close_of_business = close;
   opts.region = *region;
@@ -221,7 +218,7 @@ int publicity(const Context& ctx, const std::vector<std::string_view>& args) {
                       {"last_day", to_string(period.last_day)}, {"end", to_iso(period.end)},
                       {"end_text", chinese_end_time(period)}, {"working_days", opts.working_days},
                       {"posting_day_counts", opts.posting_day_counts}, {"region", to_string(*region)},
-                      {"edition", rules.value().edition}, {"verified", rules.value().procedure.verified},
+                      {"edition", rules->edition}, {"verified", rules->procedure.verified},
                       {"estimated", period.estimated},
                       {"status", {{"state", to_string(status.state)}, {"now", to_iso(*now)},
                                   {"remaining_working_days", status.remaining_working_days},
@@ -245,7 +242,7 @@ int publicity(const Context& ctx, const std::vector<std::string_view>& args) {
     const auto mark = d.number > 0 ? t.text("cli.publicity.day_number", {{"n", std::to_string(d.number)}}) : std::string("  ");
     std::printf("  %s  %s  %s\n", to_string(d.info.date).c_str(), mark.c_str(), day_label(ctx, d.info).c_str());
   }
-  if (!rules.value().procedure.verified) std::printf("%s\n", t.text("cli.publicity.unverified").c_str());
+  if (!rules->procedure.verified) std::printf("%s\n", t.text("cli.publicity.unverified").c_str());
   print_estimate_note(ctx, *calendar, *region, period.estimated);
   return kExitOk;
 }
@@ -261,14 +258,11 @@ int timeline(const Context& ctx, const std::vector<std::string_view>& args) {
   const auto region = start ? region_option(ctx, *options) : std::nullopt;
   const auto as_json = region ? wants_json(ctx, *options) : std::nullopt;
   if (!start || !region || !as_json) return kExitUsage;
-  const auto rules = load_shipped_edition(options->get("--edition").value_or(""));
-  if (!rules.ok()) {
-    print_diagnostics(ctx, rules.diagnostics());
-    return kExitUsage;
-  }
+  const auto rules = edition_or_report(ctx, options->get("--edition").value_or(""));
+  if (!rules) return kExitUsage;
   const Calendar* calendar = calendar_or_report(ctx);
   if (calendar == nullptr) return kExitUsage;
-  const auto& procedure = rules.value().procedure;
+  const auto& procedure = rules->procedure;
   const auto result = compute_timeline(*calendar, procedure, *start, *region);
   const bool en = ctx.language == Language::en;
   if (*as_json) {
@@ -283,7 +277,7 @@ int timeline(const Context& ctx, const std::vector<std::string_view>& args) {
       }
       stages.push_back(item);
     }
-    std::printf("%s\n", json{{"start", to_string(*start)}, {"region", to_string(*region)}, {"edition", rules.value().edition},
+    std::printf("%s\n", json{{"start", to_string(*start)}, {"region", to_string(*region)}, {"edition", rules->edition},
                              {"estimated", result.estimated}, {"stages", stages},
                              {"assumptions", procedure.stages_note ? (en ? procedure.stages_note->en : procedure.stages_note->zh) : ""}}
                             .dump(2).c_str());

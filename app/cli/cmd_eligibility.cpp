@@ -72,22 +72,19 @@ int eligibility(const Context& ctx, const std::vector<std::string_view>& args) {
     print_diagnostics(ctx, profile.diagnostics());
     return kExitUsage;
   }
-  const auto rules = load_shipped_edition(options->get("--edition").value_or(""));
-  if (!rules.ok()) {
-    print_diagnostics(ctx, rules.diagnostics());
-    return kExitUsage;
-  }
-  const auto result = evaluate_eligibility(profile.value(), rules.value(), *date);
+  const auto rules = edition_or_report(ctx, options->get("--edition").value_or(""));
+  if (!rules) return kExitUsage;
+  const auto result = evaluate_eligibility(profile.value(), *rules, *date);
   if (!result.ok()) {
     print_diagnostics(ctx, result.diagnostics());
     return kExitUsage;
   }
   if (*json_output) {
-    auto out = to_json(result.value(), rules.value(), catalog(Language::zh), catalog(Language::en));
+    auto out = to_json(result.value(), *rules, catalog(Language::zh), catalog(Language::en));
     for (const auto& w : diagnostics_json(profile.diagnostics())) out["warnings"].push_back(w);
     std::printf("%s\n", out.dump(2).c_str());
   } else {
-    print_text(ctx, result.value(), rules.value(), profile.diagnostics());
+    print_text(ctx, result.value(), *rules, profile.diagnostics());
   }
   return result.value().outcome == Eligibility::eligible ? kExitOk : kExitNegative;
 }

@@ -75,27 +75,19 @@ std::optional<DateTime> now_option(const Context& ctx, const Options& options) {
 void print_report(const Context& ctx, const std::string& file, const VerifyReport& r) {
   const Catalog& t = ctx.text();
   std::printf("%s  %s\n", t.text(r.valid ? "cli.verify.valid" : "cli.verify.invalid").c_str(), file.c_str());
-  if (!r.package_id.empty()) std::printf("  %s\n", t.text("cli.verify.package", {{"id", r.package_id}, {"org", r.organization}, {"uscc", r.uscc}}).c_str());
-  if (r.signature.present) {
-    std::printf("  %s\n", t.text(r.signature.valid ? "cli.verify.signature_ok" : "cli.verify.signature_bad",
-                                 {{"key", r.signature.key_id}, {"fingerprint", r.signature.fingerprint}}).c_str());
-  }
-  for (const auto& c : r.countersignatures) {
-    std::printf("  %s\n", t.text(c.signature.valid && c.binds_applicant ? "cli.verify.countersigned" : "cli.verify.countersign_bad",
-                                 {{"unit", c.unit}, {"date", c.date}, {"key", c.signature.key_id}, {"opinion", c.opinion}}).c_str());
-  }
-  if (!r.rerun_eligibility.empty()) {
-    std::printf("  %s\n", t.text("cli.verify.eligibility", {{"outcome", t.text("elig.outcome." + r.rerun_eligibility)}, {"edition", r.edition}}).c_str());
-  }
-  if (!r.publicity_state.empty()) std::printf("  %s\n", t.text("cli.verify.publicity." + r.publicity_state, {{"end", r.publicity_end}}).c_str());
+  std::vector<ReportLine> payload;
   if (r.payload_files > 0) {
-    std::printf("  %s\n", t.text("cli.verify.payload", {{"files", std::to_string(r.payload_files)}, {"bytes", std::to_string(r.payload_bytes)}}).c_str());
+    payload.push_back({ReportLine::Tone::plain,
+                       t.text("cli.verify.payload", {{"files", std::to_string(r.payload_files)}, {"bytes", std::to_string(r.payload_bytes)}}),
+                       false});
   }
-  for (const auto& s : r.trade_secret_files) std::printf("  %s\n", t.text("cli.verify.trade_secret", {{"file", s}}).c_str());
-  for (const auto& f : r.findings) {
-    Params params = f.params;
-    params["where"] = f.where;
-    std::printf("  %s %s\n", t.text(f.severity == Severity::error ? "cli.error" : "cli.warning").c_str(), t.text(f.key, params).c_str());
+  for (const auto& line : report_lines(r, t, std::move(payload))) {
+    if (!line.finding) {
+      std::printf("  %s\n", line.text.c_str());
+      continue;
+    }
+    const char* label = line.tone == ReportLine::Tone::bad ? "cli.error" : "cli.warning";
+    std::printf("  %s %s\n", t.text(label).c_str(), line.text.c_str());
   }
 }
 
@@ -142,11 +134,8 @@ int package(const Context& ctx, const Options& options) {
     return kExitUsage;
   }
   print_diagnostics(ctx, draft.diagnostics());
-  const auto rules = load_shipped_edition(options.get("--edition").value_or(draft.value().edition));
-  if (!rules.ok()) {
-    print_diagnostics(ctx, rules.diagnostics());
-    return kExitUsage;
-  }
+  const auto rules = edition_or_report(ctx, options.get("--edition").value_or(draft.value().edition));
+  if (!rules) return kExitUsage;
   const auto key = load_key(ctx, *key_path);
   if (!key) return kExitUsage;
   // Attachment paths are relative to the draft file.
@@ -157,7 +146,7 @@ int package(const Context& ctx, const Options& options) {
     const std::filesystem::path p(a.path);
     request.files.push_back(p.is_absolute() ? p.string() : (base / p).string());
   }
-  request.rules = &rules.value();
+  request.rules = &*rules;
   request.calendar = &calendar.value();
   request.criteria = &criteria.value();
   request.key = &*key;

@@ -70,6 +70,34 @@ nlohmann::json precheck_json(const std::vector<std::pair<std::string, VerifyRepo
   return out;
 }
 
+std::vector<ReportLine> report_lines(const VerifyReport& r, const Catalog& t, std::vector<ReportLine> middle) {
+  using Tone = ReportLine::Tone;
+  std::vector<ReportLine> out;
+  auto add = [&](Tone tone, std::string text) { out.push_back({tone, std::move(text), false}); };
+  if (!r.package_id.empty()) add(Tone::plain, t.text("cli.verify.package", {{"id", r.package_id}, {"org", r.organization}, {"uscc", r.uscc}}));
+  if (r.signature.present) {
+    add(r.signature.valid ? Tone::good : Tone::bad,
+        t.text(r.signature.valid ? "cli.verify.signature_ok" : "cli.verify.signature_bad",
+               {{"key", r.signature.key_id}, {"fingerprint", r.signature.fingerprint}}));
+  }
+  for (const auto& c : r.countersignatures) {
+    add(Tone::plain, t.text(c.signature.valid && c.binds_applicant ? "cli.verify.countersigned" : "cli.verify.countersign_bad",
+                            {{"unit", c.unit}, {"date", c.date}, {"key", c.signature.key_id}, {"opinion", c.opinion}}));
+  }
+  if (!r.rerun_eligibility.empty()) {
+    add(Tone::plain, t.text("cli.verify.eligibility", {{"outcome", t.text("elig.outcome." + r.rerun_eligibility)}, {"edition", r.edition}}));
+  }
+  if (!r.publicity_state.empty()) add(Tone::plain, t.text("cli.verify.publicity." + r.publicity_state, {{"end", r.publicity_end}}));
+  for (auto& line : middle) out.push_back(std::move(line));
+  for (const auto& s : r.trade_secret_files) add(Tone::plain, t.text("cli.verify.trade_secret", {{"file", s}}));
+  for (const auto& f : r.findings) {
+    Params params = f.params;
+    params["where"] = f.where;
+    out.push_back({f.severity == Severity::error ? Tone::bad : Tone::warning, t.text(f.key, params), true});
+  }
+  return out;
+}
+
 std::string precheck_html(const std::vector<std::pair<std::string, VerifyReport>>& reports) {
   const Catalog& t = catalog(Language::zh);
   std::string rows;

@@ -145,6 +145,9 @@ struct AppState {
   void edit(std::function<void(Draft&)> change) { queue(UpdateDraft{std::move(change)}); }
 };
 
+// The self-assessment the draft holds (agreed scores, overview, report), as the core scores it.
+[[nodiscard]] Assessment assessment_of(const Draft& draft);
+
 // The draft as a `qaward-draft/1` document, and back.
 [[nodiscard]] std::string draft_to_json(const Draft& draft);
 [[nodiscard]] std::optional<Draft> draft_from_json(std::string_view text, const Criteria& criteria);

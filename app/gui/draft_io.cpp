@@ -89,6 +89,14 @@ std::optional<Draft> draft_from_json(std::string_view text, const Criteria& crit
   return d;
 }
 
+Assessment assessment_of(const Draft& d) {
+  Assessment a;
+  for (const auto& [id, score] : d.scores) a.scores.push_back(score);
+  a.overview = d.overview;
+  a.report = d.report;
+  return a;
+}
+
 bool has_state_secret(const AttachmentEntry& entry) {
   return has_state_secret_mark(entry.name) || has_state_secret_mark(entry.title) ||
          (entry.checked && entry.checked->state_secret_mark);

@@ -20,6 +20,13 @@ namespace qaward::gui {
 
 namespace {
 
+// A worker's reply: { "ok": true, ... }, or { "ok": false, "message": { "zh", "en" } }.
+bool succeeded(const nlohmann::json& reply) { return reply.is_object() && reply.value("ok", false); }
+std::string failure_text(const AppState& state, const nlohmann::json& reply) {
+  const auto message = reply.is_object() ? reply.value("message", nlohmann::json::object()) : nlohmann::json::object();
+  return message.is_object() ? message.value(state.language == Language::en ? "en" : "zh", std::string("?")) : std::string("?");
+}
+
 // The draft as the core's package writer sees it.
 struct Prepared {
   qaward::Draft core;  // the core's draft (not the interface's)
@@ -77,17 +84,12 @@ void create_key(AppState& state, Platform& platform, const std::string& passphra
 
 void build_package(AppState& state, Platform& platform, const std::string& passphrase) {
   if (state.packaging) return;
-  nlohmann::json files = nlohmann::json::object();
   std::vector<std::string> names;
-  for (const auto& a : state.draft.attachments) {
-    files[a.name] = "/in/" + a.name;
-    names.push_back(a.name);
-  }
+  for (const auto& a : state.draft.attachments) names.push_back(a.name);
   const nlohmann::json request = {{"draft", nlohmann::json::parse(draft_to_json(state.draft))},
                                   {"secret_key", state.secret_key},
                                   {"passphrase", passphrase},
-                                  {"now", to_iso(state.now)},
-                                  {"files", files}};
+                                  {"now", to_iso(state.now)}};
   state.packaging = true;
   state.package_progress = 0;
   state.notice.clear();
@@ -110,10 +112,8 @@ void package_finished(AppState& state, std::string_view result_json) {
   state.packaging = false;
   state.package_hashing = false;
   const auto result = nlohmann::json::parse(result_json, nullptr, false);
-  const bool en = state.language == Language::en;
-  if (result.is_discarded() || !result.value("ok", false)) {
-    const auto message = result.is_object() ? result.value("message", nlohmann::json::object()) : nlohmann::json::object();
-    state.notice = message.is_object() ? message.value(en ? "en" : "zh", std::string("?")) : std::string("?");
+  if (!succeeded(result)) {
+    state.notice = failure_text(state, result);
     state.notice_is_error = true;
     return;
   }
@@ -167,8 +167,7 @@ namespace qaward::gui {
 
 void export_scoring_sheet(AppState& state, Platform& platform, bool html) {
   if (state.services.criteria == nullptr) return;
-  Assessment assessment;
-  for (const auto& [id, score] : state.draft.scores) assessment.scores.push_back(score);
+  const Assessment assessment = assessment_of(state.draft);
   const auto summary = summarize(assessment, *state.services.criteria);
   const auto& name = state.draft.profile.organization.name;
   if (html) {
@@ -196,12 +195,8 @@ void review_finished(AppState& state, int token, std::string_view result_json) {
     if (r.token != token) continue;
     const auto result = nlohmann::json::parse(result_json, nullptr, false);
     r.verifying = false;
-    if (result.is_object() && result.value("ok", false) && result.contains("report")) {
-      r.report = verify_report_from_json(result["report"]);
-    } else {
-      const auto message = result.is_object() ? result.value("message", nlohmann::json::object()) : nlohmann::json::object();
-      r.failure = message.is_object() ? message.value(state.language == Language::en ? "en" : "zh", std::string("?")) : "?";
-    }
+    if (succeeded(result) && result.contains("report")) r.report = verify_report_from_json(result["report"]);
+    else r.failure = failure_text(state, result);
   }
 }
 
@@ -233,14 +228,9 @@ void countersign(AppState& state, Platform& platform, const Countersign& request
 void countersign_finished(AppState& state, std::string_view result_json) {
   state.packaging = false;
   const auto result = nlohmann::json::parse(result_json, nullptr, false);
-  if (result.is_object() && result.value("ok", false)) {
-    state.notice = state.text().text("review.countersigned", {{"id", result.value("package_id", "")}});
-    state.notice_is_error = false;
-    return;
-  }
-  const auto message = result.is_object() ? result.value("message", nlohmann::json::object()) : nlohmann::json::object();
-  state.notice = message.is_object() ? message.value(state.language == Language::en ? "en" : "zh", std::string("?")) : "?";
-  state.notice_is_error = true;
+  const bool ok = succeeded(result);
+  state.notice = ok ? state.text().text("review.countersigned", {{"id", result.value("package_id", "")}}) : failure_text(state, result);
+  state.notice_is_error = !ok;
 }
 
 }  // namespace qaward::gui

@@ -616,9 +616,7 @@ EMSCRIPTEN_KEEPALIVE const char* qa_debug_state() {
       {"draft_unsaved", r.state.draft_unsaved},
       {"assessment_total_centi", [&] {
          if (r.state.services.criteria == nullptr) return std::int64_t{0};
-         qaward::Assessment a;
-         for (const auto& [id, score] : r.state.draft.scores) a.scores.push_back(score);
-         return qaward::summarize(a, *r.state.services.criteria).total_centi;
+         return qaward::summarize(qaward::gui::assessment_of(r.state.draft), *r.state.services.criteria).total_centi;
        }()},
       {"reviews", [&] {
          nlohmann::json list = nlohmann::json::array();

@@ -19,10 +19,7 @@ void screen_assessment(AppState& state) {
   ImGui::Separator();
   if (state.services.criteria == nullptr) return;
   const Criteria& c = *state.services.criteria;
-  Assessment assessment;
-  for (const auto& [id, score] : state.draft.scores) assessment.scores.push_back(score);
-  assessment.overview = state.draft.overview;
-  assessment.report = state.draft.report;
+  const Assessment assessment = assessment_of(state.draft);
   const auto summary = summarize(assessment, c);
 
   ImGui::TextUnformatted(t.text("cli.assess.total", {{"total", format_points(summary.total_centi)}, {"points", std::to_string(c.total_points)},

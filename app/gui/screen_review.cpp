@@ -5,6 +5,7 @@
 #include <imgui.h>
 #include <misc/cpp/imgui_stdlib.h>
 
+#include "../common/package_support.hpp"
 #include "app.hpp"
 #include "widgets.hpp"
 
@@ -75,26 +76,19 @@ void screen_review(AppState& state) {
     ImGui::PopStyleColor();
     record_item(state, ("review." + std::to_string(i)).c_str());
     ImGui::Indent();
-    if (!r.package_id.empty()) ImGui::TextWrapped("%s", t.text("cli.verify.package", {{"id", r.package_id}, {"org", r.organization}, {"uscc", r.uscc}}).c_str());
-    if (r.signature.present) {
-      widgets::colored_wrapped(r.signature.valid ? widgets::kGood : widgets::kBad,
-                               t.text(r.signature.valid ? "cli.verify.signature_ok" : "cli.verify.signature_bad",
-                                      {{"key", r.signature.key_id}, {"fingerprint", r.signature.fingerprint}}));
+    std::vector<ReportLine> assessment;
+    if (r.assessment_total) {
+      assessment.push_back({ReportLine::Tone::plain,
+                            t.text("review.assessment", {{"total", format_points(static_cast<std::int64_t>(*r.assessment_total * 100))}}),
+                            false});
     }
-    for (const auto& c : r.countersignatures) {
-      ImGui::TextWrapped("%s", t.text(c.signature.valid && c.binds_applicant ? "cli.verify.countersigned" : "cli.verify.countersign_bad",
-                                      {{"unit", c.unit}, {"date", c.date}, {"key", c.signature.key_id}, {"opinion", c.opinion}}).c_str());
-    }
-    if (!r.rerun_eligibility.empty()) {
-      ImGui::TextWrapped("%s", t.text("cli.verify.eligibility", {{"outcome", t.text("elig.outcome." + r.rerun_eligibility)}, {"edition", r.edition}}).c_str());
-    }
-    if (!r.publicity_state.empty()) ImGui::TextWrapped("%s", t.text("cli.verify.publicity." + r.publicity_state, {{"end", r.publicity_end}}).c_str());
-    if (r.assessment_total) ImGui::Text("%s", t.text("review.assessment", {{"total", format_points(static_cast<std::int64_t>(*r.assessment_total * 100))}}).c_str());
-    for (const auto& s : r.trade_secret_files) ImGui::TextWrapped("%s", t.text("cli.verify.trade_secret", {{"file", s}}).c_str());
-    for (const auto& f : r.findings) {
-      Params params = f.params;
-      params["where"] = f.where;
-      widgets::colored_wrapped(f.severity == Severity::error ? widgets::kBad : widgets::kWarn, t.text(f.key, params));
+    for (const auto& line : report_lines(r, t, std::move(assessment))) {
+      switch (line.tone) {
+        case ReportLine::Tone::plain: ImGui::TextWrapped("%s", line.text.c_str()); break;
+        case ReportLine::Tone::good: widgets::colored_wrapped(widgets::kGood, line.text); break;
+        case ReportLine::Tone::bad: widgets::colored_wrapped(widgets::kBad, line.text); break;
+        case ReportLine::Tone::warning: widgets::colored_wrapped(widgets::kWarn, line.text); break;
+      }
     }
     // Countersign a valid package with the office's key (kept in this browser).
     if (r.valid && r.countersignatures.empty() && !state.secret_key.empty()) {

@@ -102,14 +102,14 @@ nlohmann::json package(const nlohmann::json& request) {
 
   qaward::PackageRequest r;
   r.draft = &draft.value();
-  const auto files = request.value("files", nlohmann::json::object());
-  // Hashed when attached (the draft's "checked" facts): then only CRC-32s are
-  // computed now, to prove the files are still the ones hashed.
+  // The page mounts each attachment at /in/<its name>. Hashed when attached
+  // (the draft's "checked" facts), the files get only CRC-32s now, to prove
+  // they are still the ones hashed.
   bool all_known = true;
   for (const auto& a : draft.value().attachments) {
     const auto slash = a.path.find_last_of('/');
     const auto name = slash == std::string::npos ? a.path : a.path.substr(slash + 1);
-    r.files.push_back(files.value(name, std::string("/in/") + name));
+    r.files.push_back("/in/" + name);
     if (a.checked) r.attached.push_back(*a.checked);
     all_known = all_known && a.checked.has_value();
   }
@@ -145,8 +145,7 @@ EMSCRIPTEN_KEEPALIVE const char* qa_worker_inspect(const char* path, const char*
 
 }
 
-// request: { "draft": {...}, "secret_key": "...", "passphrase": "...", "now": "ISO 8601",
-//            "files": { "<attachment name>": "/in/<name>" } }
+// request: { "draft": {...}, "secret_key": "...", "passphrase": "...", "now": "ISO 8601" }
 EMSCRIPTEN_KEEPALIVE const char* qa_worker_package(const char* request_json) {
   const auto request = nlohmann::json::parse(request_json, nullptr, false);
   if (request.is_discarded() || !request.is_object()) return respond(failure(qaward::make_error("input.invalid_json")));

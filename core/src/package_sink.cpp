@@ -145,12 +145,12 @@ void discard_output(zip_t* archive, const Output& out) {
 }  // namespace detail
 
 bool SinkDigest::advance(PackageSink& sink, std::uint64_t upto, const std::function<void(std::uint64_t done)>& progress) {
-  std::vector<char> buffer(static_cast<std::size_t>(std::min<std::uint64_t>(detail::kIoBuffer, upto > offset_ ? upto - offset_ : 0)));
   while (offset_ < upto) {
-    const auto want = static_cast<std::size_t>(std::min<std::uint64_t>(buffer.size(), upto - offset_));
-    const auto n = sink.read_at(offset_, buffer.data(), want);
+    if (buffer_.empty()) buffer_.resize(detail::kIoBuffer);
+    const auto want = static_cast<std::size_t>(std::min<std::uint64_t>(buffer_.size(), upto - offset_));
+    const auto n = sink.read_at(offset_, buffer_.data(), want);
     if (n == 0) return false;  // shorter than announced
-    hash_.update(buffer.data(), n);
+    hash_.update(buffer_.data(), n);
     offset_ += n;
     if (progress) progress(offset_);
   }

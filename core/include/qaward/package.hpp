@@ -104,6 +104,7 @@ class SinkDigest {
  private:
   Sha256 hash_;
   std::uint64_t offset_ = 0;
+  std::vector<char> buffer_;  // allocated once, on the first read
 };
 
 // The SHA-256 (hex) of what a sink holds, read in large chunks.
