@@ -8,13 +8,15 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 scripts/setup.sh >/dev/null
 [ -f build/fuzz/build.ninja ] || cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz --target fuzz_package fuzz_draft fuzz_signature >/dev/null
-for target in package draft signature; do
+cmake --build --preset fuzz --target fuzz_package fuzz_draft fuzz_signature fuzz_application >/dev/null
+for target in package draft signature application; do
   corpus=build/fuzz/corpus/$target
   mkdir -p "$corpus"
   log=build/fuzz/$target.log
+  dict=()  # a target's dictionary of member names and values, when it has one
+  [ -f tests/fuzz/$target.dict ] && dict=(-dict=tests/fuzz/$target.dict)
   if ! build/fuzz/tests/fuzz_$target -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 -timeout=20 \
-       "$corpus" tests/fuzz/corpus/$target > "$log" 2>&1; then
+       "${dict[@]}" "$corpus" tests/fuzz/corpus/$target > "$log" 2>&1; then
     echo "fuzz_$target: FOUND A PROBLEM, see $log"; tail -30 "$log"; exit 1
   fi
   runs=$(grep -oE 'Done [0-9]+ runs' "$log" | tail -1)

@@ -5,25 +5,33 @@
 #include <cstdio>
 #include <cstring>
 #include <ctime>
-#include <fstream>
-#include <iterator>
 
 #include "../common/editions.hpp"
+#include "qaward/text.hpp"
 
 namespace qaward::cli {
 
 std::optional<Options> Options::parse(const Context& ctx, const std::vector<std::string_view>& args,
-                                      std::vector<std::string_view> with_value, std::vector<std::string_view> flags) {
+                                      std::vector<std::string_view> with_value, std::vector<std::string_view> flags,
+                                      std::size_t max_positional) {
   Options options;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const auto arg = args[i];
     if (!arg.starts_with("--")) {
+      if (options.positional_.size() == max_positional) {
+        usage_error(ctx, "cli.unexpected_argument", {{"argument", std::string(arg)}});
+        return std::nullopt;
+      }
       options.positional_.emplace_back(arg);
       continue;
     }
     // --name=value is accepted as well as --name value.
     const auto eq = arg.find('=');
     const std::string name(arg.substr(0, eq));
+    if (options.has(name)) {  // which of the two was meant?
+      usage_error(ctx, "cli.repeated_option", {{"option", name}});
+      return std::nullopt;
+    }
     if (std::find(flags.begin(), flags.end(), name) != flags.end() && eq == std::string_view::npos) {
       options.values_.emplace_back(name, "");
       continue;
@@ -53,13 +61,25 @@ std::optional<std::string> Options::get(std::string_view name) const {
 
 bool Options::has(std::string_view name) const { return get(name).has_value(); }
 
+std::string printable(std::string_view text) { return escape_control_characters(text); }
+
+namespace {
+Params printable_params(const Params& params) {
+  Params out;
+  for (const auto& [key, value] : params) out[key] = printable(value);
+  return out;
+}
+}  // namespace
+
 int usage_error(const Context& ctx, const std::string& key, const Params& params) {
-  std::fprintf(stderr, "qaward: %s\n", ctx.text().text(key, params).c_str());
+  std::fprintf(stderr, "qaward: %s\n", ctx.text().text(key, printable_params(params)).c_str());
   return kExitUsage;
 }
 
 void print_diagnostics(const Context& ctx, const std::vector<Diagnostic>& diagnostics) {
-  for (const auto& d : diagnostics) {
+  for (auto d : diagnostics) {
+    d.params = printable_params(d.params);
+    d.where = printable(d.where);
     const auto label = ctx.text().text(d.severity == Severity::error ? "cli.error" : "cli.warning");
     std::fprintf(stderr, "qaward: %s: %s\n", label.c_str(), ctx.text().render(d).c_str());
   }
@@ -72,25 +92,6 @@ std::optional<RuleSet> edition_or_report(const Context& ctx, std::string_view id
     return std::nullopt;
   }
   return std::move(rules).value();
-}
-
-std::optional<std::string> read_file(const Context& ctx, const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    usage_error(ctx, "input.cannot_read", {{"file", path}, {"detail", std::strerror(errno)}});
-    return std::nullopt;
-  }
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-bool write_file(const Context& ctx, const std::string& path, std::string_view content) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (out) out.write(content.data(), static_cast<std::streamsize>(content.size()));
-  if (!out) {
-    usage_error(ctx, "cli.cannot_write", {{"file", path}, {"detail", std::strerror(errno)}});
-    return false;
-  }
-  return true;
 }
 
 std::optional<Date> reference_date(const Context& ctx, const Options& options) {

@@ -28,10 +28,11 @@ struct Context {
 class Options {
  public:
   // Parses `args`; `with_value` and `flags` name the options the command
-  // knows. An unknown option or a missing value prints a message.
+  // knows, `max_positional` how many plain arguments it takes. An unknown or
+  // repeated option, a missing value or a stray argument prints a message.
   [[nodiscard]] static std::optional<Options> parse(const Context& ctx, const std::vector<std::string_view>& args,
                                                     std::vector<std::string_view> with_value,
-                                                    std::vector<std::string_view> flags);
+                                                    std::vector<std::string_view> flags, std::size_t max_positional = 0);
   [[nodiscard]] std::optional<std::string> get(std::string_view name) const;
   [[nodiscard]] bool has(std::string_view name) const;
   [[nodiscard]] const std::vector<std::string>& positional() const { return positional_; }
@@ -41,6 +42,10 @@ class Options {
   std::vector<std::string> positional_;
 };
 
+// Text from an input made safe for a terminal (escape_control_characters:
+// ESC sequences could rewrite the reviewer's screen).
+[[nodiscard]] std::string printable(std::string_view text);
+
 // Prints "qaward: <message>" for a message key to stderr; returns kExitUsage.
 int usage_error(const Context& ctx, const std::string& key, const Params& params = {});
 
@@ -49,12 +54,6 @@ void print_diagnostics(const Context& ctx, const std::vector<Diagnostic>& diagno
 
 // The shipped rule edition `id` (empty: the default), or nullopt after saying why.
 [[nodiscard]] std::optional<RuleSet> edition_or_report(const Context& ctx, std::string_view id);
-
-// The whole content of `path`, or nullopt after printing why it cannot be read.
-[[nodiscard]] std::optional<std::string> read_file(const Context& ctx, const std::string& path);
-
-// Writes `content` to `path`; false after printing why it could not.
-[[nodiscard]] bool write_file(const Context& ctx, const std::string& path, std::string_view content);
 
 // The reference date: --date if given (validated), else today in Beijing time.
 [[nodiscard]] std::optional<Date> reference_date(const Context& ctx, const Options& options);

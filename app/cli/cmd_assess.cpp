@@ -6,6 +6,7 @@
 #include "../common/assessment_bridge.hpp"
 #include "../common/eligibility_bridge.hpp"
 #include "cli.hpp"
+#include "files.hpp"
 
 namespace qaward::cli {
 
@@ -83,7 +84,7 @@ void print_summary(const Context& ctx, const AssessmentSummary& s, const Assessm
 }  // namespace
 
 int assess(const Context& ctx, const std::vector<std::string_view>& args) {
-  const auto options = Options::parse(ctx, args, {"--input", "--format", "--csv", "--html", "--org"}, {"--help"});
+  const auto options = Options::parse(ctx, args, {"--input", "--format", "--csv", "--html", "--org"}, {"--help", "--force"});
   if (!options) return kExitUsage;
   if (options->has("--help")) {
     std::printf("%s", ctx.text().text("cli.assess.help").c_str());
@@ -93,7 +94,21 @@ int assess(const Context& ctx, const std::vector<std::string_view>& args) {
   if (!path) return usage_error(ctx, "cli.missing_option", {{"option", "--input"}});
   const auto as_json = wants_json(ctx, *options);
   if (!as_json) return kExitUsage;
-  const auto text = read_file(ctx, *path);
+  Inputs inputs;
+  if (!inputs.add(ctx, *path)) return kExitUsage;
+  // Both sheets are checked and opened before any work, and appear only
+  // when the summary is complete.
+  const auto csv_path = options->get("--csv");
+  const auto html_path = options->get("--html");
+  if (csv_path && html_path && *csv_path == *html_path) return usage_error(ctx, "cli.out.twice", {{"file", *csv_path}});
+  std::unique_ptr<Output> csv_out;
+  std::unique_ptr<Output> html_out;
+  for (const auto& [target, out] : {std::pair{&csv_path, &csv_out}, {&html_path, &html_out}}) {
+    if (!*target) continue;
+    *out = Output::open(ctx, **target, inputs, {options->has("--force"), false});
+    if (!*out) return kExitUsage;
+  }
+  const auto text = read_input(ctx, *path);
   if (!text) return kExitUsage;
   const auto& criteria = shipped_criteria();
   if (!criteria.ok()) {
@@ -107,12 +122,12 @@ int assess(const Context& ctx, const std::vector<std::string_view>& args) {
   }
   print_diagnostics(ctx, assessment.diagnostics());  // warnings
   const auto summary = summarize(assessment.value(), criteria.value());
-  if (const auto csv = options->get("--csv")) {
-    if (!write_file(ctx, *csv, scoring_sheet_csv(summary, assessment.value()))) return kExitUsage;
+  if (csv_out) {
+    if (!csv_out->finish(ctx, scoring_sheet_csv(summary, assessment.value()))) return kExitUsage;
   }
-  if (const auto html = options->get("--html")) {
+  if (html_out) {
     const auto page = scoring_sheet_html(summary, assessment.value(), criteria.value(), options->get("--org").value_or(""));
-    if (!write_file(ctx, *html, page)) return kExitUsage;
+    if (!html_out->finish(ctx, page)) return kExitUsage;
   }
   if (*as_json) {
     std::printf("%s\n", to_json(summary, assessment.value(), criteria.value()).dump(2).c_str());

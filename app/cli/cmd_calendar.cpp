@@ -10,6 +10,7 @@
 #include "../common/publicity_documents.hpp"
 #include "../common/shipped_calendar.hpp"
 #include "cli.hpp"
+#include "files.hpp"
 #include "qaward/publicity.hpp"
 #include "qaward/timeline.hpp"
 
@@ -73,7 +74,8 @@ int workdays(const Context& ctx, const std::vector<std::string_view>& args) {
   }
   const auto action = args[0];
   const std::vector<std::string_view> rest(args.begin() + 1, args.end());
-  const auto options = Options::parse(ctx, rest, {"--from", "--to", "--days", "--region", "--format"}, {"--help"});
+  const bool takes_date = action == "is" || action == "next";  // qaward workdays is 2025-10-11
+  const auto options = Options::parse(ctx, rest, {"--from", "--to", "--days", "--region", "--format"}, {"--help"}, takes_date ? 1 : 0);
   if (!options) return kExitUsage;
   if (options->has("--help")) {
     std::printf("%s", ctx.text().text("cli.workdays.help").c_str());
@@ -189,11 +191,9 @@ int publicity(const Context& ctx, const std::vector<std::string_view>& args) {
   if (!now || !region || !as_json) return kExitUsage;
   std::optional<int> close;
   if (const auto text = options->get("--close-of-business")) {
-    const auto parsed = parse_datetime("2000-01-01T" + *text);
-    if (!parsed || parsed->date != Date{2000, 1, 1} || text->size() != 5) {
-      return usage_error(ctx, "input.bad_time", {{"found", *text}});
-    }
-    close = parsed->seconds;
+    const auto parsed = parse_close_of_business(*text, "--close-of-business");
+    if (!parsed.ok()) return usage_error(ctx, parsed.diagnostics().at(0).key, parsed.diagnostics().at(0).params);
+    close = parsed.value();
   }
   const auto rules = edition_or_report(ctx, options->get("--edition").value_or(""));
   if (!rules) return kExitUsage;
@@ -301,7 +301,7 @@ int timeline(const Context& ctx, const std::vector<std::string_view>& args) {
 
 // qaward notice: the printable notice or closing statement of the internal publicity.
 int notice(const Context& ctx, const std::vector<std::string_view>& args) {
-  const auto options = Options::parse(ctx, args, {"--draft", "--out", "--now", "--edition"}, {"--help", "--statement"});
+  const auto options = Options::parse(ctx, args, {"--draft", "--out", "--now", "--edition"}, {"--help", "--statement", "--force"});
   if (!options) return kExitUsage;
   if (options->has("--help")) {
     std::printf("%s", ctx.text().text("cli.notice.help").c_str());
@@ -314,7 +314,11 @@ int notice(const Context& ctx, const std::vector<std::string_view>& args) {
   std::optional<DateTime> now = beijing_datetime(static_cast<std::int64_t>(std::time(nullptr)));
   if (options->has("--now")) now = datetime_option(ctx, *options, "--now");
   if (!now) return kExitUsage;
-  const auto text = read_file(ctx, *draft_path);
+  Inputs inputs;
+  if (!inputs.add(ctx, *draft_path)) return kExitUsage;
+  const auto out = Output::open(ctx, *out_path, inputs, {options->has("--force"), false});
+  if (!out) return kExitUsage;
+  const auto text = read_input(ctx, *draft_path);
   if (!text) return kExitUsage;
   const auto kind = options->has("--statement") ? PublicityDocument::statement : PublicityDocument::notice;
   const auto html = render_publicity_document(kind, *text, *now, options->get("--edition").value_or(""));
@@ -322,7 +326,7 @@ int notice(const Context& ctx, const std::vector<std::string_view>& args) {
     print_diagnostics(ctx, html.diagnostics());
     return kExitUsage;
   }
-  if (!write_file(ctx, *out_path, html.value())) return kExitUsage;
+  if (!out->finish(ctx, html.value())) return kExitUsage;
   std::printf("%s\n", out_path->c_str());
   return kExitOk;
 }

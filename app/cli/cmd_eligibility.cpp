@@ -5,6 +5,7 @@
 #include "../common/editions.hpp"
 #include "../common/eligibility_bridge.hpp"
 #include "cli.hpp"
+#include "files.hpp"
 #include "qaward/eligibility.hpp"
 
 namespace qaward::cli {
@@ -64,7 +65,7 @@ int eligibility(const Context& ctx, const std::vector<std::string_view>& args) {
   if (!json_output) return kExitUsage;
   const auto date = reference_date(ctx, *options);
   if (!date) return kExitUsage;
-  const auto text = read_file(ctx, *path);
+  const auto text = read_input(ctx, *path);
   if (!text) return kExitUsage;
 
   auto profile = parse_profile(*text);

@@ -3,6 +3,10 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -14,7 +18,9 @@
 #include "../common/package_support.hpp"
 #include "../common/shipped_calendar.hpp"
 #include "cli.hpp"
+#include "files.hpp"
 #include "qaward/hash.hpp"
+#include "qaward/text.hpp"
 #include "qaward/version.hpp"
 
 namespace qaward::cli {
@@ -49,10 +55,20 @@ std::optional<std::string> passphrase(const Context& ctx, bool twice) {
   return first;
 }
 
+// The passphrase in NFC: "é" typed as one code point or as e + accent (as
+// some input methods and terminals send it) must open the same key.
+std::optional<std::string> normal_passphrase(const Context& ctx, bool twice) {
+  const auto pass = passphrase(ctx, twice);
+  if (!pass) return std::nullopt;
+  auto normal = nfc(*pass);
+  if (!normal) usage_error(ctx, "cli.key.not_utf8");
+  return normal;
+}
+
 std::optional<KeyPair> load_key(const Context& ctx, const std::string& path) {
-  const auto text = read_file(ctx, path);
+  const auto text = read_input(ctx, path);
   if (!text) return std::nullopt;
-  const auto pass = passphrase(ctx, false);
+  const auto pass = normal_passphrase(ctx, false);
   if (!pass) return std::nullopt;
   auto key = decrypt_secret_key(*text, *pass);
   if (!key.ok()) {
@@ -74,7 +90,9 @@ std::optional<DateTime> now_option(const Context& ctx, const Options& options) {
 
 void print_report(const Context& ctx, const std::string& file, const VerifyReport& r) {
   const Catalog& t = ctx.text();
-  std::printf("%s  %s\n", t.text(r.valid ? "cli.verify.valid" : "cli.verify.invalid").c_str(), file.c_str());
+  // Everything from inside a package is untrusted: printable() keeps escape
+  // sequences in a name from acting on the reviewer's terminal.
+  std::printf("%s  %s\n", t.text(r.valid ? "cli.verify.valid" : "cli.verify.invalid").c_str(), printable(file).c_str());
   std::vector<ReportLine> payload;
   if (r.payload_files > 0) {
     payload.push_back({ReportLine::Tone::plain,
@@ -83,11 +101,11 @@ void print_report(const Context& ctx, const std::string& file, const VerifyRepor
   }
   for (const auto& line : report_lines(r, t, std::move(payload))) {
     if (!line.finding) {
-      std::printf("  %s\n", line.text.c_str());
+      std::printf("  %s\n", printable(line.text).c_str());
       continue;
     }
     const char* label = line.tone == ReportLine::Tone::bad ? "cli.error" : "cli.warning";
-    std::printf("  %s %s\n", t.text(label).c_str(), line.text.c_str());
+    std::printf("  %s %s\n", t.text(label).c_str(), printable(line.text).c_str());
   }
 }
 
@@ -96,22 +114,37 @@ int keygen(const Context& ctx, const Options& options) {
   if (!prefix) return usage_error(ctx, "cli.missing_option", {{"option", "--out"}});
   const std::string key_path = *prefix + ".key";
   const std::string pub_path = *prefix + ".pub";
-  if (!options.has("--force") && (std::filesystem::exists(key_path) || std::filesystem::exists(pub_path))) {
-    return usage_error(ctx, "cli.key.exists", {{"file", key_path}});
-  }
-  const auto pass = passphrase(ctx, true);
+  const Inputs none;
+  const bool force = options.has("--force");
+  // Both are written beside their names and appear only when both are whole;
+  // the secret key is readable by its owner only from its first byte.
+  const auto key_out = Output::open(ctx, key_path, none, {force, true});
+  if (!key_out) return kExitUsage;
+  const auto pub_out = Output::open(ctx, pub_path, none, {force, false});
+  if (!pub_out) return kExitUsage;
+  const auto pass = normal_passphrase(ctx, true);
   if (!pass) return kExitUsage;
-  if (pass->size() < 8) return usage_error(ctx, "cli.key.short");
+  if (count_code_points(*pass).value_or(0) < 8) return usage_error(ctx, "cli.key.short");
   const auto pair = generate_keypair();
-  if (!write_file(ctx, key_path, encrypt_secret_key(pair, *pass)) || !write_file(ctx, pub_path, public_key_file(pair.public_key))) {
-    return kExitUsage;
+  // Both written before either is put in place: a full disk leaves neither.
+  for (const auto& [out, content] : {std::pair{key_out.get(), encrypt_secret_key(pair, *pass)},
+                                     {pub_out.get(), public_key_file(pair.public_key)}}) {
+    if (!out->append(content)) return usage_error(ctx, "cli.cannot_write", {{"file", out->path()}, {"detail", out->failure()}});
   }
-  std::filesystem::permissions(key_path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
-                               std::filesystem::perm_options::replace);
+  if (!key_out->commit(ctx) || !pub_out->commit(ctx)) return kExitUsage;
   std::printf("%s\n", pair.public_key.key_id_hex().c_str());
   std::printf("%s\n", ctx.text().text("cli.key.created", {{"key", key_path}, {"pub", pub_path},
                                                           {"fingerprint", pair.public_key.fingerprint()}}).c_str());
   return kExitOk;
+}
+
+// Warns when "now" is ahead of the machine's clock: a package dated in the
+// future misleads whoever checks the publicity period against it.
+void warn_if_future(const Context& ctx, const DateTime& now) {
+  const auto clock = beijing_datetime(static_cast<std::int64_t>(std::time(nullptr)));
+  if (to_unix(now) > to_unix(clock) + 600) {
+    print_diagnostics(ctx, {Diagnostic{Severity::warning, "cli.now_in_future", {{"now", to_iso(now)}, {"clock", to_iso(clock)}}, "--now"}});
+  }
 }
 
 int package(const Context& ctx, const Options& options) {
@@ -123,7 +156,10 @@ int package(const Context& ctx, const Options& options) {
   }
   const auto now = now_option(ctx, options);
   if (!now) return kExitUsage;
-  const auto text = read_file(ctx, *draft_path);
+  if (options.has("--now")) warn_if_future(ctx, *now);
+  Inputs inputs;
+  if (!inputs.add(ctx, *draft_path) || !inputs.add(ctx, *key_path)) return kExitUsage;
+  const auto text = read_input(ctx, *draft_path);
   if (!text) return kExitUsage;
   const auto& criteria = shipped_criteria();
   const auto& calendar = shipped_calendar();
@@ -136,50 +172,61 @@ int package(const Context& ctx, const Options& options) {
   print_diagnostics(ctx, draft.diagnostics());
   const auto rules = edition_or_report(ctx, options.get("--edition").value_or(draft.value().edition));
   if (!rules) return kExitUsage;
-  const auto key = load_key(ctx, *key_path);
-  if (!key) return kExitUsage;
-  // Attachment paths are relative to the draft file.
+  // Attachment paths are relative to the draft file. Each is an input the
+  // output may not replace, and must be a regular file (a pipe would hang,
+  // a device never end).
   const auto base = std::filesystem::path(*draft_path).parent_path();
   PackageRequest request;
   request.draft = &draft.value();
   for (const auto& a : draft.value().attachments) {
     const std::filesystem::path p(a.path);
     request.files.push_back(p.is_absolute() ? p.string() : (base / p).string());
+    if (!inputs.add(ctx, request.files.back())) return kExitUsage;
   }
+  const auto out = Output::open(ctx, *out_path, inputs, {options.has("--force"), false});
+  if (!out) return kExitUsage;
+  const auto key = load_key(ctx, *key_path);
+  if (!key) return kExitUsage;
   request.rules = &*rules;
   request.calendar = &calendar.value();
   request.criteria = &criteria.value();
   request.key = &*key;
   request.now = *now;
-  request.force = options.has("--force");
+  request.force = options.has("--force-ineligible");
   request.product_version = std::string(version());
   const auto plan = plan_package(request);
   if (!plan.refusals.empty()) {
     std::fprintf(stderr, "%s\n", ctx.text().text("cli.package.refused").c_str());
     print_diagnostics(ctx, plan.refusals);
+    if (std::any_of(plan.refusals.begin(), plan.refusals.end(), [](const Diagnostic& d) { return d.key == "pkg.not_eligible"; })) {
+      std::fprintf(stderr, "%s\n", ctx.text().text("cli.package.force_ineligible_hint").c_str());
+    }
     return kExitNegative;
   }
   print_diagnostics(ctx, plan.warnings);
-  const auto result = write_package(request, plan, *out_path);
+  const auto result = write_package(request, plan, *out);
   if (!result.ok()) {
     print_diagnostics(ctx, result.diagnostics());
     return kExitUsage;
   }
+  // The hash of the bytes that will be renamed into place, not of whatever
+  // the path holds afterwards.
+  const auto sha256 = out->sha256();
+  if (!out->commit(ctx)) return kExitUsage;
   std::printf("%s\n", out_path->c_str());
   std::printf("%s\n", ctx.text().text("cli.package.done", {{"id", result.value().package_id},
                                                            {"files", std::to_string(result.value().payload_files)},
                                                            {"bytes", std::to_string(result.value().payload_bytes)},
-                                                           {"sha256", file_sha256(*out_path)},
+                                                           {"sha256", sha256},
                                                            {"key", key->public_key.key_id_hex()},
                                                            {"fingerprint", key->public_key.fingerprint()}}).c_str());
   return kExitOk;
 }
 
-std::optional<PublicKey> pubkey_option(const Context& ctx, const Options& options, bool& failed) {
-  failed = false;
-  const auto path = options.get("--pubkey");
+std::optional<PublicKey> pubkey_option(const Context& ctx, const Options& options, const char* name, bool& failed) {
+  const auto path = options.get(name);
   if (!path) return std::nullopt;
-  const auto text = read_file(ctx, *path);
+  const auto text = read_input(ctx, *path, kMaxKeyBytes);
   if (!text) {
     failed = true;
     return std::nullopt;
@@ -193,15 +240,43 @@ std::optional<PublicKey> pubkey_option(const Context& ctx, const Options& option
   return key.value();
 }
 
+// The keys a reviewer pinned: --pubkey (the applicant's) and
+// --office-pubkey (the district office that countersigned).
+struct PinnedKeys {
+  std::optional<PublicKey> applicant;
+  std::optional<PublicKey> office;
+  [[nodiscard]] VerifyContext context() const {
+    auto context = shipped_verify_context(applicant ? &*applicant : nullptr);
+    context.expected_office_key = office ? &*office : nullptr;
+    return context;
+  }
+};
+
+std::optional<PinnedKeys> pinned_keys(const Context& ctx, const Options& options) {
+  bool failed = false;
+  PinnedKeys keys{pubkey_option(ctx, options, "--pubkey", failed), pubkey_option(ctx, options, "--office-pubkey", failed)};
+  if (failed) return std::nullopt;
+  return keys;
+}
+
+// The package at `file` verified, or a report saying why it cannot be read
+// (missing, a folder, a device or pipe: libzip must not be handed those).
+VerifyReport verify_file(const Context& ctx, const std::string& file, const VerifyContext& context) {
+  if (const auto why = not_a_file(ctx, file); !why.empty()) {
+    VerifyReport report;
+    report.findings.push_back({Severity::error, "input.cannot_read", {{"file", file}, {"detail", why}}, ""});
+    return report;
+  }
+  return verify_package(file, context);
+}
+
 int verify(const Context& ctx, const Options& options) {
   if (options.positional().size() != 1) return usage_error(ctx, "cli.verify.one_file");
-  bool failed = false;
-  const auto key = pubkey_option(ctx, options, failed);
+  const auto keys = pinned_keys(ctx, options);
   const auto as_json = wants_json(ctx, options);
-  if (failed || !as_json) return kExitUsage;
+  if (!keys || !as_json) return kExitUsage;
   const auto& file = options.positional()[0];
-  if (!std::filesystem::is_regular_file(file)) return usage_error(ctx, "input.cannot_read", {{"file", file}, {"detail", "not a file"}});
-  const auto report = verify_package(file, shipped_verify_context(key ? &*key : nullptr));
+  const auto report = verify_file(ctx, file, keys->context());
   if (*as_json) {
     std::printf("%s\n", to_json(report, catalog(Language::zh), catalog(Language::en)).dump(2).c_str());
   } else {
@@ -212,23 +287,39 @@ int verify(const Context& ctx, const Options& options) {
 }
 
 int precheck(const Context& ctx, const Options& options) {
-  if (options.positional().empty()) return usage_error(ctx, "cli.verify.one_file");
+  if (options.positional().empty()) return usage_error(ctx, "cli.precheck.no_files");
+  const auto keys = pinned_keys(ctx, options);
+  if (!keys) return kExitUsage;
+  // The report is opened first: a bad report name is said before the work.
+  Inputs inputs;
+  for (const auto& file : options.positional()) (void)inputs.add(ctx, file);  // non-regular ones are findings below
+  std::unique_ptr<Output> out;
+  const auto report_path = options.get("--report");
+  if (report_path) {
+    if (!report_path->ends_with(".html") && !report_path->ends_with(".csv") && !report_path->ends_with(".json")) {
+      return usage_error(ctx, "cli.precheck.report_kind", {{"found", *report_path}});
+    }
+    out = Output::open(ctx, *report_path, inputs, {options.has("--force"), false});
+    if (!out) return kExitUsage;
+  }
+  // One bad package is a finding in the batch; every package is listed.
   std::vector<std::pair<std::string, VerifyReport>> reports;
+  const auto context = keys->context();
   for (const auto& file : options.positional()) {
-    reports.emplace_back(file, verify_package(file, shipped_verify_context()));
+    reports.emplace_back(file, verify_file(ctx, file, context));
     print_report(ctx, file, reports.back().second);
   }
-  if (const auto out = options.get("--report")) {
+  if (out) {
     std::string content;
-    if (out->ends_with(".html")) content = precheck_html(reports);
-    else if (out->ends_with(".csv")) content = precheck_csv(reports);
-    else if (out->ends_with(".json")) content = precheck_json(reports).dump(2) + "\n";
-    else return usage_error(ctx, "cli.precheck.report_kind", {{"found", *out}});
-    if (!write_file(ctx, *out, content)) return kExitUsage;
-    std::printf("%s\n", ctx.text().text("cli.assess.written", {{"file", *out}}).c_str());
+    if (report_path->ends_with(".html")) content = precheck_html(reports);
+    else if (report_path->ends_with(".csv")) content = precheck_csv(reports);
+    else content = precheck_json(reports).dump(2) + "\n";
+    if (!out->finish(ctx, content)) return kExitUsage;
+    std::printf("%s\n", ctx.text().text("cli.assess.written", {{"file", *report_path}}).c_str());
   }
-  const bool all_valid = std::all_of(reports.begin(), reports.end(), [](const auto& r) { return r.second.valid; });
-  return all_valid ? kExitOk : kExitNegative;
+  const auto all = [&](auto test) { return std::all_of(reports.begin(), reports.end(), [&](const auto& r) { return test(r.second); }); };
+  if (!all([](const VerifyReport& r) { return r.readable; })) return kExitUsage;
+  return all([](const VerifyReport& r) { return r.valid; }) ? kExitOk : kExitNegative;
 }
 
 int countersign(const Context& ctx, const Options& options) {
@@ -240,38 +331,71 @@ int countersign(const Context& ctx, const Options& options) {
   for (const auto& [value, name] : {std::pair{key_path, "--key"}, {out_path, "--out"}, {opinion, "--opinion"}, {unit, "--unit"}}) {
     if (!value || value->empty()) return usage_error(ctx, "cli.missing_option", {{"option", name}});
   }
+  for (const auto& [value, name] : {std::pair{unit, "--unit"}, {opinion, "--opinion"}}) {
+    if (first_control_character(*value)) return usage_error(ctx, "cli.control_characters", {{"option", name}});
+  }
   const auto now = now_option(ctx, options);
   if (!now) return kExitUsage;
+  if (options.has("--now")) warn_if_future(ctx, *now);
+  const auto& package_path = options.positional()[0];
+  Inputs inputs;
+  if (!inputs.add(ctx, package_path) || !inputs.add(ctx, *key_path)) return kExitUsage;
+  if (const auto why = not_a_file(ctx, package_path); !why.empty()) {
+    return usage_error(ctx, "input.cannot_read", {{"file", package_path}, {"detail", why}});
+  }
+  const auto out = Output::open(ctx, *out_path, inputs, {options.has("--force"), false});
+  if (!out) return kExitUsage;
   const auto key = load_key(ctx, *key_path);
   if (!key) return kExitUsage;
   CountersignRequest request{*unit, *opinion, &*key, *now};
-  const auto result = countersign_package(options.positional()[0], *out_path, request, shipped_verify_context());
+  const auto result = countersign_package(package_path, *out, request, shipped_verify_context());
   if (!result.ok()) {
     print_diagnostics(ctx, result.diagnostics());
-    return kExitNegative;
+    // A package that does not qualify is a negative answer; failing to read
+    // or write is an I/O error.
+    const auto& key_name = result.diagnostics().at(0).key;
+    return key_name == "pkg.countersign_invalid" || key_name == "pkg.already_countersigned" ? kExitNegative : kExitUsage;
   }
+  const auto sha256 = out->sha256();
+  if (!out->commit(ctx)) return kExitUsage;
   std::printf("%s\n", out_path->c_str());
   std::printf("%s\n", ctx.text().text("cli.countersign.done", {{"id", result.value()}, {"key", key->public_key.key_id_hex()},
-                                                               {"sha256", file_sha256(*out_path)}}).c_str());
+                                                               {"sha256", sha256}}).c_str());
   return kExitOk;
 }
 
 }  // namespace
 
 int package_command(const Context& ctx, std::string_view command, const std::vector<std::string_view>& args) {
-  const auto options = Options::parse(ctx, args, {"--out", "--draft", "--key", "--now", "--edition", "--pubkey", "--format",
-                                                  "--report", "--opinion", "--unit"},
-                                      {"--help", "--force"});
-  if (!options) return kExitUsage;
-  if (options->has("--help")) {
-    std::printf("%s", ctx.text().text("cli." + std::string(command) + ".help").c_str());
-    return kExitOk;
+  // Each command takes its own options only: a refusal never suggests one it does not have.
+  struct Spec {
+    std::string_view command;
+    std::vector<std::string_view> with_value;
+    std::vector<std::string_view> flags;
+    std::size_t max_positional;
+    int (*run)(const Context&, const Options&);
+  };
+  constexpr auto kMany = static_cast<std::size_t>(-1);
+  const Spec specs[] = {
+      {"keygen", {"--out"}, {"--force"}, 0, keygen},
+      {"package", {"--draft", "--key", "--out", "--now", "--edition"}, {"--force", "--force-ineligible"}, 0, package},
+      {"verify", {"--pubkey", "--office-pubkey", "--format"}, {}, 1, verify},
+      {"precheck", {"--report", "--pubkey", "--office-pubkey"}, {"--force"}, kMany, precheck},
+      {"countersign", {"--key", "--out", "--unit", "--opinion", "--now"}, {"--force"}, 1, countersign},
+  };
+  for (const auto& spec : specs) {
+    if (spec.command != command) continue;
+    auto flags = spec.flags;
+    flags.push_back("--help");
+    const auto options = Options::parse(ctx, args, spec.with_value, flags, spec.max_positional);
+    if (!options) return kExitUsage;
+    if (options->has("--help")) {
+      std::printf("%s", ctx.text().text("cli." + std::string(command) + ".help").c_str());
+      return kExitOk;
+    }
+    return spec.run(ctx, *options);
   }
-  if (command == "keygen") return keygen(ctx, *options);
-  if (command == "package") return package(ctx, *options);
-  if (command == "verify") return verify(ctx, *options);
-  if (command == "precheck") return precheck(ctx, *options);
-  return countersign(ctx, *options);
+  return usage_error(ctx, "cli.unknown_command", {{"command", std::string(command)}});
 }
 
 }  // namespace qaward::cli

@@ -15,6 +15,9 @@ int main(int argc, char** argv) {
 
   const char* env_lang = std::getenv("QAWARD_LANG");
   Context ctx{qaward::language_from_tag(env_lang ? env_lang : "zh")};
+  // A region tag such as en-US or zh_CN.UTF-8 is understood; anything else is said, not guessed.
+  const std::string_view env_tag = env_lang ? env_lang : "";
+  const bool known_lang = env_tag.empty() || env_tag.starts_with("zh") || env_tag.starts_with("en");
   // --lang may stand anywhere; it is read first so that every later message
   // is in the chosen language.
   for (std::size_t i = 0; i < args.size(); ++i) {
@@ -30,6 +33,7 @@ int main(int argc, char** argv) {
     }
   }
 
+  if (!known_lang) usage_error(ctx, "cli.bad_lang_env", {{"found", std::string(env_tag)}});
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     std::printf("%s", ctx.text().text("cli.help").c_str());
     return args.empty() ? kExitUsage : kExitOk;

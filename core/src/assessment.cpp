@@ -6,6 +6,8 @@
 #include <set>
 
 #include "json_reader.hpp"
+#include "qaward/documents.hpp"
+#include "qaward/json_text.hpp"
 #include "qaward/text.hpp"
 
 namespace qaward {
@@ -27,6 +29,17 @@ std::vector<std::string> strings(const json& list) {
     }
   }
   return out;
+}
+
+// A whole number from `min` to `max`, or nullopt: read as a 64-bit value
+// first, so that 4294967300 is not taken for 4 nor -1 for 4294967295.
+std::optional<int> int_within(const json* value, int min, int max) {
+  if (value == nullptr || !value->is_number_integer()) return std::nullopt;
+  if (value->is_number_unsigned() && (max < 0 || value->get<std::uint64_t>() > static_cast<std::uint64_t>(max))) {
+    return std::nullopt;
+  }
+  const auto n = value->get<std::int64_t>();
+  return n >= min && n <= max ? std::optional<int>(static_cast<int>(n)) : std::nullopt;
 }
 
 Diagnostic model_error(std::string where, std::string found = {}) {
@@ -62,8 +75,10 @@ const CriteriaItem* Criteria::find_item(std::string_view id) const {
 }
 
 Result<Criteria> parse_criteria(std::string_view json_text) {
-  const auto doc = json::parse(json_text, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object()) return std::vector{model_error("")};
+  const auto parsed = parse_json(json_text);
+  if (!parsed.ok()) return parsed.diagnostics();
+  const auto& doc = parsed.value();
+  if (!doc.is_object()) return std::vector{model_error("")};
   std::vector<Diagnostic> errors;
   if (text_of(doc, "format") != "qaward-criteria/1") errors.push_back(model_error("/format"));
   Criteria c;
@@ -179,16 +194,18 @@ Result<Assessment> assessment_from_json(const json& doc, const Criteria& criteri
       if (s.rater && !rater_ids.count(*s.rater)) r.error("assess.unknown_rater", at + "/rater", {{"found", *s.rater}, {"item", *id}});
       const auto* band = r.member(item, "band");
       const auto* percent = r.member(item, "percent");
-      if (band == nullptr || !band->is_number_integer() || band->get<int>() < 1 || band->get<int>() > 6) {
+      const auto band_value = int_within(band, 1, 6);
+      const auto percent_value = int_within(percent, 0, 100);
+      if (!band_value) {
         r.error("assess.bad_band", at + "/band", {{"item", *id}, {"found", band ? detail::describe(*band) : "(none)"}});
         continue;
       }
-      if (percent == nullptr || !percent->is_number_integer()) {
+      if (!percent_value) {
         r.error("assess.bad_percent", at + "/percent", {{"item", *id}, {"found", percent ? detail::describe(*percent) : "(none)"}});
         continue;
       }
-      s.band = band->get<int>();
-      s.percent = percent->get<int>();
+      s.band = *band_value;
+      s.percent = *percent_value;
       const auto& range = criteria.bands(*model_item)[static_cast<std::size_t>(s.band - 1)];
       if (s.percent % 5 != 0) {
         r.error("assess.percent_not_step", at + "/percent", {{"item", *id}, {"found", std::to_string(s.percent)}});
@@ -223,12 +240,13 @@ Result<Assessment> assessment_from_json(const json& doc, const Criteria& criteri
       }
       DimensionRating d{key, std::nullopt, r.string(value, at, "evidence").value_or("")};
       if (const auto* rating = r.member(value, "rating")) {
-        if (!rating->is_number_integer() || rating->get<int>() < criteria.rating_min || rating->get<int>() > criteria.rating_max) {
+        const auto whole = int_within(rating, criteria.rating_min, criteria.rating_max);
+        if (!whole) {
           r.error("assess.bad_rating", at + "/rating", {{"found", detail::describe(*rating)},
                                                        {"min", std::to_string(criteria.rating_min)},
                                                        {"max", std::to_string(criteria.rating_max)}});
         } else {
-          d.rating = rating->get<int>();
+          d.rating = *whole;
         }
       }
       a.dimensions.push_back(std::move(d));
@@ -241,9 +259,9 @@ Result<Assessment> assessment_from_json(const json& doc, const Criteria& criteri
 }
 
 Result<Assessment> parse_assessment(std::string_view json_text, const Criteria& criteria) {
-  const auto doc = json::parse(json_text, nullptr, false);
-  if (doc.is_discarded()) return std::vector{make_error("input.invalid_json")};
-  return assessment_from_json(doc, criteria);
+  const auto doc = parse_json(json_text);
+  if (!doc.ok()) return doc.diagnostics();
+  return assessment_from_json(doc.value(), criteria);
 }
 
 // [SECTION] The summary
@@ -375,15 +393,7 @@ json to_json(const AssessmentSummary& s, const Assessment& assessment, const Cri
 }
 
 std::string scoring_sheet_csv(const AssessmentSummary& s, const Assessment& assessment) {
-  auto field = [](const std::string& text) {
-    // RFC 4180: quote every field; double the quotes inside.
-    std::string out = "\"";
-    for (const char c : text) {
-      if (c == '"') out += '"';
-      out += c;
-    }
-    return out + "\"";
-  };
+  const auto field = csv_field;
   std::map<std::string, const ItemScore*> agreed;
   for (const auto& score : assessment.scores) {
     if (!score.rater) agreed[score.item] = &score;

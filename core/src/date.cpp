@@ -30,7 +30,7 @@ std::optional<Date> parse_date(std::string_view text) {
   const auto year = number(0, 4);
   const auto month = number(5, 2);
   const auto day = number(8, 2);
-  if (!year || !month || !day || *year < 1900 || *year > 2999) return std::nullopt;
+  if (!year || !month || !day || *year < kFirstYear || *year > kLastYear) return std::nullopt;
   const Date date{*year, *month, *day};
   if (!is_valid(date)) return std::nullopt;
   return date;

@@ -55,7 +55,10 @@ std::optional<DateTime> parse_datetime(std::string_view text) {
     }
   }
   const std::int64_t local = to_days(*date) * 86400 + *hour * 3600 + *minute * 60 + second;
-  return beijing_datetime(local - offset);
+  const auto beijing = beijing_datetime(local - offset);
+  // An offset or 24:00 must not carry the date out of the accepted years.
+  if (beijing.date.year < kFirstYear || beijing.date.year > kLastYear) return std::nullopt;
+  return beijing;
 }
 
 std::string to_iso(const DateTime& time) {

@@ -2,6 +2,22 @@
 
 namespace qaward {
 
+std::string csv_field(std::string_view text) {
+  auto is_number = [](std::string_view t) {
+    if (t.starts_with('-')) t.remove_prefix(1);
+    const auto dot = t.find('.');
+    auto digits = [](std::string_view d) { return !d.empty() && d.find_first_not_of("0123456789") == std::string_view::npos; };
+    return dot == std::string_view::npos ? digits(t) : digits(t.substr(0, dot)) && digits(t.substr(dot + 1));
+  };
+  std::string out = "\"";
+  if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos && !is_number(text)) out += '\'';
+  for (const char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
 std::string html_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size());

@@ -24,7 +24,12 @@ nlohmann::json object_of(const nlohmann::json& object, std::string_view key) {
 
 std::string describe(const nlohmann::json& value) {
   std::string text = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  if (text.size() > 60) text = text.substr(0, 57) + "...";
+  if (text.size() > 60) {
+    // Cut between characters, never inside one: the message must stay UTF-8.
+    std::size_t cut = 57;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0u) == 0x80u) --cut;
+    text = text.substr(0, cut) + "...";
+  }
   return text;
 }
 

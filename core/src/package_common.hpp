@@ -22,6 +22,11 @@ inline constexpr std::string_view kSignerKey = "signer.pub";
 inline constexpr std::string_view kRecommendation = "recommendation.json";
 inline constexpr std::string_view kRecommendationSig = "recommendation.json.minisig";
 inline constexpr std::string_view kOfficeKey = "office.pub";
+// Entries besides the attachments: bagit.txt, bag-info.txt, application.json,
+// the two manifests, signer.pub and the signature; a district office's
+// countersignature adds recommendation.json, its signature and office.pub.
+inline constexpr std::uint64_t kTagEntries = 7;
+inline constexpr std::uint64_t kCountersignEntries = 3;
 // Reads are large: few system calls natively, and in the browser's worker each
 // read is a Blob.slice + FileReaderSync call, whose rate grows with its size
 // (measured in Chromium 156: 1 MiB 303 MB/s, 4 MiB 535 MB/s, 16 MiB 898 MB/s).
@@ -51,7 +56,12 @@ long long zip_time(const DateTime& beijing);
 struct Output {
   std::string path;
   PackageSink* sink = nullptr;
-  [[nodiscard]] std::string name() const { return sink != nullptr ? std::string("(browser storage)") : path; }
+  [[nodiscard]] std::string name() const { return sink != nullptr ? sink->name() : path; }
+  // Why writing failed: the sink's own reason when it has one, else libzip's.
+  [[nodiscard]] std::string failure(zip_t* archive) const {
+    const std::string own = sink != nullptr ? sink->failure() : std::string();
+    return !own.empty() ? own : archive != nullptr ? std::string(zip_strerror(archive)) : std::string("libzip");
+  }
 };
 
 // A new, empty archive at `out`; nullptr when it cannot be made.

@@ -4,19 +4,30 @@
 #include <cstdlib>
 
 #include "json_reader.hpp"
+#include "qaward/json_text.hpp"
 #include "qaward/hash.hpp"
 #include "qaward/package.hpp"
 
 namespace qaward {
 
-std::optional<std::string> nfc(std::string_view utf8) {
+namespace {
+
+std::optional<std::string> utf8_map(std::string_view utf8, int options) {
   utf8proc_uint8_t* out = nullptr;
   const auto length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(utf8.data()),
-                                   static_cast<utf8proc_ssize_t>(utf8.size()), &out, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+                                   static_cast<utf8proc_ssize_t>(utf8.size()), &out, static_cast<utf8proc_option_t>(options));
   if (length < 0) return std::nullopt;
   std::string result(reinterpret_cast<const char*>(out), static_cast<std::size_t>(length));
   std::free(out);
   return result;
+}
+
+}  // namespace
+
+std::optional<std::string> nfc(std::string_view utf8) { return utf8_map(utf8, UTF8PROC_STABLE | UTF8PROC_COMPOSE); }
+
+std::optional<std::string> nfc_casefold(std::string_view utf8) {
+  return utf8_map(utf8, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
 }
 
 namespace {
@@ -41,8 +52,9 @@ std::optional<AttachedFile> checked_from_json(detail::JsonReader& r, const nlohm
 
 Result<Draft> parse_draft(std::string_view json_text, const Criteria& criteria) {
   detail::JsonReader r;
-  const auto doc = nlohmann::json::parse(json_text, nullptr, false);
-  if (doc.is_discarded()) return std::vector{make_error("input.invalid_json")};
+  auto parsed = parse_json(json_text);
+  if (!parsed.ok()) return parsed.diagnostics();
+  const auto& doc = parsed.value();
   if (!doc.is_object()) {
     r.error("input.wrong_type", "/", {{"found", detail::describe(doc)}, {"expected", "{ ... }"}});
     return std::move(r.diagnostics);

@@ -2,6 +2,7 @@
 // before anything is read; every read is bounded; every failure is a finding
 // that says what and where. Nothing is extracted: entries are read in memory
 // (tag files, capped) or streamed through the hash (payload).
+#include <utf8proc.h>
 #include <zip.h>
 
 #include <algorithm>
@@ -9,8 +10,11 @@
 #include <set>
 #include <sys/stat.h>
 
+#include "json_reader.hpp"
 #include "package_common.hpp"
+#include "package_verify.hpp"
 #include "qaward/hash.hpp"
+#include "qaward/json_text.hpp"
 #include "qaward/package.hpp"
 #include "qaward/text.hpp"
 
@@ -44,6 +48,30 @@ class Reader {
   [[nodiscard]] bool has_errors() const {
     return std::any_of(report_.findings.begin(), report_.findings.end(),
                        [](const Finding& f) { return f.severity == Severity::error; });
+  }
+
+  // A failed signature check, as its first diagnostic says.
+  void signature_error(const std::vector<Diagnostic>& diagnostics, std::string where) {
+    if (diagnostics.empty()) error("sig.bad_signature", std::move(where));
+    else error(diagnostics.front().key, std::move(where), diagnostics.front().params);
+  }
+
+  // The errors of a JSON reader over `entry`, each as a finding that names the
+  // entry and the JSON path (its warnings, such as unknown members, concern
+  // the writer, not the reviewer).
+  void json_errors(const std::vector<Diagnostic>& diagnostics, const std::string& entry) {
+    for (const auto& d : diagnostics) {
+      if (d.severity != Severity::error) continue;
+      const char* key = d.key == "input.wrong_type"        ? "pkg.field_wrong_type"
+                        : d.key == "input.missing_field"   ? "pkg.field_missing"
+                        : d.key == "input.invalid_json_at" ? "pkg.entry_bad_json"
+                        : d.key == "input.json_too_deep"   ? "pkg.entry_too_deep"
+                                                           : "pkg.field_bad_value";
+      Params params = d.params;
+      params["path"] = d.where.empty() ? "/" : d.where;
+      params.try_emplace("found", "");
+      error(key, entry, std::move(params));
+    }
   }
 
   // Streams an entry to `take` in chunks, never more than its declared size
@@ -147,9 +175,72 @@ bool unsafe_name(std::string_view name) {
   return !count_code_points(name).has_value();
 }
 
-}  // namespace
+// Text from the package as valid UTF-8, each invalid byte replaced by U+FFFD,
+// so that a report can always be written as JSON (nlohmann's dump throws on
+// invalid UTF-8).
+std::string valid_utf8(std::string_view text) {
+  if (count_code_points(text)) return std::string(text);
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    utf8proc_int32_t c = 0;
+    const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+                                    static_cast<utf8proc_ssize_t>(text.size() - i), &c);
+    const auto length = n > 0 ? static_cast<std::size_t>(n) : 0;
+    if (length > 0 && count_code_points(text.substr(i, length))) {
+      out.append(text.substr(i, length));
+      i += length;
+    } else {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    }
+  }
+  return out;
+}
 
-VerifyReport verify_package(const std::string& path, const VerifyContext& ctx) {
+// What the report quotes from tag files and entry names, made writable.
+void keep_utf8(VerifyReport& report) {
+  for (auto* text : {&report.organization, &report.uscc, &report.bagging_date, &report.signature.trusted_comment}) {
+    *text = valid_utf8(*text);
+  }
+  for (auto& f : report.findings) {
+    f.where = valid_utf8(f.where);
+    for (auto& [name, value] : f.params) value = valid_utf8(value);
+  }
+}
+
+// The tag files a package may hold besides its payload; the countersignature's
+// only beside recommendation.json.
+bool known_tag_file(std::string_view name, bool countersigned) {
+  for (const std::string_view tag : {std::string_view("bagit.txt"), std::string_view("bag-info.txt"), detail::kManifest,
+                                     detail::kTagManifest, detail::kSignature, detail::kSignerKey}) {
+    if (name == tag) return true;
+  }
+  return countersigned &&
+         (name == detail::kRecommendation || name == detail::kRecommendationSig || name == detail::kOfficeKey);
+}
+
+// Names, and the folders in them, that differ only in case (or Unicode
+// form) unpack onto one file or folder where names are compared without case
+// (Windows, macOS).
+class CaseCollisions {
+ public:
+  // The name seen before that `name` or one of its folders collides with.
+  std::optional<std::string> add(const std::string& name) {
+    for (std::size_t end = name.find('/');; end = name.find('/', end + 1)) {
+      const std::string part = end == std::string::npos ? name : name.substr(0, end + 1);
+      if (const auto folded = nfc_casefold(part)) {
+        const auto [it, inserted] = seen_.emplace(*folded, part);
+        if (!inserted && it->second != part) return it->second;
+      }
+      if (end == std::string::npos || end + 1 == name.size()) return std::nullopt;
+    }
+  }
+
+ private:
+  std::map<std::string, std::string> seen_;  // folded -> as first seen
+};
+
+VerifyReport verify_archive(const std::string& path, const VerifyContext& ctx) {
   VerifyReport report;
   Reader r(report);
   Archive archive;
@@ -173,7 +264,9 @@ VerifyReport verify_package(const std::string& path, const VerifyContext& ctx) {
 
   // [SECTION] 1. Names, kinds, sizes: before anything is read.
   std::map<std::string, Entry> entries;  // by name inside the root
+  std::set<std::string> folders;         // folder entries, by name inside the root ("data/")
   std::set<std::string> normalized;
+  CaseCollisions collisions;
   std::string root;
   std::uint64_t total = 0;
   for (zip_uint64_t i = 0; i < static_cast<zip_uint64_t>(count); ++i) {
@@ -194,7 +287,11 @@ VerifyReport verify_package(const std::string& path, const VerifyContext& ctx) {
     }
     const auto normal = nfc(name);
     if (!normal || *normal != name) r.error("pkg.name_not_nfc", name);
-    if (normal && !normalized.insert(*normal).second) r.error("pkg.duplicate_entry", name);
+    if (normal && !normalized.insert(*normal).second) {
+      r.error("pkg.duplicate_entry", name);
+    } else if (const auto other = collisions.add(name)) {
+      r.error("pkg.case_collision", name, {{"other", *other}});
+    }
     zip_uint8_t opsys = 0;
     zip_uint32_t attributes = 0;
     if (zip_file_get_external_attributes(za, i, 0, &opsys, &attributes) == 0 && opsys == ZIP_OPSYS_UNIX &&
@@ -223,7 +320,10 @@ VerifyReport verify_package(const std::string& path, const VerifyContext& ctx) {
       continue;
     }
     const std::string inner = name.substr(slash + 1);
-    if (inner.empty() || inner.back() == '/') continue;  // a folder entry
+    if (inner.empty() || inner.back() == '/') {  // a folder entry
+      if (!inner.empty()) folders.insert(inner);
+      continue;
+    }
     entries[inner] = Entry{i, inner, st.size};
   }
   if (total > ctx.limits.max_total_bytes) r.error("pkg.too_large", "", {{"size", std::to_string(total)}});
@@ -246,6 +346,7 @@ VerifyReport verify_package(const std::string& path, const VerifyContext& ctx) {
   const auto bagit = tag("bagit.txt");
   if (bagit && *bagit != detail::kBagitTxt) r.error("pkg.bad_bagit_txt", "bagit.txt");
   const auto bag_info_text = tag("bag-info.txt");
+  if (bag_info_text && !count_code_points(*bag_info_text)) r.error("pkg.tag_not_utf8", "bag-info.txt");
   const auto manifest_text = tag(detail::kManifest);
   const auto tagmanifest_text = tag(detail::kTagManifest);
   const auto signature_text = tag(detail::kSignature);
@@ -265,8 +366,15 @@ VerifyReport verify_package(const std::string& path, const VerifyContext& ctx) {
     if (!manifest) {
       r.error("pkg.bad_manifest", std::string(detail::kManifest));
     } else {
+      // Nothing may ride along unsigned: every entry is a tag file or listed,
+      // every folder entry holds one of them.
+      const bool countersigned = entries.count(std::string(detail::kRecommendation)) != 0;
       for (const auto& [name, entry] : entries) {
-        if (name.rfind("data/", 0) == 0 && !manifest->count(name)) r.error("pkg.unlisted_file", name);
+        if (!manifest->count(name) && !known_tag_file(name, countersigned)) r.error("pkg.unlisted_file", name);
+      }
+      for (const auto& folder : folders) {
+        const auto inside = entries.lower_bound(folder);
+        if (inside == entries.end() || inside->first.rfind(folder, 0) != 0) r.error("pkg.unlisted_file", folder);
       }
       std::uint64_t bytes = 0;
       for (const auto& [name, expected] : *manifest) {
@@ -322,8 +430,7 @@ VerifyReport verify_package(const std::string& path, const VerifyContext& ctx) {
       report.signature.fingerprint = key->fingerprint();
       const auto checked = verify_minisign(*tagmanifest_text, *signature_text, *key);
       if (!checked.ok()) {
-        const auto& d = checked.diagnostics().at(0);
-        r.error(d.key, std::string(detail::kSignature), d.params);
+        r.signature_error(checked.diagnostics(), std::string(detail::kSignature));
       } else {
         report.signature.valid = true;
         report.signature.trusted_comment = checked.value().trusted_comment;
@@ -338,96 +445,201 @@ VerifyReport verify_package(const std::string& path, const VerifyContext& ctx) {
   // [SECTION] 5. The application: eligibility run again, the publicity period.
   const auto app_it = entries.find(std::string(detail::kApplication));
   std::optional<std::string> app_text;
-  if (app_it != entries.end()) app_text = r.read_small(za, app_it->second, ctx.limits.max_tag_file_bytes * 4);
+  if (app_it != entries.end()) app_text = r.read_small(za, app_it->second, ctx.limits.max_application_bytes);
   else r.error("pkg.missing_file", std::string(detail::kApplication));
-  if (app_text) {
-    const auto app = nlohmann::json::parse(*app_text, nullptr, false);
-    if (app.is_discarded() || !app.is_object()) {
-      r.error("pkg.bad_application", std::string(detail::kApplication));
-    } else {
-      const auto eligibility = app.value("eligibility", nlohmann::json::object());
-      report.edition = eligibility.is_object() ? eligibility.value("edition", "") : "";
-      report.recorded_eligibility = eligibility.is_object() ? eligibility.value("outcome", "") : "";
-      report.forced = eligibility.is_object() && eligibility.value("forced", false);
-      const auto date = parse_date(eligibility.is_object() ? eligibility.value("date", "") : "");
-      auto profile = profile_from_json(app.value("profile", nlohmann::json::object()), "/profile");
-      auto rules = load_edition(report.edition, ctx.editions);
-      if (!rules.ok()) {
-        r.warning("pkg.unknown_edition", std::string(detail::kApplication), {{"edition", report.edition}});
-      } else if (!profile.ok() || !date) {
-        r.error("pkg.bad_application", std::string(detail::kApplication));
-      } else {
-        const auto rerun = evaluate_eligibility(profile.value(), rules.value(), *date);
-        report.rerun_eligibility = rerun.ok() ? to_string(rerun.value().outcome) : "error";
-        if (report.rerun_eligibility != report.recorded_eligibility) {
-          r.error("pkg.eligibility_differs", std::string(detail::kApplication),
-                  {{"recorded", report.recorded_eligibility}, {"rerun", report.rerun_eligibility}});
-        }
-        if (report.rerun_eligibility == "not_eligible") r.warning("pkg.not_eligible_inside", "", {{"forced", report.forced ? "true" : "false"}});
-        if (profile.value().organization.uscc.value_or("") != report.uscc) {
-          r.error("pkg.identity_differs", std::string(detail::kApplication));
-        }
-        // The publicity period against the calendar: complete before packaging?
-        report.publicity_state = "missing";
-        if (app.contains("publicity") && ctx.calendar != nullptr) {
-          auto record = publicity_record_from_json(app["publicity"], "/publicity");
-          const auto created = parse_datetime(app.value("created", ""));
-          if (record.ok() && record.value().posted_at && created) {
-            PublicityOptions options;
-            options.working_days = rules.value().procedure.publicity_working_days;
-            options.posting_day_counts = record.value().posting_day_counts;
-            options.close_of_business = record.value().close_of_business;
-            options.region = record.value().region;
-            const auto period = compute_publicity(*ctx.calendar, *record.value().posted_at, options);
-            report.publicity_end = to_iso(period.end);
-            report.publicity_state = *created >= period.end ? "complete" : "not_complete";
-            if (report.publicity_state == "not_complete") {
-              r.warning("pkg.publicity_not_complete", "", {{"end", report.publicity_end}, {"created", to_iso(*created)}});
-            }
-          }
-        }
-        if (report.publicity_state == "missing") r.warning("pkg.publicity_missing");
-      }
-      for (const auto& a : app.value("attachments", nlohmann::json::array())) {
-        if (a.is_object() && a.value("trade_secret", false)) report.trade_secret_files.push_back(a.value("file", ""));
-      }
-      const auto summary = app.value("assessment_summary", nlohmann::json::object());
-      if (summary.is_object() && summary.contains("total") && summary["total"].is_number()) {
-        report.assessment_total = summary["total"].get<double>();
-      }
-    }
-  }
+  if (app_text) detail::recheck_application(*app_text, ctx, report);
 
   // [SECTION] 6. A district office's countersignature, if any.
   if (entries.count(std::string(detail::kRecommendation))) {
-    Countersignature cs;
-    cs.signature.present = true;
     const auto text = tag(detail::kRecommendation);
     const auto sig = tag(detail::kRecommendationSig);
     const auto key_text = tag(detail::kOfficeKey);
     if (text && sig && key_text) {
-      const auto doc = nlohmann::json::parse(*text, nullptr, false);
-      auto key = parse_public_key(*key_text);
-      if (doc.is_discarded() || !doc.is_object() || !key.ok()) {
-        r.error("pkg.bad_recommendation", std::string(detail::kRecommendation));
-      } else {
-        cs.unit = doc.value("unit", "");
-        cs.opinion = doc.value("opinion", "");
-        cs.date = doc.value("date", "");
-        cs.binds_applicant = doc.value("applicant_tagmanifest_sha256", "") == report.tagmanifest_sha256;
-        cs.signature.key_id = key.value().key_id_hex();
-        cs.signature.fingerprint = key.value().fingerprint();
-        const auto checked = verify_minisign(*text, *sig, key.value());
-        cs.signature.valid = checked.ok();
-        if (!checked.ok()) r.error(checked.diagnostics().at(0).key, std::string(detail::kRecommendationSig));
-        if (!cs.binds_applicant) r.error("pkg.recommendation_unbound", std::string(detail::kRecommendation));
-      }
+      detail::check_countersignature(*text, *sig, *key_text, ctx, report);
+    } else {
+      Countersignature cs;
+      cs.signature.present = true;
+      report.countersignatures.push_back(cs);
     }
-    report.countersignatures.push_back(cs);
   }
   report.valid = !r.has_errors();
   return report;
 }
+
+}  // namespace
+
+VerifyReport verify_package(const std::string& path, const VerifyContext& ctx) {
+  auto report = verify_archive(path, ctx);
+  keep_utf8(report);
+  return report;
+}
+
+namespace detail {
+
+namespace {
+
+// Objections against the packaging time (Article 13): one resolved before it
+// was received, or one still open when the package was made, is for the
+// reviewer to look at.
+void check_objections(const PublicityRecord& record, const std::optional<DateTime>& created, Reader& r) {
+  const std::string entry(kApplication);
+  if (!created) return;
+  for (std::size_t i = 0; i < record.objections.size(); ++i) {
+    const auto& o = record.objections[i];
+    const auto path = "/publicity/objections/" + std::to_string(i);
+    for (const auto problem : objection_problems(o, created->date)) {
+      switch (problem) {
+        case ObjectionProblem::forwarded_before_received:
+          r.warning("pkg.objection_forwarded_before_received", entry,
+                    {{"path", path}, {"received", to_string(o.received_on)}, {"forwarded", to_string(*o.forwarded_on)}});
+          break;
+        case ObjectionProblem::resolved_before_received:
+          r.warning("pkg.objection_resolved_before_received", entry,
+                    {{"path", path}, {"received", to_string(o.received_on)}, {"resolved", to_string(*o.resolved_on)}});
+          break;
+        case ObjectionProblem::open:
+          r.warning("pkg.objection_unresolved", entry, {{"path", path}, {"received", to_string(o.received_on)}, {"created", to_iso(*created)}});
+          break;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void recheck_application(std::string_view application_json, const VerifyContext& ctx, VerifyReport& report) {
+  Reader r(report);
+  const std::string entry(kApplication);
+  const auto parsed = parse_json(application_json);
+  if (!parsed.ok()) {
+    r.json_errors(parsed.diagnostics(), entry);
+    return;
+  }
+  const auto& app = parsed.value();
+  if (!app.is_object()) {
+    r.error("pkg.bad_application", entry);
+    return;
+  }
+  // Every member is read by its type: a wrong one is a finding naming its
+  // path, what was found and what was expected; nothing throws.
+  JsonReader json;
+  const nlohmann::json none = nlohmann::json::object();
+  const auto* eligibility = json.object(app, "", "eligibility");
+  const auto& e = eligibility != nullptr ? *eligibility : none;
+  report.edition = json.string(e, "/eligibility", "edition").value_or("");
+  report.recorded_eligibility = json.string(e, "/eligibility", "outcome").value_or("");
+  report.forced = json.boolean(e, "/eligibility", "forced").value_or(false);
+  const auto date = json.date(e, "/eligibility", "date");
+  std::optional<DateTime> created;
+  if (const auto text = json.string(app, "", "created")) {
+    created = parse_datetime(*text);
+    if (!created) json.error("input.bad_datetime", "/created", {{"found", *text}});
+  }
+  const auto* profile_json = json.object(app, "", "profile");
+  std::optional<PublicityRecord> record;
+  if (const auto* publicity = json.member(app, "publicity")) {
+    auto read = publicity_record_from_json(*publicity, "/publicity");
+    r.json_errors(read.diagnostics(), entry);
+    if (read.ok()) record = std::move(read).value();
+  }
+  if (const auto* list = json.array(app, "", "attachments")) {
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      const auto at = "/attachments/" + std::to_string(i);
+      const auto& item = (*list)[i];
+      if (!item.is_object()) {
+        json.error("input.wrong_type", at, {{"found", describe(item)}, {"expected", "{ ... }"}});
+        continue;
+      }
+      const auto file = json.string(item, at, "file");
+      if (json.boolean(item, at, "trade_secret").value_or(false)) report.trade_secret_files.push_back(file.value_or(""));
+    }
+  }
+  if (const auto* summary = json.object(app, "", "assessment_summary")) {
+    if (const auto* total = json.member(*summary, "total")) {
+      if (total->is_number()) report.assessment_total = total->get<double>();
+      else json.error("input.wrong_type", "/assessment_summary/total", {{"found", describe(*total)}, {"expected", "439.5"}});
+    }
+  }
+  auto rules = load_edition(report.edition, ctx.editions);
+  if (rules.ok() && !date && json.member(e, "date") == nullptr) {
+    json.error("input.missing_field", "/eligibility/date", {{"expected", "YYYY-MM-DD"}});
+  }
+  r.json_errors(json.diagnostics, entry);
+  auto profile = profile_from_json(profile_json != nullptr ? *profile_json : none, "/profile");
+  r.json_errors(profile.diagnostics(), entry);
+
+  // The eligibility run again, the identity, the publicity period.
+  if (!rules.ok()) {
+    r.warning("pkg.unknown_edition", entry, {{"edition", report.edition}});
+  } else if (profile.ok() && date) {
+    const auto rerun = evaluate_eligibility(profile.value(), rules.value(), *date);
+    report.rerun_eligibility = rerun.ok() ? to_string(rerun.value().outcome) : "error";
+    if (report.rerun_eligibility != report.recorded_eligibility) {
+      r.error("pkg.eligibility_differs", entry, {{"recorded", report.recorded_eligibility}, {"rerun", report.rerun_eligibility}});
+    }
+    if (report.rerun_eligibility == "not_eligible") r.warning("pkg.not_eligible_inside", "", {{"forced", report.forced ? "true" : "false"}});
+    if (profile.value().organization.uscc.value_or("") != report.uscc) r.error("pkg.identity_differs", entry);
+    // The publicity period against the calendar: complete before packaging?
+    report.publicity_state = "missing";
+    if (record && record->posted_at && created && ctx.calendar != nullptr) {
+      PublicityOptions options;
+      options.working_days = rules.value().procedure.publicity_working_days;
+      options.posting_day_counts = record->posting_day_counts;
+      options.close_of_business = record->close_of_business;
+      options.region = record->region;
+      const auto period = compute_publicity(*ctx.calendar, *record->posted_at, options);
+      report.publicity_end = to_iso(period.end);
+      report.publicity_state = *created >= period.end ? "complete" : "not_complete";
+      if (report.publicity_state == "not_complete") {
+        r.warning("pkg.publicity_not_complete", "", {{"end", report.publicity_end}, {"created", to_iso(*created)}});
+      }
+    }
+    if (report.publicity_state == "missing") r.warning("pkg.publicity_missing");
+  }
+  if (record) check_objections(*record, created, r);
+}
+
+void check_countersignature(std::string_view recommendation_json, std::string_view signature,
+                            std::string_view office_key, const VerifyContext& ctx, VerifyReport& report) {
+  Reader r(report);
+  const std::string entry(kRecommendation);
+  Countersignature cs;
+  cs.signature.present = true;
+  const auto parsed = parse_json(recommendation_json);
+  auto key = parse_public_key(office_key);
+  if (!parsed.ok()) r.json_errors(parsed.diagnostics(), entry);
+  else if (!parsed.value().is_object()) r.error("pkg.bad_recommendation", entry);
+  if (!key.ok()) r.error("pkg.bad_recommendation", std::string(kOfficeKey));
+  if (!parsed.ok() || !parsed.value().is_object() || !key.ok()) {
+    report.countersignatures.push_back(cs);
+    return;
+  }
+  const auto& doc = parsed.value();
+  JsonReader json;
+  cs.unit = json.string(doc, "", "unit").value_or("");
+  cs.opinion = json.string(doc, "", "opinion").value_or("");
+  cs.date = json.string(doc, "", "date").value_or("");
+  const auto bound = json.string(doc, "", "applicant_tagmanifest_sha256");
+  cs.binds_applicant = bound && !report.tagmanifest_sha256.empty() && *bound == report.tagmanifest_sha256;
+  r.json_errors(json.diagnostics, entry);
+  cs.signature.key_id = key.value().key_id_hex();
+  cs.signature.fingerprint = key.value().fingerprint();
+  // A pinned office key is the one the signature must verify with, whatever
+  // office.pub says (anyone can make a key and call themselves the office).
+  const PublicKey* pinned = ctx.expected_office_key;
+  if (pinned != nullptr && key.value().key != pinned->key) {
+    r.error("pkg.office_key_not_pinned", std::string(kOfficeKey),
+            {{"found", key.value().key_id_hex()}, {"expected", pinned->key_id_hex()}});
+  }
+  const auto checked = verify_minisign(recommendation_json, signature, pinned != nullptr ? *pinned : key.value());
+  cs.signature.valid = checked.ok();
+  cs.key_pinned = pinned != nullptr && key.value().key == pinned->key && checked.ok();
+  if (!checked.ok()) r.signature_error(checked.diagnostics(), std::string(kRecommendationSig));
+  if (!cs.binds_applicant) r.error("pkg.recommendation_unbound", entry);
+  report.countersignatures.push_back(cs);
+}
+
+}  // namespace detail
 
 nlohmann::json to_json(const VerifyReport& report, const Catalog& zh, const Catalog& en) {
   auto signature = [](const SignatureReport& s) {
@@ -453,7 +665,8 @@ nlohmann::json to_json(const VerifyReport& report, const Catalog& zh, const Cata
   out["assessment_total"] = report.assessment_total ? nlohmann::json(*report.assessment_total) : nlohmann::json(nullptr);
   for (const auto& c : report.countersignatures) {
     out["countersignatures"].push_back({{"unit", c.unit}, {"opinion", c.opinion}, {"date", c.date},
-                                        {"binds_applicant", c.binds_applicant}, {"signature", signature(c.signature)}});
+                                        {"binds_applicant", c.binds_applicant}, {"key_pinned", c.key_pinned},
+                                        {"signature", signature(c.signature)}});
   }
   for (const auto& f : report.findings) {
     Params params = f.params;
@@ -511,7 +724,7 @@ VerifyReport verify_report_from_json(const nlohmann::json& j) {
   if (j.contains("countersignatures") && j["countersignatures"].is_array()) {
     for (const auto& c : j["countersignatures"]) {
       r.countersignatures.push_back(Countersignature{signature(object(c, "signature")), text(c, "unit"), text(c, "opinion"),
-                                                     text(c, "date"), flag(c, "binds_applicant")});
+                                                     text(c, "date"), flag(c, "binds_applicant"), flag(c, "key_pinned")});
     }
   }
   if (j.contains("findings") && j["findings"].is_array()) {
@@ -594,8 +807,9 @@ Result<std::string> countersign_to(const std::string& in_path, const detail::Out
     zip_file_set_external_attributes(out, static_cast<zip_uint64_t>(added), 0, ZIP_OPSYS_UNIX, 0100644u << 16);
   }
   if (failed || zip_close(out) != 0) {
+    const std::string reason = target.failure(failed ? nullptr : out);
     detail::discard_output(out, target);
-    return std::vector{make_error("pkg.write_failed", "", {{"file", target.name()}, {"detail", "libzip"}})};
+    return std::vector{make_error("pkg.write_failed", "", {{"file", target.name()}, {"detail", reason}})};
   }
   return report.package_id;
 }

@@ -5,9 +5,11 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <ctime>
 #include <functional>
+#include <map>
 #include <set>
 
 #include "package_common.hpp"
@@ -20,7 +22,7 @@ namespace qaward {
 namespace detail {
 
 bool carriable_name(std::string_view name) {
-  if (name.empty() || name == "." || name == ".." || name.size() > 240) return false;
+  if (name.empty() || name == "." || name == "..") return false;
   for (const char c : name) {
     const auto u = static_cast<unsigned char>(c);
     if (u < 0x20 || u == 0x7F || c == '/' || c == '\\' || c == '%' || c == ':' || c == '*' || c == '?' || c == '"' ||
@@ -232,7 +234,7 @@ bool file_has_state_secret_mark(const std::string& path) {
   return scanner.found;
 }
 
-nlohmann::json application_json(const PackageRequest& r, const PackagePlan& plan, const std::string& edition) {
+nlohmann::json application_json(const PackageRequest& r, const PackagePlan& plan) {
   const Draft& d = *r.draft;
   nlohmann::json attachments = nlohmann::json::array();
   for (std::size_t i = 0; i < d.attachments.size(); ++i) {
@@ -246,7 +248,7 @@ nlohmann::json application_json(const PackageRequest& r, const PackagePlan& plan
       {"created", to_iso(r.now)},
       {"product", {{"name", "qaward"}, {"version", r.product_version}}},
       {"profile", to_json(d.profile)},
-      {"eligibility", {{"edition", edition}, {"date", to_string(plan.eligibility.date)},
+      {"eligibility", {{"edition", r.rules->edition}, {"date", to_string(plan.eligibility.date)},
                        {"outcome", to_string(plan.eligibility.outcome)}, {"forced", r.force && plan.eligibility.outcome == Eligibility::not_eligible}}},
       {"attachments", attachments},
   };
@@ -312,6 +314,169 @@ bool has_state_secret_mark(std::string_view text) {
   return false;
 }
 
+namespace {
+
+// [SECTION] Planning: names
+
+// ASCII upper case; other bytes unchanged.
+std::string ascii_upper(std::string_view text) {
+  std::string out(text);
+  for (auto& c : out) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return out;
+}
+
+// Windows gives these names to devices, in any case and with any extension
+// ("con.pdf", "LPT1.tar.gz", "COM¹.txt"), and ignores spaces before the dot:
+// such a file cannot be unpacked there.
+bool windows_reserved(std::string_view name) {
+  auto stem = name.substr(0, name.find('.'));
+  while (!stem.empty() && stem.back() == ' ') stem.remove_suffix(1);
+  const std::string upper = ascii_upper(stem);
+  if (upper == "CON" || upper == "PRN" || upper == "AUX" || upper == "NUL") return true;
+  if (upper.rfind("COM", 0) != 0 && upper.rfind("LPT", 0) != 0) return false;
+  const std::string_view number = std::string_view(upper).substr(3);
+  return (number.size() == 1 && number[0] >= '0' && number[0] <= '9') || number == "¹" || number == "²" || number == "³";
+}
+
+// A refusal when `text` holds a character that could rewrite a reviewer's
+// terminal (escape sequences) or disguise itself (bidirectional overrides).
+bool refuse_control_characters(std::string_view text, const std::string& where, PackagePlan& plan) {
+  const auto c = first_control_character(text);
+  if (c) plan.refusals.push_back(make_error("pkg.control_character", where, {{"char", code_point_label(*c)}}));
+  return c.has_value();
+}
+
+// Why an attachment's file name (NFC) cannot go into a package that Windows,
+// macOS and BagIt tools all unpack; nullopt when it can.
+std::optional<Diagnostic> name_problem(const std::string& name, const std::string& raw, const std::string& where,
+                                       const PackageLimits& limits) {
+  if (name.size() > limits.max_name_bytes) {
+    return make_error("pkg.name_too_long", where, {{"found", name}, {"bytes", std::to_string(name.size())},
+                                                   {"max", std::to_string(limits.max_name_bytes)}});
+  }
+  if (!detail::carriable_name(name)) return make_error("pkg.bad_name", where, {{"found", raw}});
+  if (name.back() == '.' || name.back() == ' ') return make_error("pkg.name_trailing_dot_or_space", where, {{"found", name}});
+  if (windows_reserved(name)) return make_error("pkg.reserved_name", where, {{"found", name}});
+  return std::nullopt;
+}
+
+// [SECTION] Planning: limits
+
+std::uint64_t saturating_add(std::uint64_t a, std::uint64_t b) { return a > UINT64_MAX - b ? UINT64_MAX : a + b; }
+
+std::uint64_t manifest_line_size(std::string_view path) { return 64 + 2 + path.size() + 1; }
+
+std::string bag_info_text(const PackageRequest& r, const std::string& package_id, std::uint64_t payload_bytes,
+                          std::size_t payload_files) {
+  const auto& org = r.draft->profile.organization;
+  return "Source-Organization: " + org.name.value_or("") + "\n" +
+         "Organization-Credit-Code: " + org.uscc.value_or("") + "\n" +
+         "Bagging-Date: " + to_string(r.now.date) + "\n" +
+         "Bagging-Time: " + to_iso(r.now) + "\n" +
+         "Payload-Oxum: " + std::to_string(payload_bytes) + "." + std::to_string(payload_files) + "\n" +
+         "External-Identifier: " + package_id + "\n" +
+         "Bag-Software-Agent: qaward " + r.product_version + "\n";
+}
+
+// The package must pass verify_package's limits (the same PackageLimits):
+// refused here, before a byte is written. Builds plan.application.
+void check_limits(const PackageRequest& r, PackagePlan& plan) {
+  const auto& limits = r.limits;
+  const Draft& d = *r.draft;
+  auto over = [&](const char* key, std::string where, std::uint64_t size, std::uint64_t max, Params params = {}) {
+    params["size"] = std::to_string(size);
+    params["max"] = std::to_string(max);
+    plan.refusals.push_back(make_error(key, std::move(where), std::move(params)));
+  };
+  // Room is kept for the district office's countersignature.
+  const std::uint64_t fixed = detail::kTagEntries + detail::kCountersignEntries;
+  const std::uint64_t max_attachments = limits.max_entries > fixed ? limits.max_entries - fixed : 0;
+  if (d.attachments.size() > max_attachments) {
+    plan.refusals.push_back(make_error("pkg.too_many_attachments", "/attachments",
+                                       {{"found", std::to_string(d.attachments.size())}, {"max", std::to_string(max_attachments)},
+                                        {"entries", std::to_string(limits.max_entries)}, {"fixed", std::to_string(fixed)}}));
+  }
+  std::uint64_t attachment_bytes = 0;
+  std::uint64_t manifest_bytes = manifest_line_size(detail::kApplication);
+  for (std::size_t i = 0; i < plan.sizes.size(); ++i) {
+    if (plan.sizes[i] > limits.max_entry_bytes) {
+      over("pkg.attachment_too_large", "/attachments/" + std::to_string(i) + "/path", plan.sizes[i], limits.max_entry_bytes,
+           {{"file", plan.entry_names[i].substr(detail::kPayloadDir.size())}});
+    }
+    attachment_bytes = saturating_add(attachment_bytes, plan.sizes[i]);
+    manifest_bytes += manifest_line_size(plan.entry_names[i]);
+  }
+  // Strings read from JSON are valid UTF-8; `replace` keeps a caller that
+  // bypasses the parser from making dump() throw.
+  plan.application = application_json(r, plan).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  if (plan.application.size() > limits.max_application_bytes) {
+    over("pkg.application_too_large", "/assessment", plan.application.size(), limits.max_application_bytes);
+  }
+  const auto payload_bytes = saturating_add(attachment_bytes, plan.application.size());
+  const auto bag_info_bytes = bag_info_text(r, plan.package_id, payload_bytes, d.attachments.size() + 1).size();
+  for (const auto& [name, size] : {std::pair{std::string_view("bag-info.txt"), bag_info_bytes}, {detail::kManifest, manifest_bytes}}) {
+    if (size > limits.max_tag_file_bytes) over("pkg.tag_file_over_limit", "", size, limits.max_tag_file_bytes, {{"file", std::string(name)}});
+  }
+  // signer.pub and the signature: about 100 and 400 bytes, plus the package
+  // id and credit code in the signature's comment.
+  const std::uint64_t signing_bytes = 1024 + 2 * plan.package_id.size();
+  const std::uint64_t tag_bytes = detail::kBagitTxt.size() + bag_info_bytes + manifest_bytes + signing_bytes +
+                                  manifest_line_size("bagit.txt") + manifest_line_size("bag-info.txt") +
+                                  manifest_line_size(detail::kManifest) + manifest_line_size(detail::kSignerKey);
+  const auto total = saturating_add(payload_bytes, tag_bytes);
+  if (total > limits.max_total_bytes) over("pkg.package_too_large", "/attachments", total, limits.max_total_bytes);
+}
+
+// [SECTION] Planning: time sense
+
+// What the applicant should know before sending (warnings, not refusals):
+// a publicity period not over by the packaging time (Article 11(2): send
+// once it is over without objection), objections still open or dated out of
+// order (Article 13).
+Params with(Params params, const char* key, std::string value) {
+  params[key] = std::move(value);
+  return params;
+}
+
+void check_time_sense(const PackageRequest& r, PackagePlan& plan) {
+  const auto& record = r.draft->publicity;
+  if (!record) return;
+  if (record->posted_at && r.calendar != nullptr) {
+    PublicityOptions options;
+    options.working_days = r.rules->procedure.publicity_working_days;
+    options.posting_day_counts = record->posting_day_counts;
+    options.close_of_business = record->close_of_business;
+    options.region = record->region;
+    const auto period = compute_publicity(*r.calendar, *record->posted_at, options);
+    if (r.now < period.end) {
+      plan.warnings.push_back(make_error("pkg.publicity_not_over", "/publicity/posted_at",
+                                         {{"end", to_iso(period.end)}, {"now", to_iso(r.now)}}));
+    }
+  }
+  for (std::size_t i = 0; i < record->objections.size(); ++i) {
+    const auto& o = record->objections[i];
+    const std::string at = "/publicity/objections/" + std::to_string(i);
+    const Params params = {{"n", std::to_string(i + 1)}, {"received", to_string(o.received_on)}};
+    for (const auto problem : objection_problems(o, r.now.date)) {
+      switch (problem) {
+        case ObjectionProblem::forwarded_before_received:
+          plan.warnings.push_back(make_error("pkg.objection_forwarded_early", at + "/forwarded_on",
+                                             with(params, "date", to_string(*o.forwarded_on))));
+          break;
+        case ObjectionProblem::resolved_before_received:
+          plan.warnings.push_back(make_error("pkg.objection_resolved_early", at + "/resolved_on",
+                                             with(params, "date", to_string(*o.resolved_on))));
+          break;
+        case ObjectionProblem::open: plan.warnings.push_back(make_error("pkg.objection_open", at, params)); break;
+      }
+    }
+  }
+}
+
+}  // namespace
+
 PackagePlan plan_package(const PackageRequest& r) {
   PackagePlan plan;
   const Draft& d = *r.draft;
@@ -320,6 +485,9 @@ PackagePlan plan_package(const PackageRequest& r) {
   if (!d.profile.organization.name || !uscc) {
     plan.refusals.push_back(make_error("pkg.missing_identity", "/profile/organization"));
   }
+  // Both go into bag-info.txt and the reviewers' terminals.
+  refuse_control_characters(d.profile.organization.name.value_or(""), "/profile/organization/name", plan);
+  refuse_control_characters(uscc.value_or(""), "/profile/organization/uscc", plan);
   auto eligibility = evaluate_eligibility(d.profile, *r.rules, r.now.date);
   if (!eligibility.ok()) {
     for (const auto& e : eligibility.diagnostics()) plan.refusals.push_back(e);
@@ -340,6 +508,8 @@ PackagePlan plan_package(const PackageRequest& r) {
     if (!present) plan.refusals.push_back(make_error("pkg.missing_material", "", {{"material", m.name}, {"category", m.category}}));
   }
   std::set<std::string> names;
+  // Windows and macOS compare names without case: "A.pdf" and "a.pdf" unpack onto each other.
+  std::map<std::string, std::string> by_folded;  // case-folded name -> the first name
   for (std::size_t i = 0; i < d.attachments.size(); ++i) {
     const auto& a = d.attachments[i];
     const std::string where = "/attachments/" + std::to_string(i);
@@ -347,12 +517,16 @@ PackagePlan plan_package(const PackageRequest& r) {
     const auto name = nfc(base_name(a.path)).value_or("");
     plan.entry_names.push_back(std::string(detail::kPayloadDir) + name);
     plan.sizes.push_back(0);
-    if (!detail::carriable_name(name)) {
-      plan.refusals.push_back(make_error("pkg.bad_name", where + "/path", {{"found", base_name(a.path)}}));
+    refuse_control_characters(a.title, where + "/title", plan);
+    if (refuse_control_characters(base_name(a.path), where + "/path", plan)) continue;
+    if (auto problem = name_problem(name, base_name(a.path), where + "/path", r.limits)) {
+      plan.refusals.push_back(std::move(*problem));
       continue;
     }
     if (!names.insert(name).second) {
       plan.refusals.push_back(make_error("pkg.duplicate_name", where + "/path", {{"found", name}}));
+    } else if (const auto [it, first] = by_folded.emplace(nfc_casefold(name).value_or(name), name); !first) {
+      plan.refusals.push_back(make_error("pkg.name_case_collision", where + "/path", {{"found", name}, {"other", it->second}}));
     }
     if (has_state_secret_mark(name) || has_state_secret_mark(a.title)) {
       plan.refusals.push_back(make_error("pkg.state_secret", where, {{"found", name}}));
@@ -376,6 +550,9 @@ PackagePlan plan_package(const PackageRequest& r) {
       plan.refusals.push_back(make_error("pkg.state_secret", where, {{"found", name}}));
     }
   }
+  check_limits(r, plan);
+  check_time_sense(r, plan);
+  for (auto& w : plan.warnings) w.severity = Severity::warning;  // shown as warnings, not errors
   return plan;
 }
 
@@ -386,9 +563,8 @@ namespace {
 Result<PackageResult> write_to(const PackageRequest& r, const PackagePlan& plan, const detail::Output& out) {
   if (!plan.refusals.empty()) return plan.refusals;
   const Draft& d = *r.draft;
-  const std::string edition = r.rules->edition;
   const std::string root = plan.package_id + "/";
-  const std::string application = application_json(r, plan, edition).dump(2) + "\n";
+  const std::string& application = plan.application;
   std::uint64_t payload_bytes = application.size();
   for (const auto s : plan.sizes) payload_bytes += s;
   const std::size_t payload_files = d.attachments.size() + 1;
@@ -468,13 +644,7 @@ Result<PackageResult> write_to(const PackageRequest& r, const PackagePlan& plan,
     return manifest_text;
   });
   const auto& org = d.profile.organization;
-  const std::string bag_info = "Source-Organization: " + org.name.value_or("") + "\n" +
-                               "Organization-Credit-Code: " + org.uscc.value_or("") + "\n" +
-                               "Bagging-Date: " + to_string(r.now.date) + "\n" +
-                               "Bagging-Time: " + to_iso(r.now) + "\n" +
-                               "Payload-Oxum: " + std::to_string(payload_bytes) + "." + std::to_string(payload_files) + "\n" +
-                               "External-Identifier: " + plan.package_id + "\n" +
-                               "Bag-Software-Agent: qaward " + r.product_version + "\n";
+  const std::string bag_info = bag_info_text(r, plan.package_id, payload_bytes, payload_files);
   add_text("bag-info.txt", bag_info);
   const std::string signer = public_key_file(r.key->public_key);
   add_text(std::string(detail::kSignerKey), signer);
@@ -492,7 +662,7 @@ Result<PackageResult> write_to(const PackageRequest& r, const PackagePlan& plan,
   });
 
   if (failed || zip_close(archive) != 0) {
-    const std::string reason = failed ? std::string("libzip") : std::string(zip_strerror(archive));
+    const std::string reason = out.failure(failed ? nullptr : archive);
     detail::discard_output(archive, out);
     for (std::size_t i = 0; i < files.size(); ++i) {
       if (files[i]->changed) {

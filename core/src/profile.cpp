@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "json_reader.hpp"
+#include "qaward/json_text.hpp"
 #include "qaward/uscc.hpp"
 
 namespace qaward {
@@ -53,9 +54,9 @@ void check_credit_code(JsonReader& r, const std::string& code, const std::string
 }  // namespace
 
 Result<Profile> parse_profile(std::string_view json_text) {
-  const auto doc = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded()) return std::vector{make_error("input.invalid_json", "")};
-  return profile_from_json(doc, "");
+  const auto doc = parse_json(json_text);
+  if (!doc.ok()) return doc.diagnostics();
+  return profile_from_json(doc.value(), "");
 }
 
 Result<Profile> profile_from_json(const json& doc, const std::string& path) {

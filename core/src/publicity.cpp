@@ -56,6 +56,18 @@ PublicityStatus publicity_status(const Calendar& calendar, const PublicityPeriod
   return status;
 }
 
+Result<int> parse_close_of_business(std::string_view text, const std::string& where) {
+  const auto time = text.size() == 5 ? parse_datetime("2000-01-01T" + std::string(text)) : std::nullopt;
+  if (!time || time->date != Date{2000, 1, 1}) return std::vector{make_error("input.bad_time", where, {{"found", std::string(text)}})};
+  if (time->seconds < kEarliestCloseOfBusiness || time->seconds > kLatestCloseOfBusiness) {
+    auto hh_mm = [](int seconds) { return to_iso(DateTime{Date{2000, 1, 1}, seconds}).substr(11, 5); };
+    return std::vector{make_error("input.implausible_close_of_business", where,
+                                  {{"found", std::string(text)}, {"earliest", hh_mm(kEarliestCloseOfBusiness)},
+                                   {"latest", hh_mm(kLatestCloseOfBusiness)}})};
+  }
+  return time->seconds;
+}
+
 std::string chinese_date(const Date& date) {
   return std::to_string(date.year) + "年" + std::to_string(date.month) + "月" + std::to_string(date.day) + "日";
 }
@@ -87,9 +99,9 @@ Result<PublicityRecord> publicity_record_from_json(const nlohmann::json& value, 
   }
   record.posting_day_counts = r.boolean(value, path, "posting_day_counts").value_or(false);
   if (const auto text = r.string(value, path, "close_of_business")) {
-    const auto time = text->size() == 5 ? parse_datetime("2000-01-01T" + *text) : std::nullopt;
-    if (!time || time->date != Date{2000, 1, 1}) r.error("input.bad_time", path + "/close_of_business", {{"found", *text}});
-    else record.close_of_business = time->seconds;
+    auto close = parse_close_of_business(*text, path + "/close_of_business");
+    if (close.ok()) record.close_of_business = close.value();
+    else r.diagnostics.push_back(close.diagnostics().at(0));
   }
   if (const auto region = r.one_of(value, path, "region", {"xinjiang", "national"})) {
     record.region = *parse_region(*region);

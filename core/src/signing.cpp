@@ -9,7 +9,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_reader.hpp"
 #include "qaward/hash.hpp"
+#include "qaward/json_text.hpp"
 
 namespace qaward {
 
@@ -168,22 +170,27 @@ std::string encrypt_secret_key(const KeyPair& pair, std::string_view passphrase,
 
 Result<KeyPair> decrypt_secret_key(std::string_view file, std::string_view passphrase) {
   ensure_sodium();
-  const auto doc = nlohmann::json::parse(file, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object() || doc.value("format", "") != kSecretKeyFormat) {
+  // A key file is untrusted input too: every member is read by type, never by value().
+  using detail::text_of;
+  const auto parsed = parse_json(file);
+  if (!parsed.ok() || !parsed.value().is_object() || text_of(parsed.value(), "format") != kSecretKeyFormat) {
     return std::vector{key_error("key.bad_secret_key")};
   }
-  const auto kdf = doc.value("kdf", nlohmann::json::object());
-  const auto cipher = doc.value("cipher", nlohmann::json::object());
-  if (!kdf.is_object() || !cipher.is_object() || !kdf.value("opslimit", nlohmann::json()).is_number_unsigned() ||
-      !kdf.value("memlimit", nlohmann::json()).is_number_unsigned()) {
+  const auto& doc = parsed.value();
+  const auto kdf = detail::object_of(doc, "kdf");
+  const auto cipher = detail::object_of(doc, "cipher");
+  const auto opslimit_it = kdf.find("opslimit");
+  const auto memlimit_it = kdf.find("memlimit");
+  if (opslimit_it == kdf.end() || !opslimit_it->is_number_unsigned() || memlimit_it == kdf.end() ||
+      !memlimit_it->is_number_unsigned()) {
     return std::vector{key_error("key.bad_secret_key")};
   }
-  const auto opslimit = kdf["opslimit"].get<unsigned long long>();
-  const auto memlimit = kdf["memlimit"].get<std::size_t>();
-  const auto salt = base64_decode(kdf.value("salt", ""));
-  const auto nonce = base64_decode(cipher.value("nonce", ""));
-  const auto sealed = base64_decode(cipher.value("ciphertext", ""));
-  auto public_key = parse_public_key(doc.value("public_key", ""));
+  const auto opslimit = opslimit_it->get<std::uint64_t>();
+  const auto memlimit = memlimit_it->get<std::uint64_t>();
+  const auto salt = base64_decode(text_of(kdf, "salt"));
+  const auto nonce = base64_decode(text_of(cipher, "nonce"));
+  const auto sealed = base64_decode(text_of(cipher, "ciphertext"));
+  auto public_key = parse_public_key(text_of(doc, "public_key"));
   // Bounds keep a hostile file from asking for absurd work or memory.
   if (salt.size() != crypto_pwhash_SALTBYTES || nonce.size() != crypto_aead_xchacha20poly1305_ietf_NPUBBYTES ||
       sealed.size() != 64 + crypto_aead_xchacha20poly1305_ietf_ABYTES || !public_key.ok() ||
@@ -192,7 +199,7 @@ Result<KeyPair> decrypt_secret_key(std::string_view file, std::string_view passp
     return std::vector{key_error("key.bad_secret_key")};
   }
   std::array<std::uint8_t, crypto_aead_xchacha20poly1305_ietf_KEYBYTES> wrap{};
-  if (crypto_pwhash(wrap.data(), wrap.size(), passphrase.data(), passphrase.size(), salt.data(), opslimit, memlimit,
+  if (crypto_pwhash(wrap.data(), wrap.size(), passphrase.data(), passphrase.size(), salt.data(), opslimit, static_cast<std::size_t>(memlimit),
                     crypto_pwhash_ALG_ARGON2ID13) != 0) {
     return std::vector{key_error("key.bad_secret_key")};
   }

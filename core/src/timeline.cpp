@@ -26,6 +26,15 @@ Timeline compute_timeline(const Calendar& calendar, const Procedure& procedure, 
   return timeline;
 }
 
+std::vector<ObjectionProblem> objection_problems(const Objection& o, const Date& on) {
+  std::vector<ObjectionProblem> out;
+  if (o.forwarded_on && *o.forwarded_on < o.received_on) out.push_back(ObjectionProblem::forwarded_before_received);
+  if (o.resolved_on && *o.resolved_on < o.received_on) out.push_back(ObjectionProblem::resolved_before_received);
+  const bool open = o.resolved_on ? *o.resolved_on > on : o.resolution.empty();
+  if (open) out.push_back(ObjectionProblem::open);
+  return out;
+}
+
 ObjectionDeadlines objection_deadlines(const Calendar& calendar, const Procedure& procedure, const Objection& objection,
                                        Region region) {
   ObjectionDeadlines d;

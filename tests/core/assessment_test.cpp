@@ -192,4 +192,40 @@ TEST(AssessmentExample, TheShippedExampleSumsTo439) {
   EXPECT_EQ(s.scored_items, 23);
 }
 
+// Values that wrap around when narrowed to int (4294967300 is 4 in 32 bits)
+// or lie outside 0-100 are refused as such, not read as another value.
+TEST(AssessmentInput, NumbersThatWouldWrapAroundAreRefusedWithTheirPath) {
+  struct Case {
+    json score;  // merged into a valid score of item 4.1.2, band 4, 55 %
+    std::string key;
+    std::string where;
+  };
+  const std::vector<Case> cases = {
+      {{{"band", 4294967300ull}}, "assess.bad_band", "/scores/0/band"},
+      {{{"band", -4294967292ll}}, "assess.bad_band", "/scores/0/band"},
+      {{{"band", 18446744073709551615ull}}, "assess.bad_band", "/scores/0/band"},
+      {{{"band", 4.0}}, "assess.bad_band", "/scores/0/band"},
+      {{{"percent", 4294967351ull}}, "assess.bad_percent", "/scores/0/percent"},  // 55 + 2^32
+      {{{"percent", 18446744073709551615ull}}, "assess.bad_percent", "/scores/0/percent"},
+      {{{"percent", -5}}, "assess.bad_percent", "/scores/0/percent"},
+      {{{"percent", 105}}, "assess.bad_percent", "/scores/0/percent"},
+      {{{"percent", 52.5}}, "assess.bad_percent", "/scores/0/percent"},
+      {{{"percent", 1e300}}, "assess.bad_percent", "/scores/0/percent"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.score.dump());
+    json score = {{"item", "4.1.2"}, {"band", 4}, {"percent", 55}};
+    ASSERT_TRUE(read({{"scores", {score}}}).ok());
+    score.merge_patch(c.score);
+    const auto a = read({{"scores", {score}}});
+    ASSERT_FALSE(a.ok());
+    EXPECT_EQ(a.diagnostics().at(0).key, c.key);
+    EXPECT_EQ(a.diagnostics().at(0).where, c.where);
+  }
+  const auto rating = read({{"dimensions", {{"quality", {{"rating", 4294967299ull}}}}}});  // 3 + 2^32
+  ASSERT_FALSE(rating.ok());
+  EXPECT_EQ(rating.diagnostics().at(0).key, "assess.bad_rating");
+  EXPECT_EQ(rating.diagnostics().at(0).where, "/dimensions/quality/rating");
+}
+
 }  // namespace

@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include "qaward/i18n.hpp"
+#include "test_support.hpp"
+
 namespace {
 
 using qaward::Date;
@@ -74,6 +77,30 @@ TEST(DateDeadline, MovesToTheNextWorkingDay) {
   EXPECT_EQ(qaward::deadline_on_working_day(d("2026-11-28"), weekends), d("2026-11-30"));  // Sat -> Mon
   EXPECT_EQ(qaward::deadline_on_working_day(d("2026-11-27"), weekends), d("2026-11-27"));  // Fri stays
   EXPECT_TRUE(weekends.is_estimated(d("2026-11-27")));
+}
+
+// A date outside the accepted years is refused, and the message that refuses
+// it states the range (it used to say only "invalid").
+TEST(DateRange, OutOfRangeDatesAreRefusedAndTheMessagesStateTheRange) {
+  EXPECT_TRUE(qaward::parse_date("1900-01-01"));
+  EXPECT_TRUE(qaward::parse_date("2999-12-31"));
+  EXPECT_FALSE(qaward::parse_date("1899-12-31"));
+  EXPECT_FALSE(qaward::parse_date("3000-01-01"));
+  EXPECT_TRUE(qaward::parse_datetime("2999-12-31T23:59"));
+  EXPECT_TRUE(qaward::parse_datetime("1900-01-01T00:00+08:00"));
+  // An offset or 24:00 must not carry the date out of the range.
+  EXPECT_FALSE(qaward::parse_datetime("2999-12-31T24:00"));
+  EXPECT_FALSE(qaward::parse_datetime("2999-12-31T20:00-05:00"));
+  EXPECT_FALSE(qaward::parse_datetime("1900-01-01T00:00+14:00"));  // 1899-12-31T18:00 in Beijing
+  for (const auto& [file, language] : {std::pair{"i18n/zh-CN.json", "zh"}, {"i18n/en.json", "en"}}) {
+    const auto catalog = qaward::Catalog::parse(qaward::test::read_asset(file), language).value();
+    for (const char* key : {"input.bad_date", "input.bad_datetime", "ui.bad_date"}) {
+      SCOPED_TRACE(std::string(file) + " " + key);
+      const auto text = catalog.text(key, {{"found", "3000-01-01"}});
+      EXPECT_NE(text.find("1900-01-01"), std::string::npos) << text;
+      EXPECT_NE(text.find("2999-12-31"), std::string::npos) << text;
+    }
+  }
 }
 
 }  // namespace

@@ -18,4 +18,16 @@ TEST(Documents, UnknownPlaceholdersStayVisible) {
   EXPECT_EQ(qaward::fill_template("{a}{b}", {{"a", "1"}}), "1{b}");
 }
 
+// Issue 12: a CSV cell a spreadsheet would run as a formula (OWASP CSV injection).
+TEST(CsvField, FormulasAreNeutralisedNumbersAndTextAreNot) {
+  EXPECT_EQ(qaward::csv_field("=HYPERLINK(\"http://x\")"), "\"'=HYPERLINK(\"\"http://x\"\")\"");
+  EXPECT_EQ(qaward::csv_field("+1"), "\"'+1\"");
+  EXPECT_EQ(qaward::csv_field("@SUM(A1)"), "\"'@SUM(A1)\"");
+  EXPECT_EQ(qaward::csv_field("-1+cmd|' /C calc'!A0"), "\"'-1+cmd|' /C calc'!A0\"");
+  EXPECT_EQ(qaward::csv_field("\tx"), "\"'\tx\"");
+  EXPECT_EQ(qaward::csv_field("-3"), "\"-3\"");
+  EXPECT_EQ(qaward::csv_field("-2.5"), "\"-2.5\"");
+  EXPECT_EQ(qaward::csv_field("乌鲁木齐 = 首府"), "\"乌鲁木齐 = 首府\"");
+}
+
 }  // namespace

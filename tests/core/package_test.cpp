@@ -10,8 +10,12 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <map>
+#include <sstream>
 
 #include "qaward/hash.hpp"
+#include "qaward/json_text.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -469,4 +473,564 @@ TEST(PackageReport, SurvivesItsJsonForm) {
   EXPECT_EQ(qaward::to_json(back, zh, en), json);
   EXPECT_EQ(back.findings.back().params.at("file"), "a.pdf");
   EXPECT_FALSE(qaward::verify_report_from_json(nlohmann::json("garbage")).valid);
+}
+
+// [SECTION] What the planner refuses or warns of (issue 12): each case starts
+// from the intact example draft and changes one thing.
+
+const qaward::Diagnostic* diagnostic(const std::vector<qaward::Diagnostic>& list, const std::string& key) {
+  for (const auto& d : list) {
+    if (d.key == key) return &d;
+  }
+  return nullptr;
+}
+
+// The example's request with facts from attach time, so that attachments
+// added by a test need no file (the planner reads none).
+struct FactsRequest {
+  qaward::Draft draft = example_draft();
+  qaward::PackageRequest request;
+  FactsRequest() {
+    request = request_for(draft);
+    request.attached = inspect_all(request);
+  }
+  FactsRequest(const FactsRequest&) = delete;  // the request points at the draft
+  void add(const std::string& path, std::uint64_t size = 1, const std::string& title = "补充材料") {
+    draft.attachments.push_back({path, title, "other", false, {}});
+    request.files.push_back("/nonexistent");
+    request.attached.push_back({size, std::string(64, 'a'), 0, false});
+  }
+  qaward::PackagePlan plan() const { return qaward::plan_package(request); }
+};
+
+TEST(PackagePlanLimits, AsManyAttachmentsAsAPackageHoldsWithItsCountersignatureAndNoMore) {
+  FactsRequest x;
+  // 7 tag files and the 3 files of a countersignature leave 9,990 of 10,000 entries.
+  const std::size_t max = 9990;
+  while (x.draft.attachments.size() < max) x.add("附件/补充" + std::to_string(x.draft.attachments.size()) + ".pdf");
+  EXPECT_TRUE(x.plan().refusals.empty());
+  x.add("附件/再多一份.pdf");
+  const auto plan = x.plan();
+  ASSERT_EQ(plan.refusals.size(), 1u);
+  EXPECT_EQ(plan.refusals[0].key, "pkg.too_many_attachments");
+  EXPECT_EQ(plan.refusals[0].params.at("found"), "9991");
+  EXPECT_EQ(plan.refusals[0].params.at("max"), "9990");
+  EXPECT_EQ(plan.refusals[0].params.at("entries"), "10000");
+}
+
+// One struct for both sides: a package at the planner's limit still verifies
+// once countersigned; one attachment more is refused before writing.
+TEST(PackagePlanLimits, WhatThePlannerAcceptsVerifyAcceptsEvenCountersigned) {
+  auto draft = example_draft();  // 4 attachments
+  auto request = request_for(draft);
+  request.limits.max_entries = 4 + 7 + 3;
+  auto ctx = context();
+  ctx.limits = request.limits;
+  const auto plan = qaward::plan_package(request);
+  ASSERT_TRUE(plan.refusals.empty());
+  const auto out = temp_dir() / "at-limit.zip";
+  ASSERT_TRUE(qaward::write_package(request, plan, out.string()).ok());
+  EXPECT_TRUE(qaward::verify_package(out.string(), ctx).valid);
+  const auto signed_out = temp_dir() / "at-limit-countersigned.zip";
+  const qaward::CountersignRequest cs{"天山区市场监督管理局", "同意推荐。", &world().office, qaward::parse_datetime("2026-03-20T09:30").value()};
+  ASSERT_TRUE(qaward::countersign_package(out.string(), signed_out.string(), cs, ctx).ok());
+  EXPECT_TRUE(qaward::verify_package(signed_out.string(), ctx).valid);
+  request.limits.max_entries -= 1;
+  const auto refused = qaward::plan_package(request);
+  ASSERT_EQ(refused.refusals.size(), 1u);
+  EXPECT_EQ(refused.refusals[0].key, "pkg.too_many_attachments");
+  EXPECT_EQ(refused.refusals[0].params.at("max"), "3");
+}
+
+TEST(PackagePlanLimits, AnAttachmentOrAPackageOverItsSizeLimitIsRefused) {
+  FactsRequest one;
+  one.add("附件/录像.mp4", 9ull << 30);  // over 8 GiB
+  const auto plan = one.plan();
+  const auto* big = diagnostic(plan.refusals, "pkg.attachment_too_large");
+  ASSERT_NE(big, nullptr);
+  EXPECT_EQ(big->where, "/attachments/4/path");
+  EXPECT_EQ(big->params.at("file"), "录像.mp4");
+  EXPECT_EQ(big->params.at("size"), std::to_string(9ull << 30));
+  EXPECT_EQ(big->params.at("max"), std::to_string(8ull << 30));
+
+  FactsRequest three;  // each under 8 GiB, together over 16 GiB
+  for (const char* name : {"附件/甲.mp4", "附件/乙.mp4", "附件/丙.mp4"}) three.add(name, 6ull << 30);
+  const auto total = three.plan();
+  EXPECT_EQ(diagnostic(total.refusals, "pkg.attachment_too_large"), nullptr);
+  const auto* over = diagnostic(total.refusals, "pkg.package_too_large");
+  ASSERT_NE(over, nullptr);
+  EXPECT_EQ(over->params.at("max"), std::to_string(16ull << 30));
+  EXPECT_GT(std::stoull(over->params.at("size")), 18ull << 30);
+}
+
+TEST(PackagePlanLimits, AnApplicationOverItsLimitIsRefusedBeforeWritingAndOneUnderItVerifies) {
+  auto draft = example_draft();
+  draft.document["assessment"]["report"] = std::string(17u << 20, 'x');
+  const auto request = request_for(draft);
+  const auto plan = qaward::plan_package(request);
+  const auto* over = diagnostic(plan.refusals, "pkg.application_too_large");
+  ASSERT_NE(over, nullptr);
+  EXPECT_EQ(over->params.at("max"), std::to_string(16u << 20));
+  EXPECT_GT(std::stoull(over->params.at("size")), 17u << 20);
+  const auto out = temp_dir() / "application-too-large.zip";
+  EXPECT_FALSE(qaward::write_package(request, plan, out.string()).ok());
+  EXPECT_FALSE(fs::exists(out));
+  // Just under the limit: written, and verify reads it.
+  draft.document["assessment"]["report"] = std::string((16u << 20) - 20000, 'x');
+  const auto under = qaward::plan_package(request);
+  ASSERT_TRUE(under.refusals.empty());
+  const auto under_out = temp_dir() / "application-under-limit.zip";
+  ASSERT_TRUE(qaward::write_package(request, under, under_out.string()).ok());
+  EXPECT_TRUE(qaward::verify_package(under_out.string(), context()).valid);
+}
+
+TEST(PackagePlanLimits, ABagInfoOverTheTagFileLimitIsRefused) {
+  auto draft = example_draft();
+  draft.profile.organization.name = std::string(4u << 20, 'x');
+  const auto plan = qaward::plan_package(request_for(draft));
+  const auto* over = diagnostic(plan.refusals, "pkg.tag_file_over_limit");
+  ASSERT_NE(over, nullptr);
+  EXPECT_EQ(over->params.at("file"), "bag-info.txt");
+  EXPECT_EQ(over->params.at("max"), std::to_string(4u << 20));
+}
+
+TEST(PackagePlanNames, NamesWindowsOrMacOsCannotUnpackAreRefusedWithTheirReason) {
+  struct Case {
+    std::string path;
+    std::string key;  // empty: accepted
+  };
+  const std::vector<Case> cases = {
+      {"附件/申报表.TXT", "pkg.name_case_collision"},  // beside 申报表.txt
+      {"附件/CON.pdf", "pkg.reserved_name"},
+      {"附件/con", "pkg.reserved_name"},
+      {"附件/Lpt1.tar.gz", "pkg.reserved_name"},
+      {"附件/COM¹.txt", "pkg.reserved_name"},
+      {"附件/nul .txt", "pkg.reserved_name"},
+      {"附件/COM10.txt", ""},
+      {"附件/CONSOLE.pdf", ""},
+      {"附件/auxiliary.txt", ""},
+      {"附件/说明.", "pkg.name_trailing_dot_or_space"},
+      {"附件/说明 ", "pkg.name_trailing_dot_or_space"},
+      {"附件/" + std::string(236, 'a') + ".pdf", ""},  // 240 bytes
+      {"附件/" + std::string(237, 'a') + ".pdf", "pkg.name_too_long"},
+      {"附件/a:b.pdf", "pkg.bad_name"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.path);
+    FactsRequest x;
+    x.add(c.path);
+    const auto plan = x.plan();
+    if (c.key.empty()) {
+      EXPECT_TRUE(plan.refusals.empty()) << plan.refusals.at(0).key;
+      continue;
+    }
+    ASSERT_EQ(plan.refusals.size(), 1u);
+    EXPECT_EQ(plan.refusals[0].key, c.key);
+    EXPECT_EQ(plan.refusals[0].where, "/attachments/4/path");
+  }
+  FactsRequest pair;
+  pair.add("附件/Report.pdf");
+  pair.add("附件/report.PDF");
+  const auto pair_plan = pair.plan();
+  const auto* collision = diagnostic(pair_plan.refusals, "pkg.name_case_collision");
+  ASSERT_NE(collision, nullptr);
+  EXPECT_EQ(collision->params.at("found"), "report.PDF");
+  EXPECT_EQ(collision->params.at("other"), "Report.pdf");
+  FactsRequest long_name;
+  long_name.add("附件/" + std::string(237, 'a') + ".pdf");
+  const auto long_plan = long_name.plan();
+  const auto* too_long = diagnostic(long_plan.refusals, "pkg.name_too_long");
+  ASSERT_NE(too_long, nullptr);
+  EXPECT_EQ(too_long->params.at("bytes"), "241");
+  EXPECT_EQ(too_long->params.at("max"), "240");
+}
+
+TEST(PackagePlanNames, ControlCharactersAreRefusedWhereTheyAre) {
+  struct Case {
+    std::function<void(FactsRequest&)> change;
+    std::string where;
+    std::string character;
+  };
+  const std::vector<Case> cases = {
+      {[](FactsRequest& x) { x.draft.profile.organization.name = "天山精工\x1b[2J"; }, "/profile/organization/name", "U+001B"},
+      {[](FactsRequest& x) { x.draft.profile.organization.uscc = "91330100716105852F\x7f"; }, "/profile/organization/uscc", "U+007F"},
+      {[](FactsRequest& x) { x.add("附件/说明.pdf", 1, "说明\u202Efdp.exe"); }, "/attachments/4/title", "U+202E"},
+      {[](FactsRequest& x) { x.add("附件/说明\u2066.pdf"); }, "/attachments/4/path", "U+2066"},
+      {[](FactsRequest& x) { x.add("附件/说明\xC2\x85.pdf"); }, "/attachments/4/path", "U+0085"},
+      {[](FactsRequest& x) { x.add("附件/说明\x1b]0;x\x07.pdf"); }, "/attachments/4/path", "U+001B"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.where + " " + c.character);
+    FactsRequest x;
+    c.change(x);
+    const auto plan = x.plan();
+    const auto* refusal = diagnostic(plan.refusals, "pkg.control_character");
+    ASSERT_NE(refusal, nullptr);
+    EXPECT_EQ(refusal->where, c.where);
+    EXPECT_EQ(refusal->params.at("char"), c.character);
+  }
+}
+
+TEST(PackagePlanTime, APublicityNotOverByThePackagingTimeIsWarnedNotRefused) {
+  // Posted 2026-03-06T15:00: the period ends 2026-03-14T00:00.
+  FactsRequest x;
+  for (const auto& [now, warned] : std::vector<std::pair<const char*, bool>>{
+           {"2026-03-13T10:00", true}, {"2026-03-13T23:59:59", true}, {"2026-03-14T00:00", false}}) {
+    SCOPED_TRACE(now);
+    x.request.now = qaward::parse_datetime(now).value();
+    const auto plan = x.plan();
+    EXPECT_TRUE(plan.refusals.empty());
+    const auto* w = diagnostic(plan.warnings, "pkg.publicity_not_over");
+    ASSERT_EQ(w != nullptr, warned);
+    if (w != nullptr) {
+      EXPECT_EQ(w->params.at("end"), "2026-03-14T00:00:00+08:00");
+      EXPECT_EQ(w->where, "/publicity/posted_at");
+    }
+  }
+}
+
+TEST(PackagePlanTime, ObjectionsOpenOrDatedBeforeTheirReceiptAreWarned) {
+  FactsRequest x;
+  auto& objections = x.draft.publicity->objections;
+  ASSERT_EQ(objections.size(), 1u);  // resolved in order: no warning
+  EXPECT_TRUE(x.plan().warnings.empty());
+  auto early = objections[0];
+  early.resolved_on = qaward::Date{2026, 3, 9};  // received 2026-03-10
+  auto forwarded = objections[0];
+  forwarded.forwarded_on = qaward::Date{2026, 3, 9};
+  auto open = objections[0];
+  open.resolution.clear();
+  open.resolved_on.reset();
+  objections = {objections[0], early, forwarded, open};
+  const auto plan = x.plan();
+  EXPECT_TRUE(plan.refusals.empty());
+  std::vector<std::pair<std::string, std::string>> found;
+  for (const auto& w : plan.warnings) found.emplace_back(w.key, w.where);
+  EXPECT_EQ(found, (std::vector<std::pair<std::string, std::string>>{
+                       {"pkg.objection_resolved_early", "/publicity/objections/1/resolved_on"},
+                       {"pkg.objection_forwarded_early", "/publicity/objections/2/forwarded_on"},
+                       {"pkg.objection_open", "/publicity/objections/3"}}));
+  for (const auto& w : plan.warnings) EXPECT_EQ(w.severity, qaward::Severity::warning) << w.key;
+  EXPECT_EQ(plan.warnings[0].params.at("date"), "2026-03-09");
+  EXPECT_EQ(plan.warnings[0].params.at("received"), "2026-03-10");
+}
+
+// [SECTION] Crafted content (issue 12): each case starts from an intact
+// package and changes one thing. Payload changes keep the manifests and the
+// Payload-Oxum consistent, as a forger would, so that the signature is the
+// only other thing that tells.
+
+using Entries = std::vector<std::pair<std::string, std::string>>;  // full names in ZIP order, contents
+
+Entries zip_entries(const fs::path& zip) {
+  Entries out;
+  int error = 0;
+  zip_t* za = zip_open(zip.string().c_str(), ZIP_RDONLY, &error);
+  if (za == nullptr) return out;
+  for (zip_int64_t i = 0; i < zip_get_num_entries(za, 0); ++i) {
+    const auto index = static_cast<zip_uint64_t>(i);
+    zip_stat_t st;
+    zip_stat_index(za, index, 0, &st);
+    std::string content(static_cast<std::size_t>(st.size), '\0');
+    zip_file_t* f = zip_fopen_index(za, index, 0);
+    if (f != nullptr && !content.empty()) zip_fread(f, content.data(), content.size());
+    if (f != nullptr) zip_fclose(f);
+    out.emplace_back(zip_get_name(za, index, ZIP_FL_ENC_RAW), std::move(content));
+  }
+  zip_discard(za);
+  return out;
+}
+
+std::string sha256_hex(const std::string& text) { return qaward::to_hex(qaward::Sha256::of(text)); }
+
+// Every "hash  path" line of a manifest given the hash of `content(path)`;
+// a path it cannot find keeps its line.
+std::string rehashed(const std::string& manifest, const std::function<const std::string*(const std::string&)>& content) {
+  std::string out;
+  std::istringstream lines(manifest);
+  for (std::string line; std::getline(lines, line);) {
+    const auto* text = line.size() > 66 ? content(line.substr(66)) : nullptr;
+    out += (text != nullptr ? sha256_hex(*text) + line.substr(64) : line) + "\n";
+  }
+  return out;
+}
+
+// A copy of the package `source` with the entries `changes` (names inside
+// the root folder) replaced or added; those under data/ are listed in the
+// payload manifest as a forger would, and the manifests, the Payload-Oxum
+// and the tag manifest are brought up to date.
+fs::path modified(const fs::path& source, const std::string& file, const std::map<std::string, std::string>& changes) {
+  auto entries = zip_entries(source);
+  const std::string root = entries.at(0).first.substr(0, entries.at(0).first.find('/') + 1);
+  auto find = [&](const std::string& inner) -> std::string* {
+    for (auto& [name, content] : entries) {
+      if (name == root + inner) return &content;
+    }
+    return nullptr;
+  };
+  for (const auto& [inner, content] : changes) {
+    if (auto* existing = find(inner)) {
+      *existing = content;
+    } else {
+      entries.emplace_back(root + inner, content);
+      if (inner.rfind("data/", 0) == 0) *find("manifest-sha256.txt") += std::string(64, '0') + "  " + inner + "\n";
+    }
+  }
+  auto* manifest = find("manifest-sha256.txt");
+  *manifest = rehashed(*manifest, find);
+  std::uint64_t bytes = 0, files = 0;
+  std::istringstream lines(*manifest);
+  for (std::string line; std::getline(lines, line); ++files) bytes += find(line.substr(66))->size();
+  auto* bag_info = find("bag-info.txt");
+  const auto oxum = bag_info->find("Payload-Oxum: ");
+  bag_info->replace(oxum, bag_info->find('\n', oxum) - oxum, "Payload-Oxum: " + std::to_string(bytes) + "." + std::to_string(files));
+  auto* tags = find("tagmanifest-sha256.txt");
+  *tags = rehashed(*tags, find);
+  return hostile(file, entries);
+}
+
+// The example's data/application.json with `patch` applied (a JSON merge
+// patch, RFC 7386).
+std::string application_with(const nlohmann::json& patch) {
+  static const fs::path source = make_example("application-source.zip");
+  for (const auto& [name, content] : zip_entries(source)) {
+    if (name.size() > 21 && name.compare(name.size() - 21, 21, "data/application.json") == 0) {
+      auto app = nlohmann::json::parse(content);
+      app.merge_patch(patch);
+      return app.dump(2) + "\n";
+    }
+  }
+  ADD_FAILURE() << "no application.json";
+  return {};
+}
+
+const qaward::Finding* finding(const VerifyReport& r, const std::string& key) {
+  for (const auto& f : r.findings) {
+    if (f.key == key) return &f;
+  }
+  return nullptr;
+}
+
+std::string param(const qaward::Finding* f, const std::string& name) {
+  if (f == nullptr) return "(no finding)";
+  const auto it = f->params.find(name);
+  return it == f->params.end() ? "(no " + name + ")" : it->second;
+}
+
+// Verifies, never letting an exception through: one that escapes is a failure.
+VerifyReport verify_safely(const fs::path& path, const qaward::VerifyContext& ctx = context()) {
+  VerifyReport report;
+  try {
+    report = qaward::verify_package(path.string(), ctx);
+  } catch (const std::exception& e) {
+    ADD_FAILURE() << path << ": verify_package threw " << e.what();
+  }
+  return report;
+}
+
+TEST(PackageCrafted, TheModifyingHelperKeepsThePayloadConsistent) {
+  const auto path = modified(make_example("helper-source.zip"), "helper.zip",
+                             {{"data/application.json", application_with({{"product", {{"version", "x"}}}})}});
+  const auto report = verify_safely(path);
+  EXPECT_TRUE(has_finding(report, "sig.bad_signature"));
+  for (const auto& f : report.findings) {
+    if (f.severity == qaward::Severity::error && f.key != "sig.bad_signature") ADD_FAILURE() << f.key << " " << f.where;
+  }
+}
+
+TEST(PackageCrafted, WrongTypesInTheApplicationAreFindingsNamingTheirPath) {
+  struct Case {
+    nlohmann::json patch;
+    std::string path;
+  };
+  const std::vector<Case> cases = {
+      {{{"created", 20260316}}, "/created"},
+      {{{"eligibility", {{"edition", 1}}}}, "/eligibility/edition"},
+      {{{"eligibility", {{"outcome", nlohmann::json::array()}}}}, "/eligibility/outcome"},
+      {{{"eligibility", {{"forced", "yes"}}}}, "/eligibility/forced"},
+      {{{"eligibility", {{"date", {{"y", 2026}}}}}}, "/eligibility/date"},
+      {{{"eligibility", "eligible"}}, "/eligibility"},
+      {{{"attachments", {{{"file", "data/附件/申报表.txt"}, {"trade_secret", "true"}}}}}, "/attachments/0/trade_secret"},
+      {{{"attachments", {{{"file", 3}, {"trade_secret", true}}}}}, "/attachments/0/file"},
+      {{{"attachments", {42}}}, "/attachments/0"},
+      {{{"assessment_summary", "439"}}, "/assessment_summary"},
+      {{{"assessment_summary", {{"total", "439"}}}}, "/assessment_summary/total"},
+      {{{"publicity", 7}}, "/publicity"},
+      {{{"profile", {{"organization", {{"uscc", 91330100}}}}}}, "/profile/organization/uscc"},
+  };
+  const auto source = make_example("types-source.zip");
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.patch.dump());
+    const auto report = verify_safely(modified(source, "types.zip", {{"data/application.json", application_with(c.patch)}}));
+    EXPECT_FALSE(report.valid);
+    const auto* f = finding(report, "pkg.field_wrong_type");
+    EXPECT_EQ(param(f, "path"), c.path);
+    EXPECT_EQ(f != nullptr ? f->where : "(none)", "data/application.json");
+    EXPECT_NE(param(f, "expected"), "(no expected)");
+  }
+}
+
+TEST(PackageCrafted, WrongTypesInTheRecommendationAreFindingsNotACrash) {
+  const auto path = make_example("rec-source.zip");
+  const auto signed_path = temp_dir() / "rec-signed.zip";
+  qaward::CountersignRequest request{"天山区市场监督管理局", "同意推荐。", &world().office,
+                                     qaward::parse_datetime("2026-03-20T09:30").value()};
+  ASSERT_TRUE(qaward::countersign_package(path.string(), signed_path.string(), request, context()).ok());
+  std::string recommendation;
+  for (const auto& [name, content] : zip_entries(signed_path)) {
+    if (name == fs::path(name).parent_path().string() + "/recommendation.json") recommendation = content;
+  }
+  for (const char* member : {"unit", "opinion", "date", "applicant_tagmanifest_sha256"}) {
+    SCOPED_TRACE(member);
+    auto doc = nlohmann::json::parse(recommendation);
+    doc[member] = {{"x", 1}};
+    const auto report = verify_safely(modified(signed_path, "rec.zip", {{"recommendation.json", doc.dump(2)}}));
+    EXPECT_FALSE(report.valid);
+    const auto* f = finding(report, "pkg.field_wrong_type");
+    EXPECT_EQ(param(f, "path"), std::string("/") + member);
+    EXPECT_EQ(f != nullptr ? f->where : "(none)", "recommendation.json");
+    ASSERT_EQ(report.countersignatures.size(), 1u);
+    EXPECT_FALSE(report.countersignatures[0].signature.valid);
+  }
+}
+
+TEST(PackageCrafted, NestingAHundredThousandDeepIsAFindingNotAStackOverflow) {
+  const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  const auto source = make_example("deep-source.zip");
+  for (const auto& text : {"{\"profile\": " + deep + "}", deep, "{\"publicity\": {\"objections\": " + deep + "}}"}) {
+    const auto report = verify_safely(modified(source, "deep.zip", {{"data/application.json", text}}));
+    EXPECT_FALSE(report.valid);
+    const auto* f = finding(report, "pkg.entry_too_deep");
+    EXPECT_EQ(param(f, "max"), std::to_string(qaward::kMaxJsonDepth));
+    EXPECT_EQ(param(f, "line"), "1");
+  }
+  const auto broken = verify_safely(modified(source, "broken.zip", {{"data/application.json", "{\n  \"created\": ,\n}"}}));
+  const auto* f = finding(broken, "pkg.entry_bad_json");
+  EXPECT_EQ(param(f, "line"), "2");
+  EXPECT_EQ(param(f, "column"), "14");
+}
+
+TEST(PackageCrafted, EntriesNeitherTagFilesNorListedAreRefused) {
+  const auto source = make_example("unlisted-source.zip");
+  ASSERT_TRUE(verify_safely(source).valid);
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"evil.exe", "pkg.unlisted_file"},
+      {"data2/x.pdf", "pkg.unlisted_file"},
+      {"office.pub", "pkg.unlisted_file"},  // a countersignature's file without a countersignature
+      {"tagmanifest-sha256.txt.bak", "pkg.unlisted_file"},
+      {"Data/附件/x.pdf", "pkg.case_collision"},  // unpacks into data/附件/ on Windows and macOS
+  };
+  for (const auto& [name, key] : cases) {
+    SCOPED_TRACE(name);
+    const auto report = verify_safely(modified(source, "unlisted.zip", {{name, "MZ"}}));
+    EXPECT_FALSE(report.valid);
+    const auto* f = finding(report, key);
+    ASSERT_NE(f, nullptr);
+    EXPECT_NE(f->where.find(name), std::string::npos) << f->where;
+  }
+}
+
+TEST(PackageCrafted, NamesThatDifferOnlyInCaseAreRefused) {
+  const auto source = make_example("case-source.zip");
+  const auto report = verify_safely(modified(source, "case.zip", {{"data/附件/Report.pdf", "a"}, {"data/附件/report.PDF", "b"}}));
+  EXPECT_FALSE(report.valid);
+  const auto* f = finding(report, "pkg.case_collision");
+  ASSERT_NE(f, nullptr);
+  EXPECT_NE(f->where.find("data/附件/report.PDF"), std::string::npos) << f->where;
+  EXPECT_NE(param(f, "other").find("data/附件/Report.pdf"), std::string::npos);
+  EXPECT_FALSE(has_finding(report, "pkg.unlisted_file"));  // both are listed: only their names collide
+  // A folder differing only in case collides with data/ itself.
+  const auto folder = verify_safely(modified(source, "case-folder.zip", {{"DATA/x.txt", "x"}}));
+  EXPECT_EQ(param(finding(folder, "pkg.case_collision"), "other"), "QA-91330100716105852F-20260316T100000/data/");
+}
+
+TEST(PackageCrafted, ObjectionsOutOfOrderOrStillOpenWhenPackagedAreWarned) {
+  const auto source = make_example("objections-source.zip");
+  const nlohmann::json objections = {
+      {{"received_on", "2026-03-10"}, {"resolved_on", "2026-03-09"}, {"summary", "a"}, {"resolution", "b"}},
+      {{"received_on", "2026-03-11"}, {"summary", "c"}},
+      {{"received_on", "2026-03-12"}, {"resolved_on", "2026-03-17"}, {"summary", "d"}, {"resolution", "e"}},
+      {{"received_on", "2026-03-12"}, {"resolved_on", "2026-03-13"}, {"summary", "f"}, {"resolution", "g"}}};
+  const auto report = verify_safely(
+      modified(source, "objections.zip", {{"data/application.json", application_with({{"publicity", {{"objections", objections}}}})}}));
+  std::vector<std::string> early, open;
+  for (const auto& f : report.findings) {
+    if (f.key == "pkg.objection_resolved_before_received") early.push_back(f.params.at("path"));
+    if (f.key == "pkg.objection_unresolved") open.push_back(f.params.at("path"));
+    if (f.key.rfind("pkg.objection", 0) == 0) {
+      EXPECT_EQ(f.severity, qaward::Severity::warning);
+    }
+  }
+  EXPECT_EQ(early, std::vector<std::string>{"/publicity/objections/0"});
+  EXPECT_EQ(open, (std::vector<std::string>{"/publicity/objections/1", "/publicity/objections/2"}));
+  EXPECT_EQ(param(finding(report, "pkg.objection_unresolved"), "created"), "2026-03-16T10:00:00+08:00");
+}
+
+TEST(PackageCrafted, APinnedOfficeKeyRefusesARecommendationSignedWithAnother) {
+  const auto path = make_example("pin-source.zip");
+  const auto impostor = qaward::keypair_from_seed({6, 6, 6}, {6, 6, 6, 6, 6, 6, 6, 6});
+  auto countersigned = [&](const qaward::KeyPair& key, const std::string& file) {
+    const auto out = temp_dir() / file;
+    fs::remove(out);
+    qaward::CountersignRequest request{"天山区市场监督管理局", "同意推荐。", &key, qaward::parse_datetime("2026-03-20T09:30").value()};
+    EXPECT_TRUE(qaward::countersign_package(path.string(), out.string(), request, context()).ok());
+    return out;
+  };
+  auto pinned = context();
+  pinned.expected_office_key = &world().office.public_key;
+  // Signed by someone calling themselves the office.
+  const auto fake = verify_safely(countersigned(impostor, "pin-fake.zip"), pinned);
+  EXPECT_FALSE(fake.valid);
+  const auto* f = finding(fake, "pkg.office_key_not_pinned");
+  EXPECT_EQ(param(f, "found"), impostor.public_key.key_id_hex());
+  EXPECT_EQ(param(f, "expected"), world().office.public_key.key_id_hex());
+  ASSERT_EQ(fake.countersignatures.size(), 1u);
+  EXPECT_FALSE(fake.countersignatures[0].key_pinned);
+  EXPECT_FALSE(fake.countersignatures[0].signature.valid);
+  // Not pinned, the same package passes, and says the key was not pinned.
+  const auto unpinned = verify_safely(countersigned(impostor, "pin-fake.zip"));
+  EXPECT_TRUE(unpinned.valid);
+  ASSERT_EQ(unpinned.countersignatures.size(), 1u);
+  EXPECT_FALSE(unpinned.countersignatures[0].key_pinned);
+  // Signed by the office whose key is pinned.
+  const auto real = verify_safely(countersigned(world().office, "pin-real.zip"), pinned);
+  EXPECT_TRUE(real.valid);
+  ASSERT_EQ(real.countersignatures.size(), 1u);
+  EXPECT_TRUE(real.countersignatures[0].key_pinned);
+  const auto zh = qaward::Catalog::parse(qaward::test::read_asset("i18n/zh-CN.json"), "zh").value();
+  const auto en = qaward::Catalog::parse(qaward::test::read_asset("i18n/en.json"), "en").value();
+  const auto json = qaward::to_json(real, zh, en);
+  EXPECT_EQ(json["countersignatures"][0]["key_pinned"], true);
+  EXPECT_TRUE(qaward::verify_report_from_json(json).countersignatures.at(0).key_pinned);
+}
+
+// Whatever bytes a package holds, its report can be written as JSON (the
+// CLI's --format json, the pre-check report, the browser's worker).
+TEST(PackageCrafted, TextThatIsNotUtf8StillGivesAReportThatCanBeWritten) {
+  const auto source = make_example("utf8-source.zip");
+  std::string bag_info;
+  for (const auto& [name, content] : zip_entries(source)) {
+    if (name.size() > 12 && name.compare(name.size() - 12, 12, "bag-info.txt") == 0) bag_info = content;
+  }
+  bag_info.replace(bag_info.find("Source-Organization: ") + 21, 0, "\xFF\xFE");
+  const auto zh = qaward::Catalog::parse(qaward::test::read_asset("i18n/zh-CN.json"), "zh").value();
+  const auto en = qaward::Catalog::parse(qaward::test::read_asset("i18n/en.json"), "en").value();
+  // A long value of the wrong type is quoted shortened: never cut inside a character.
+  const nlohmann::json long_name = {{"profile", {{"organization", {{"name", {std::string(41, 'x') + "乌鲁木齐天山精工质量技术有限公司"}}}}}}};
+  const std::vector<std::pair<fs::path, std::string>> cases = {
+      {modified(source, "utf8-bag-info.zip", {{"bag-info.txt", bag_info}}), "pkg.tag_not_utf8"},
+      {hostile("utf8-name.zip", {{"bag/data/\xC0\xAF.txt", "x"}}), "pkg.unsafe_name"},
+      {modified(source, "utf8-cut.zip", {{"data/application.json", application_with(long_name)}}), "pkg.field_wrong_type"},
+  };
+  for (const auto& [path, key] : cases) {
+    SCOPED_TRACE(path.string());
+    const auto report = verify_safely(path);
+    EXPECT_TRUE(has_finding(report, key));
+    try {
+      const auto text = qaward::to_json(report, zh, en).dump();
+      EXPECT_FALSE(text.empty());
+    } catch (const std::exception& e) {
+      ADD_FAILURE() << "the report cannot be written: " << e.what();
+    }
+  }
 }

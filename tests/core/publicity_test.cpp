@@ -160,4 +160,50 @@ TEST(ObjectionDeadlines, CountWorkingDaysFromReceiptAndForwarding) {
   EXPECT_EQ(forwarded.report_by, d("2025-10-15"));  // 10/10, 10/11 (adjusted Saturday), 10/13, 10/14, 10/15
 }
 
+// "--close-of-business 00:00" made a period of 5 working days end as its 5th
+// day began: 4 days. A close of business must be a plausible end of the day.
+// One reading of an objection log for the packager and the verifier (issue 12).
+TEST(ObjectionProblems, OutOfOrderDatesAndOpenObjectionsAsOfThePackagingDay) {
+  using qaward::ObjectionProblem;
+  const Date day{2026, 3, 16};
+  qaward::Objection o;
+  o.received_on = {2026, 3, 10};
+  EXPECT_EQ(qaward::objection_problems(o, day), std::vector{ObjectionProblem::open});  // nothing written yet
+  o.resolution = "已核实，不影响申报";
+  EXPECT_TRUE(qaward::objection_problems(o, day).empty());  // resolved, date not given
+  o.resolved_on = day;
+  EXPECT_TRUE(qaward::objection_problems(o, day).empty());  // resolved on the packaging day: not open
+  o.resolved_on = Date{2026, 3, 17};
+  EXPECT_EQ(qaward::objection_problems(o, day), std::vector{ObjectionProblem::open});  // only after packaging
+  o.resolved_on = Date{2026, 3, 9};
+  o.forwarded_on = Date{2026, 3, 9};
+  EXPECT_EQ(qaward::objection_problems(o, day),
+            (std::vector{ObjectionProblem::forwarded_before_received, ObjectionProblem::resolved_before_received}));
+}
+
+TEST(PublicityCloseOfBusiness, MidnightAndMorningTimesAreRefusedNamingTheRange) {
+  for (const char* text : {"00:00", "09:00", "11:59"}) {
+    SCOPED_TRACE(text);
+    const auto record = qaward::publicity_record_from_json({{"posted_at", "2025-11-03T09:00"}, {"close_of_business", text}}, "/publicity");
+    ASSERT_FALSE(record.ok());
+    EXPECT_EQ(record.diagnostics().at(0).key, "input.implausible_close_of_business");
+    EXPECT_EQ(record.diagnostics().at(0).where, "/publicity/close_of_business");
+    EXPECT_EQ(record.diagnostics().at(0).params.at("earliest"), "12:00");
+    EXPECT_EQ(record.diagnostics().at(0).params.at("latest"), "23:59");
+  }
+  for (const auto& [text, seconds] : std::vector<std::pair<const char*, int>>{{"12:00", 12 * 3600}, {"19:30", 19 * 3600 + 1800}, {"23:59", 23 * 3600 + 59 * 60}}) {
+    SCOPED_TRACE(text);
+    const auto parsed = qaward::parse_close_of_business(text, "--close-of-business");
+    ASSERT_TRUE(parsed.ok());
+    EXPECT_EQ(parsed.value(), seconds);
+  }
+  for (const char* text : {"24:00", "7:30", "19:30:00", "noon"}) {
+    SCOPED_TRACE(text);
+    const auto parsed = qaward::parse_close_of_business(text, "--close-of-business");
+    ASSERT_FALSE(parsed.ok());
+    EXPECT_EQ(parsed.diagnostics().at(0).key, "input.bad_time");
+    EXPECT_EQ(parsed.diagnostics().at(0).where, "--close-of-business");
+  }
+}
+
 }  // namespace

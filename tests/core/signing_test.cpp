@@ -5,6 +5,8 @@
 #include "qaward/hash.hpp"
 #include <fstream>
 
+#include <nlohmann/json.hpp>
+
 #include "test_support.hpp"
 
 namespace {
@@ -83,6 +85,38 @@ TEST(Signing, TheEncryptedSecretKeyOpensOnlyWithItsPassphrase) {
   std::string greedy = file;
   greedy.replace(greedy.find("\"opslimit\": 1"), 13, "\"opslimit\": 99999");
   EXPECT_EQ(qaward::decrypt_secret_key(greedy, "x").diagnostics().at(0).key, "key.bad_secret_key");
+}
+
+// A key file with a member of the wrong type, or nested absurdly deep, is
+// refused with a message, never an exception (issue 12).
+TEST(Signing, ASecretKeyFileWithWrongTypesIsRefusedNotThrown) {
+  const auto file = qaward::encrypt_secret_key(qaward::generate_keypair(), "口令", fast());
+  const auto good = nlohmann::json::parse(file);
+  std::vector<nlohmann::json> hostile;
+  for (const char* member : {"format", "public_key", "kdf", "cipher"}) {
+    hostile.push_back(good);
+    hostile.back()[member] = 5;
+  }
+  for (const char* member : {"salt", "opslimit", "memlimit"}) {
+    hostile.push_back(good);
+    hostile.back()["kdf"][member] = nlohmann::json::array();
+  }
+  for (const char* member : {"nonce", "ciphertext"}) {
+    hostile.push_back(good);
+    hostile.back()["cipher"][member] = true;
+  }
+  for (const auto& doc : hostile) {
+    SCOPED_TRACE(doc.dump());
+    try {
+      const auto opened = qaward::decrypt_secret_key(doc.dump(), "口令");
+      ASSERT_FALSE(opened.ok());
+      EXPECT_EQ(opened.diagnostics().at(0).key, "key.bad_secret_key");
+    } catch (const std::exception& e) {
+      ADD_FAILURE() << "threw " << e.what();
+    }
+  }
+  const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  EXPECT_EQ(qaward::decrypt_secret_key(deep, "口令").diagnostics().at(0).key, "key.bad_secret_key");
 }
 
 // A key and signature made by Debian's minisign 0.11 (tests/fixtures/minisign).

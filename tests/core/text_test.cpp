@@ -21,4 +21,13 @@ TEST(TextCodePoints, RejectsInvalidUtf8) {
   EXPECT_FALSE(count_code_points("a\x80"));             // stray continuation byte
 }
 
+// Issue 12: text from a package printed on a reviewer's terminal.
+TEST(TextEscape, ControlCharactersAndOverridesAreShownNotActed) {
+  EXPECT_EQ(qaward::escape_control_characters("\x1b[2J天山\x07"), "\\x1B[2J天山\\x07");
+  EXPECT_EQ(qaward::escape_control_characters("乌\u202e鲁木齐\u2066"), "乌<U+202E>鲁木齐<U+2066>");
+  EXPECT_EQ(qaward::escape_control_characters("a\u0085b\x7f"), "a<U+0085>b\\x7F");
+  EXPECT_EQ(qaward::escape_control_characters("bad \xff\xfe utf-8"), "bad \\xFF\\xFE utf-8");
+  EXPECT_EQ(qaward::escape_control_characters("乌鲁木齐 〇 喆 😀"), "乌鲁木齐 〇 喆 😀");  // ordinary text unchanged
+}
+
 }  // namespace

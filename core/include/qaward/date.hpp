@@ -27,8 +27,14 @@ struct Date {
 [[nodiscard]] int days_in_month(int year, int month);
 [[nodiscard]] bool is_valid(const Date& date);
 
-// "YYYY-MM-DD", strictly (four-digit year 1900-2999, zero-padded month and
-// day, a day that exists); nullopt otherwise.
+// The years a date read from a user may have. The messages that refuse a
+// date (input.bad_date, input.bad_datetime, ui.bad_date in assets/i18n/)
+// state this range; date_test checks that they agree.
+inline constexpr int kFirstYear = 1900;
+inline constexpr int kLastYear = 2999;
+
+// "YYYY-MM-DD", strictly (four-digit year kFirstYear-kLastYear, zero-padded
+// month and day, a day that exists); nullopt otherwise.
 [[nodiscard]] std::optional<Date> parse_date(std::string_view text);
 [[nodiscard]] std::string to_string(const Date& date);
 

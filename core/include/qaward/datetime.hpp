@@ -22,7 +22,8 @@ inline constexpr int kBeijingOffsetSeconds = 8 * 3600;
 
 // ISO 8601: "YYYY-MM-DD" (midnight), "YYYY-MM-DDTHH:MM[:SS]" (Beijing local;
 // a space may stand for T), either followed by "Z" or "+HH:MM" / "-HH:MM",
-// which is converted to Beijing time. "T24:00" is the end of that day.
+// which is converted to Beijing time. "T24:00" is the end of that day. The
+// Beijing date must lie in the years parse_date accepts.
 [[nodiscard]] std::optional<DateTime> parse_datetime(std::string_view text);
 
 // "2026-03-06T14:30:00+08:00".

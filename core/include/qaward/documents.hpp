@@ -11,6 +11,12 @@ namespace qaward {
 
 [[nodiscard]] std::string html_escape(std::string_view text);
 
+// One CSV field (RFC 4180: always quoted, quotes doubled). Text that a
+// spreadsheet would run as a formula (starting with = + - @, a tab or a
+// carriage return) gets a leading apostrophe, as OWASP's CSV injection rule
+// says; plain numbers such as -3 or -2.5 are left as they are.
+[[nodiscard]] std::string csv_field(std::string_view text);
+
 // `values` are escaped; `markup` values are inserted as they are (HTML the
 // caller built from escaped parts).
 [[nodiscard]] std::string fill_template(std::string_view tmpl, const Params& values, const Params& markup = {});

@@ -90,6 +90,10 @@ class PackageSink {
   // entry is complete: libzip has gone back to fill in its header and
   // returned). Another reader may hash them while the writer goes on.
   virtual void settled(std::uint64_t upto) { (void)upto; }
+  // For messages: what the sink is, and why its last write failed ("" when
+  // it does not know; libzip's own reason is given then).
+  [[nodiscard]] virtual std::string name() const { return "(browser storage)"; }
+  [[nodiscard]] virtual std::string failure() const { return {}; }
 };
 
 // The SHA-256 of what a sink holds, taken in order as its bytes settle.
@@ -110,6 +114,21 @@ class SinkDigest {
 // The SHA-256 (hex) of what a sink holds, read in large chunks.
 [[nodiscard]] std::string sink_sha256(PackageSink& sink, const std::function<void(std::uint64_t done)>& progress = {});
 
+// [SECTION] Limits
+
+// What a package may hold. The writer refuses, before writing anything, what
+// the reader would refuse: plan_package and verify_package take the same
+// struct (README, "Limits").
+struct PackageLimits {
+  std::uint64_t max_entries = 10000;            // ZIP entries, every tag file included
+  std::uint64_t max_entry_bytes = 8ull << 30;   // one entry (an attachment), unpacked
+  std::uint64_t max_total_bytes = 16ull << 30;  // all entries, unpacked
+  std::uint64_t max_ratio = 200;                // uncompressed / compressed, for entries over 1 MiB
+  std::uint64_t max_tag_file_bytes = 4u << 20;  // bag-info.txt, manifests, keys, signatures, recommendation.json
+  std::uint64_t max_application_bytes = 16u << 20;  // data/application.json (it carries the assessment's texts)
+  std::uint64_t max_name_bytes = 240;           // an attachment's file name, UTF-8 (filesystems allow 255)
+};
+
 // [SECTION] Writing
 
 struct PackageRequest {
@@ -128,6 +147,7 @@ struct PackageRequest {
   // planner then reads no file, and the writer checks each file's size and
   // CRC-32 against them instead of hashing it a second time.
   std::vector<AttachedFile> attached;
+  PackageLimits limits;
 };
 
 struct PackagePlan {
@@ -135,6 +155,7 @@ struct PackagePlan {
   EligibilityResult eligibility;
   std::vector<std::string> entry_names;   // data/附件/<name> per attachment (NFC)
   std::vector<std::uint64_t> sizes;
+  std::string application;  // data/application.json as it will be written (its size checked)
   std::vector<Diagnostic> refusals;  // each blocks packaging
   std::vector<Diagnostic> warnings;
 };
@@ -142,7 +163,10 @@ struct PackagePlan {
 // Checks everything that blocks packaging, before any byte is written:
 // eligibility (Article 9; --force overrides, recorded), state-secret marks in
 // names or text content (Article 11(2)), missing required materials, names
-// that collide or cannot be carried, unreadable files.
+// that collide (also case-insensitively) or cannot be carried on Windows and
+// macOS, control characters in names, titles and the identity, the limits,
+// unreadable files. Warns of a publicity period not over by `now` and of
+// objections still open or dated out of order (Articles 11(2), 13).
 [[nodiscard]] PackagePlan plan_package(const PackageRequest& request);
 
 struct PackageResult {
@@ -182,6 +206,7 @@ struct Countersignature {
   std::string opinion;
   std::string date;
   bool binds_applicant = false;  // names the applicant's tag manifest hash
+  bool key_pinned = false;       // made with the office key the reviewer pinned (VerifyContext::expected_office_key)
 };
 
 struct VerifyReport {
@@ -208,19 +233,12 @@ struct VerifyReport {
   std::vector<Finding> findings;  // errors make the package invalid
 };
 
-struct VerifyLimits {
-  std::uint64_t max_entries = 10000;
-  std::uint64_t max_entry_bytes = 8ull << 30;
-  std::uint64_t max_total_bytes = 16ull << 30;
-  std::uint64_t max_ratio = 200;          // uncompressed / compressed, for entries over 1 MiB
-  std::uint64_t max_tag_file_bytes = 4u << 20;
-};
-
 struct VerifyContext {
   const Calendar* calendar = nullptr;
   EditionSource editions;
   const PublicKey* expected_key = nullptr;  // --pubkey: the applicant's key must be this one
-  VerifyLimits limits;
+  const PublicKey* expected_office_key = nullptr;  // the district office's key a countersignature must be made with
+  PackageLimits limits;
 };
 
 [[nodiscard]] VerifyReport verify_package(const std::string& path, const VerifyContext& context);
@@ -260,5 +278,10 @@ struct CountersignRequest {
 
 // NFC form of a UTF-8 string; nullopt for invalid UTF-8.
 [[nodiscard]] std::optional<std::string> nfc(std::string_view utf8);
+
+// NFC and case-folded (Unicode full case folding): two names with the same
+// form land on one file where names are compared without case (Windows,
+// macOS). nullopt for invalid UTF-8.
+[[nodiscard]] std::optional<std::string> nfc_casefold(std::string_view utf8);
 
 }  // namespace qaward

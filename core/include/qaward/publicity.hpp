@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
@@ -68,6 +69,17 @@ struct PublicityRecord {
   std::string phone;
   std::vector<Objection> objections;
 };
+
+// A close-of-business time as the user writes it ("HH:MM"), in seconds after
+// midnight. It must be a plausible end of an office day: from 12:00 to 23:59.
+// 00:00 would end the period as its last day begins, a working day short
+// (5 working days would become 4); a morning time would leave most of the
+// last day out. Without one, the period ends at 24:00 (民法典 203).
+// "input.bad_time" when it is not HH:MM, "input.implausible_close_of_business"
+// when it lies outside that range; `where` names the input.
+inline constexpr int kEarliestCloseOfBusiness = 12 * 3600;
+inline constexpr int kLatestCloseOfBusiness = 23 * 3600 + 59 * 60;
+[[nodiscard]] Result<int> parse_close_of_business(std::string_view text, const std::string& where);
 
 // Reads a publicity record; `path` is its JSON pointer in the draft.
 [[nodiscard]] Result<PublicityRecord> publicity_record_from_json(const nlohmann::json& value, const std::string& path);

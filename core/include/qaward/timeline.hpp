@@ -51,4 +51,12 @@ struct ObjectionDeadlines {
 [[nodiscard]] ObjectionDeadlines objection_deadlines(const Calendar& calendar, const Procedure& procedure,
                                                      const Objection& objection, Region region);
 
+// What is wrong with an objection as of `on` (the packaging date): dated
+// before its receipt (Article 13 counts from receipt), or still open: no
+// resolution written and no resolution date, or resolved only after `on`.
+// The packager warns the applicant, the verifier the reviewer, from this one
+// reading.
+enum class ObjectionProblem { forwarded_before_received, resolved_before_received, open };
+[[nodiscard]] std::vector<ObjectionProblem> objection_problems(const Objection& objection, const Date& on);
+
 }  // namespace qaward
