@@ -4,7 +4,7 @@
 //
 // In:  { id, kind: 'inspect', name, blob }
 //      { id, kind: 'package', request, files: [{ name, blob }] }
-//      { id, kind: 'verify', blob }
+//      { id, kind: 'verify', blob, officeKey }   officeKey: a pinned office .pub, or 
 //      { id, kind: 'countersign', blob, request }
 //      { id, kind: 'digest-open', name } / 'digest-feed', upto / 'digest-close', upto
 //                                  hashing another worker's output as it settles
@@ -114,7 +114,7 @@ async function runJob(job) {
       return { result: callCore('qa_worker_inspect', ['string', 'string'], ['/in/file', job.name]) };
     case 'verify':
       mountFiles([{ name: 'package.zip', blob: job.blob }]);
-      return { result: callCore('qa_worker_verify', ['string'], ['/in/package.zip']) };
+      return { result: callCore('qa_worker_verify', ['string', 'string'], ['/in/package.zip', job.officeKey || '']) };
     case 'package':
     case 'countersign': {
       if (job.kind === 'package') mountFiles(job.files);

@@ -216,17 +216,21 @@ const QA = (() => {
   // chunks from the user's disk; kept only as File references, never uploaded.
   const reviewed = new Map();  // token -> File
   let nextReview = 1;
+  let officeKey = '';  // the office's public key the reviewer pinned, or ''
+  const verify = (token) => job({ kind: 'verify', blob: reviewed.get(token), officeKey })
+    .then((m) => sendText((p) => Module._qa_review_done(token, p), JSON.stringify(m.result)));
   function review(files) {
     for (const file of files) {
       const token = nextReview++;
       reviewed.set(token, file);
       Module.ccall('qa_review_started', null, ['string', 'number'], [file.name, token]);
-      job({ kind: 'verify', blob: file }).then((m) => sendText((p) => Module._qa_review_done(token, p), JSON.stringify(m.result)));
+      verify(token);
     }
   }
   const packagePicker = filePicker('package-picker', { multiple: true, accept: '.zip' }, review);
   const draftPicker = filePicker('draft-picker', { accept: '.json,application/json' }, textTo((p) => Module._qa_import_draft(p)));
   const keyPicker = filePicker('key-picker', { accept: '.key' }, textTo((p) => Module._qa_import_key(p)));
+  const officeKeyPicker = filePicker('office-key-picker', { accept: '.pub' }, textTo((p) => Module._qa_office_key_chosen(p)));
   window.addEventListener('dragover', (e) => { e.preventDefault(); }, true);
   window.addEventListener('drop', (e) => {
     e.preventDefault();
@@ -335,6 +339,14 @@ const QA = (() => {
     pickDraft() { draftPicker.click(); },
     pickKey() { keyPicker.click(); },
     pickPackages() { packagePicker.click(); },
+    pickOfficeKey() { officeKeyPicker.click(); },
+    pinOfficeKey(key) {
+      officeKey = key;
+      for (const token of reviewed.keys()) {
+        Module.ccall('qa_review_restarted', null, ['number'], [token]);
+        verify(token);
+      }
+    },
     dropTarget: 'attach',
     // Offers a file of the in-memory file system as a download.
     download(path, name) { offer(new Blob([Module.FS.readFile(path)]), name); },

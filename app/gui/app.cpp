@@ -234,6 +234,12 @@ bool apply_actions(AppState& state, Platform& platform) {
                    [&](ImportDraft&) { platform.pick_draft(); },
                    [&](ImportKey&) { platform.pick_key(); },
                    [&](PickPackages&) { platform.pick_packages(); },
+                   [&](PickOfficeKey&) { platform.pick_office_key(); },
+                   [&](ClearOfficeKey&) {
+                     state.office_key.clear();
+                     (void)platform.save("qaward.office_key", "");
+                     platform.pin_office_key("");
+                   },
                    [&](ExportReview& a) { export_review(state, platform, a.kind); },
                    [&](Countersign& a) { countersign(state, platform, a); },
                    [&](RemoveAttachment& a) {

@@ -94,13 +94,15 @@ struct ExportDraft {};
 struct ExportScoringSheet { bool html = false; };
 struct ImportKey {};
 struct PickPackages {};
+struct PickOfficeKey {};   // pin the district office's public key (reviewer mode)
+struct ClearOfficeKey {};
 struct ExportReview { std::string kind; };  // html | json | csv
 struct Countersign { std::size_t index; std::string unit; std::string opinion; std::string passphrase; };
 struct ImportDraft {};
 struct RemoveAttachment { std::size_t index; };
 using Action = std::variant<SetLanguage, Navigate, UpdateDraft, PickFiles, CreateKey, BuildPackage, OpenCoverSheet,
                             OpenPublicityDocument, ExportDraft, ImportDraft, ExportScoringSheet, ImportKey,
-                            PickPackages, ExportReview, Countersign, RemoveAttachment>;
+                            PickPackages, PickOfficeKey, ClearOfficeKey, ExportReview, Countersign, RemoveAttachment>;
 
 struct AppState {
   Language language = Language::zh;
@@ -133,6 +135,9 @@ struct AppState {
   std::string last_package;    // the last package built: id
   std::string last_package_sha256;
   std::vector<ReviewedPackage> reviews;  // reviewer mode
+  // The office key the reviewer pinned (a minisign .pub file's text), or "":
+  // a recommendation signed with another key is then reported invalid.
+  std::string office_key;
   bool draft_changed = false;  // the platform saves, then clears it
   bool draft_unsaved = false;  // the browser refused to store it (full or disabled storage)
   bool wants_tick = false;     // a countdown is on screen: redraw every second

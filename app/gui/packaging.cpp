@@ -190,6 +190,15 @@ void review_started(AppState& state, const std::string& file, int token) {
   state.reviews.push_back(std::move(reviewed));
 }
 
+void review_restarted(AppState& state, int token) {
+  for (auto& r : state.reviews) {
+    if (r.token != token) continue;
+    r.verifying = true;
+    r.failure.clear();
+    r.report = {};
+  }
+}
+
 void review_finished(AppState& state, int token, std::string_view result_json) {
   for (auto& r : state.reviews) {
     if (r.token != token) continue;

@@ -26,6 +26,8 @@ void export_scoring_sheet(AppState& state, Platform& platform, bool html);
 // Reviewer mode: open a package, export the batch report, countersign.
 // The page hands each package to the worker: started, then finished with the report.
 void review_started(AppState& state, const std::string& file, int token);
+// The package `token` is being verified again (another office key pinned).
+void review_restarted(AppState& state, int token);
 void review_finished(AppState& state, int token, std::string_view result_json);
 void export_review(AppState& state, Platform& platform, const std::string& kind);
 void countersign(AppState& state, Platform& platform, const Countersign& request);

@@ -31,6 +31,11 @@ class Platform {
   virtual void package_in_worker(const std::string& request, const std::vector<std::string>& names) = 0;
   // Ask the user for packages to pre-check.
   virtual void pick_packages() = 0;
+  // Ask the user for the district office's public key (.pub) to pin.
+  virtual void pick_office_key() = 0;
+  // Check recommendations against `office_key` ("" none) from now on, and
+  // verify the packages under review again with it.
+  virtual void pin_office_key(const std::string& office_key) = 0;
   // Where files dropped on the page go: attachments or packages to review.
   virtual void set_drop_target(bool review) = 0;
   // An attachment was removed from the draft: delete the stored file.

@@ -26,6 +26,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../common/assessment_bridge.hpp"
+#include "qaward/json_text.hpp"
 #include "qaward/signing.hpp"
 #include "../common/editions.hpp"
 #include "../common/shipped_calendar.hpp"
@@ -51,6 +52,8 @@ EM_JS(void, js_pick_files, (), { QA.pickFiles(); });
 EM_JS(void, js_pick_draft, (), { QA.pickDraft(); });
 EM_JS(void, js_pick_key, (), { QA.pickKey(); });
 EM_JS(void, js_pick_packages, (), { QA.pickPackages(); });
+EM_JS(void, js_pick_office_key, (), { QA.pickOfficeKey(); });
+EM_JS(void, js_pin_office_key, (const char* key), { QA.pinOfficeKey(UTF8ToString(key)); });
 EM_JS(void, js_package_in_worker, (const char* request, const char* names), {
   QA.packageInWorker(UTF8ToString(request), JSON.parse(UTF8ToString(names)));
 });
@@ -91,6 +94,8 @@ class WebPlatform final : public Platform {
   void pick_draft() override { js_pick_draft(); }
   void pick_key() override { js_pick_key(); }
   void pick_packages() override { js_pick_packages(); }
+  void pick_office_key() override { js_pick_office_key(); }
+  void pin_office_key(const std::string& office_key) override { js_pin_office_key(office_key.c_str()); }
   void package_in_worker(const std::string& request, const std::vector<std::string>& names) override {
     js_package_in_worker(request.c_str(), nlohmann::json(names).dump().c_str());
   }
@@ -522,16 +527,21 @@ EMSCRIPTEN_KEEPALIVE void qa_import_draft(const char* text) {
 // passphrase is asked when it is used.
 EMSCRIPTEN_KEEPALIVE void qa_import_key(const char* text) {
   auto& r = qaward::gui::rt();
-  const auto doc = nlohmann::json::parse(text, nullptr, false);
-  const bool ok = doc.is_object() && doc.value("format", "") == "qaward-secret-key/1" && doc.contains("public_key") &&
-                  doc["public_key"].is_string() &&
-                  qaward::parse_public_key(doc["public_key"].get<std::string>()).ok();
+  // A file from the user's disk: any content, any nesting, must not throw.
+  const auto parsed = qaward::parse_json(text, "key");
+  const auto member = [&](const char* name) -> std::string {
+    if (!parsed.ok() || !parsed.value().is_object()) return {};
+    const auto it = parsed.value().find(name);
+    return it != parsed.value().end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  const std::string public_key = member("public_key");
+  const bool ok = member("format") == "qaward-secret-key/1" && qaward::parse_public_key(public_key).ok();
   if (!ok) {
     r.state.notice = r.state.text().text("key.bad_secret_key");
     r.state.notice_is_error = true;
   } else {
     r.state.secret_key = text;
-    r.state.public_key = "untrusted comment: minisign public key\n" + doc["public_key"].get<std::string>() + "\n";
+    r.state.public_key = "untrusted comment: minisign public key\n" + public_key + "\n";
     r.platform.save("qaward.key", r.state.secret_key);
     r.state.notice = r.state.text().text("key.imported");
     r.state.notice_is_error = false;
@@ -567,6 +577,30 @@ EMSCRIPTEN_KEEPALIVE void qa_package_done(const char* result) {
 EMSCRIPTEN_KEEPALIVE void qa_review_started(const char* file, int token) {
   auto& r = qaward::gui::rt();
   qaward::gui::review_started(r.state, file, token);
+  r.platform.request_frames(qaward::gui::kFramesAfterEvent);
+}
+
+// Verified again, with another office key pinned.
+EMSCRIPTEN_KEEPALIVE void qa_review_restarted(int token) {
+  auto& r = qaward::gui::rt();
+  qaward::gui::review_restarted(r.state, token);
+  r.platform.request_frames(qaward::gui::kFramesAfterEvent);
+}
+
+// The district office's public key chosen to pin (a minisign .pub file).
+EMSCRIPTEN_KEEPALIVE void qa_office_key_chosen(const char* text) {
+  auto& r = qaward::gui::rt();
+  const auto key = qaward::parse_public_key(text);
+  if (!key.ok()) {
+    r.state.notice = r.state.text().text("review.bad_office_key", {{"reason", r.state.text().render(key.diagnostics().at(0))}});
+    r.state.notice_is_error = true;
+  } else {
+    r.state.office_key = text;
+    (void)r.platform.save("qaward.office_key", r.state.office_key);
+    r.platform.pin_office_key(r.state.office_key);
+    r.state.notice = r.state.text().text("review.office_key_pinned", {{"fingerprint", key.value().fingerprint()}});
+    r.state.notice_is_error = false;
+  }
   r.platform.request_frames(qaward::gui::kFramesAfterEvent);
 }
 
@@ -611,7 +645,9 @@ EMSCRIPTEN_KEEPALIVE const char* qa_debug_state() {
        }()},
       {"last_package", r.state.last_package},
       {"notice", r.state.notice},
+      {"notice_is_error", r.state.notice_is_error},
       {"has_key", !r.state.secret_key.empty()},
+      {"office_key_pinned", !r.state.office_key.empty()},
       {"packaging", r.state.packaging},
       {"draft_unsaved", r.state.draft_unsaved},
       {"assessment_total_centi", [&] {
@@ -697,11 +733,15 @@ int main() {
       check_stored(r.platform, r.state.draft);  // the files are in IndexedDB, unless cleared
     }
   }
+  if (const auto office = load("qaward.office_key"); office && qaward::parse_public_key(*office).ok()) {
+    r.state.office_key = *office;
+    r.platform.pin_office_key(*office);
+  }
   if (const auto key = load("qaward.key")) {
     r.state.secret_key = *key;
-    const auto doc = nlohmann::json::parse(*key, nullptr, false);
-    if (doc.is_object() && doc.contains("public_key") && doc["public_key"].is_string()) {
-      r.state.public_key = "untrusted comment: minisign public key\n" + doc["public_key"].get<std::string>() + "\n";
+    const auto doc = qaward::parse_json(*key, "qaward.key");
+    if (doc.ok() && doc.value().is_object() && doc.value().contains("public_key") && doc.value()["public_key"].is_string()) {
+      r.state.public_key = "untrusted comment: minisign public key\n" + doc.value()["public_key"].get<std::string>() + "\n";
     }
   }
   r.state.now = qaward::beijing_datetime(static_cast<std::int64_t>(js_now_ms() / 1000.0));

@@ -20,6 +20,20 @@ void screen_review(AppState& state) {
   record_item(state, "open_packages");
   ImGui::SameLine();
   ImGui::TextDisabled("%s", t.text("review.drop_hint").c_str());
+  // The office key: anyone can sign "as" a district office; only its
+  // published key tells. Pinned, a recommendation by another key fails.
+  if (state.office_key.empty()) {
+    if (ImGui::Button(t.text("review.pin_office_key").c_str())) state.queue(PickOfficeKey{});
+    record_item(state, "pin_office_key");
+    ImGui::SameLine();
+    widgets::help_marker(t.text("review.pin_office_key_hint"));
+  } else {
+    const auto key = parse_public_key(state.office_key);
+    ImGui::TextUnformatted(t.text("review.office_key", {{"fingerprint", key.ok() ? key.value().fingerprint() : ""}}).c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton(t.text("review.unpin_office_key").c_str())) state.queue(ClearOfficeKey{});
+    record_item(state, "unpin_office_key");
+  }
   if (state.reviews.empty()) return;
   if (ImGui::Button(t.text("review.report_html").c_str())) state.queue(ExportReview{"html"});
   ImGui::SameLine();

@@ -14,6 +14,7 @@
 #include "../common/editions.hpp"
 #include "../common/package_support.hpp"
 #include "../common/shipped_calendar.hpp"
+#include "qaward/json_text.hpp"
 #include "qaward/package.hpp"
 #include "qaward/version.hpp"
 
@@ -70,6 +71,20 @@ class OpfsSink : public qaward::PackageSink {
   void settled(std::uint64_t upto) override { js_settled(static_cast<double>(upto)); }
 };
 
+// A text member of a request, "" when absent or not text: requests carry
+// what the page was given (drafts, keys), so nothing here may throw.
+std::string text_of(const nlohmann::json& request, const char* key) {
+  const auto it = request.find(key);
+  return it != request.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// The request as an object, or nullopt (then the reply says so).
+std::optional<nlohmann::json> request_object(const char* text) {
+  auto request = qaward::parse_json(text, "request");
+  if (!request.ok() || !request.value().is_object()) return std::nullopt;
+  return std::move(request).value();
+}
+
 // The reply, kept until the next call (the script copies it at once).
 const char* respond(const nlohmann::json& response) {
   static std::string text;
@@ -91,14 +106,16 @@ nlohmann::json write_failure(const qaward::Diagnostic& d) {
 nlohmann::json package(const nlohmann::json& request) {
   const auto& criteria = qaward::shipped_criteria();
   const auto& calendar = qaward::shipped_calendar();
-  auto draft = qaward::parse_draft(request.value("draft", nlohmann::json::object()).dump(), criteria.value());
+  const auto draft_member = request.find("draft");
+  if (draft_member == request.end() || !draft_member->is_object()) return failure(qaward::make_error("input.invalid_json", "/draft"));
+  auto draft = qaward::parse_draft(draft_member->dump(), criteria.value());
   if (!draft.ok()) return failure(draft.diagnostics().at(0));
   const auto rules = qaward::load_shipped_edition(draft.value().edition);
   if (!rules.ok()) return failure(rules.diagnostics().at(0));
-  auto key = qaward::decrypt_secret_key(request.value("secret_key", ""), request.value("passphrase", ""));
+  auto key = qaward::decrypt_secret_key(text_of(request, "secret_key"), text_of(request, "passphrase"));
   if (!key.ok()) return failure(key.diagnostics().at(0));
-  const auto now = qaward::parse_datetime(request.value("now", ""));
-  if (!now) return failure(qaward::make_error("input.bad_datetime", "/now", {{"found", request.value("now", "")}}));
+  const auto now = qaward::parse_datetime(text_of(request, "now"));
+  if (!now) return failure(qaward::make_error("input.bad_datetime", "/now", {{"found", text_of(request, "now")}}));
 
   qaward::PackageRequest r;
   r.draft = &draft.value();
@@ -147,14 +164,23 @@ EMSCRIPTEN_KEEPALIVE const char* qa_worker_inspect(const char* path, const char*
 
 // request: { "draft": {...}, "secret_key": "...", "passphrase": "...", "now": "ISO 8601" }
 EMSCRIPTEN_KEEPALIVE const char* qa_worker_package(const char* request_json) {
-  const auto request = nlohmann::json::parse(request_json, nullptr, false);
-  if (request.is_discarded() || !request.is_object()) return respond(failure(qaward::make_error("input.invalid_json")));
-  return respond(package(request));
+  const auto request = request_object(request_json);
+  if (!request) return respond(failure(qaward::make_error("input.invalid_json")));
+  return respond(package(*request));
 }
 
 // The pre-check of one package (reviewer mode): the report as JSON.
-EMSCRIPTEN_KEEPALIVE const char* qa_worker_verify(const char* path) {
-  const auto report = qaward::verify_package(path, qaward::shipped_verify_context());
+// `office_key`: the district office's public key the reviewer pinned, or "".
+EMSCRIPTEN_KEEPALIVE const char* qa_worker_verify(const char* path, const char* office_key) {
+  std::optional<qaward::PublicKey> office;
+  if (*office_key != '\0') {
+    auto parsed = qaward::parse_public_key(office_key);
+    if (!parsed.ok()) return respond(failure(parsed.diagnostics().at(0)));
+    office = parsed.value();
+  }
+  auto context = qaward::shipped_verify_context();
+  context.expected_office_key = office ? &*office : nullptr;
+  const auto report = qaward::verify_package(path, context);
   return respond({{"ok", true},
                   {"report", qaward::to_json(report, qaward::catalog(qaward::Language::zh), qaward::catalog(qaward::Language::en))}});
 
@@ -163,13 +189,13 @@ EMSCRIPTEN_KEEPALIVE const char* qa_worker_verify(const char* path) {
 // request: { "unit", "opinion", "secret_key", "passphrase", "now" }; the
 // package at `path` is copied to the output file with the recommendation.
 EMSCRIPTEN_KEEPALIVE const char* qa_worker_countersign(const char* path, const char* request_json) {
-  const auto request = nlohmann::json::parse(request_json, nullptr, false);
-  if (request.is_discarded() || !request.is_object()) return respond(failure(qaward::make_error("input.invalid_json")));
-  auto key = qaward::decrypt_secret_key(request.value("secret_key", ""), request.value("passphrase", ""));
+  const auto request = request_object(request_json);
+  if (!request) return respond(failure(qaward::make_error("input.invalid_json")));
+  auto key = qaward::decrypt_secret_key(text_of(*request, "secret_key"), text_of(*request, "passphrase"));
   if (!key.ok()) return respond(failure(key.diagnostics().at(0)));
-  const auto now = qaward::parse_datetime(request.value("now", ""));
-  if (!now) return respond(failure(qaward::make_error("input.bad_datetime", "/now", {{"found", request.value("now", "")}})));
-  const qaward::CountersignRequest cs{request.value("unit", ""), request.value("opinion", ""), &key.value(), *now};
+  const auto now = qaward::parse_datetime(text_of(*request, "now"));
+  if (!now) return respond(failure(qaward::make_error("input.bad_datetime", "/now", {{"found", text_of(*request, "now")}})));
+  const qaward::CountersignRequest cs{text_of(*request, "unit"), text_of(*request, "opinion"), &key.value(), *now};
   OpfsSink sink;
   const auto result = qaward::countersign_package(path, sink, cs, qaward::shipped_verify_context());
   if (!result.ok()) return respond(write_failure(result.diagnostics().at(0)));
