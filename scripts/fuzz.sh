@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
-# Runs each libFuzzer target for SECONDS (default 60) under ASan + UBSan,
-# starting from the seed corpora in tests/fuzz/corpus/, and prints the
-# executions of each run. New corpus entries go to build/fuzz/corpus/.
+# scripts/fuzz.sh [SECONDS] [TARGET...]: runs each libFuzzer target (all four
+# by default: package draft signature application) for SECONDS (default 60)
+# under ASan + UBSan, starting from the seed corpora in tests/fuzz/corpus/,
+# and prints the executions of each run. New corpus entries go to
+# build/fuzz/corpus/. Two runs with different targets may go side by side
+# once the targets are built (one per core).
 set -euo pipefail
 seconds=${1:-60}
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(package draft signature application)
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 scripts/setup.sh >/dev/null
 [ -f build/fuzz/build.ninja ] || cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz --target fuzz_package fuzz_draft fuzz_signature fuzz_application >/dev/null
-for target in package draft signature application; do
+for target in "${targets[@]}"; do
   corpus=build/fuzz/corpus/$target
   mkdir -p "$corpus"
   log=build/fuzz/$target.log
