@@ -3,6 +3,7 @@
 #include "catalogs.hpp"
 #include "editions.hpp"
 #include "qaward/eligibility.hpp"
+#include "qaward/json_text.hpp"
 
 namespace qaward {
 
@@ -23,8 +24,10 @@ std::string eligibility_json(std::string_view request) {
   auto fail = [](const std::vector<Diagnostic>& diagnostics) {
     return nlohmann::json{{"error", true}, {"diagnostics", diagnostics_json(diagnostics)}}.dump();
   };
-  const auto doc = nlohmann::json::parse(request, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object()) return fail({make_error("input.invalid_json")});
+  const auto parsed = parse_json(request);
+  if (!parsed.ok()) return fail(parsed.diagnostics());
+  const auto& doc = parsed.value();
+  if (!doc.is_object()) return fail({make_error("input.invalid_json")});
   const auto profile_it = doc.find("profile");
   auto profile = profile_from_json(profile_it != doc.end() ? *profile_it : nlohmann::json::object(), "/profile");
   if (!profile.ok()) return fail(profile.diagnostics());

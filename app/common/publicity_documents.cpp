@@ -5,6 +5,7 @@
 #include "editions.hpp"
 #include "embedded_assets.hpp"
 #include "qaward/documents.hpp"
+#include "qaward/json_text.hpp"
 #include "qaward/profile.hpp"
 #include "qaward/publicity.hpp"
 #include "qaward/version.hpp"
@@ -14,8 +15,10 @@ namespace qaward {
 
 Result<std::string> render_publicity_document(PublicityDocument document, std::string_view draft_json,
                                               const DateTime& now, std::string_view edition) {
-  const auto doc = nlohmann::json::parse(draft_json, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object()) return std::vector{make_error("input.invalid_json")};
+  const auto parsed = parse_json(draft_json);
+  if (!parsed.ok()) return parsed.diagnostics();
+  const auto& doc = parsed.value();
+  if (!doc.is_object()) return std::vector{make_error("input.invalid_json")};
   const auto profile_it = doc.find("profile");
   auto profile = profile_from_json(profile_it != doc.end() ? *profile_it : nlohmann::json::object(), "/profile");
   if (!profile.ok()) return profile.diagnostics();

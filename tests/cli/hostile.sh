@@ -14,6 +14,10 @@
 #                    the previous output and leaves no temporary behind
 #   keygen_*         a full disk leaves no key; the secret key is 0600
 #   special_*        folders, /dev/zero and pipes as inputs
+#   json_*           every JSON a command reads (profile, assessment, draft,
+#                    secret key, public key) nested 100,000 deep, of the wrong
+#                    types, or broken: a message with line and column or the
+#                    JSON path, exit 2, never an abort
 #   escape_*         control characters from a package never reach the
 #                    terminal raw; CSV cells cannot start a formula
 #   office_key_*     a countersignature checked against a pinned office key
@@ -207,6 +211,35 @@ assert [p["valid"] for p in packages] == [True, False, False], packages
 assert "No such file" in packages[1]["findings"][0]["message"]["en"], packages[1]
 PY
     ;;
+  json_hostile)
+    fresh
+    python3 - "$W" <<'PY'
+import json, sys
+w = sys.argv[1]
+deep = "[" * 100000 + "]" * 100000
+open(f"{w}/deep.json", "w").write('{"profile": ' + deep + "}")
+open(f"{w}/types-profile.json", "w").write(json.dumps({"organization": {"name": 5, "registered_in_urumqi": "yes", "established_on": 20150310}}))
+open(f"{w}/types-assessment.json", "w").write(json.dumps({"scores": [{"item": "4.1.2", "band": "3", "percent": [40]}]}))
+open(f"{w}/types-draft.json", "w").write(json.dumps({"format": "qaward-draft/1", "attachments": [{"path": 7, "trade_secret": "no"}], "publicity": {"objections": "none"}}))
+open(f"{w}/types.key", "w").write(json.dumps({"format": "qaward-secret-key/1", "kdf": {"opslimit": "3", "salt": 5}, "public_key": []}))
+open(f"{w}/broken.json", "w").write('{\n  "organization": {\n    "name": "天山精工",\n    "sme": tru\n  }\n}\n')
+open(f"{w}/bad.pub", "w").write("untrusted comment: x\n" + "A" * 5000 + "\n")
+PY
+    for file in deep.json types-profile.json broken.json; do
+      run 2 $q eligibility --profile "$W/$file"
+    done
+    says "第 4 行第 1[2-5] 列"
+    run 2 $q eligibility --profile "$W/deep.json"; says "嵌套超过 64 层"
+    run 2 $q eligibility --profile "$W/types-profile.json"; says "/organization/name"
+    run 2 $q assess --input "$W/deep.json"; says "嵌套超过 64 层"
+    run 2 $q assess --input "$W/types-assessment.json"; says "/scores/0/band"
+    run 2 $q notice --draft "$W/deep.json" --out "$W/n.html"; says "嵌套超过 64 层"
+    run 2 $q package --draft "$W/types-draft.json" --key "$W/org.key" --out "$W/p.zip"; says "/attachments/0/path"
+    run 2 $q package --draft "$W/draft.json" --key "$W/types.key" --out "$W/p.zip"; says "私钥文件格式不对"
+    package --out "$W/p.zip" >/dev/null 2>&1 || fail "setup: package"
+    run 2 $q verify "$W/p.zip" --pubkey "$W/bad.pub"; says "公钥"
+    run 2 $q verify "$W/p.zip" --pubkey "$W/deep.json"; says "超过上限 65536 字节"
+    [ ! -e "$W/n.html" ] || fail "a notice was written from a hostile draft" ;;
   escape_terminal)
     fresh; package --out "$W/p.zip" >/dev/null 2>&1 || fail "setup: package"
     # A package whose bag-info names the organization with an escape sequence
