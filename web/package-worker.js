@@ -6,8 +6,9 @@
 //      { id, kind: 'package', request, files: [{ name, blob }] }
 //      { id, kind: 'verify', blob, officeKey }   officeKey: a pinned office .pub, or 
 //      { id, kind: 'countersign', blob, request }
-//      { id, kind: 'digest-open', name } / 'digest-feed', upto / 'digest-close', upto
+//      { id, kind: 'digest-open', name } / 'digest-feed', upto / 'digest-close', upto, remove?
 //                                  hashing another worker's output as it settles
+//                                  (remove: the name of a failed output to delete)
 //      { id, kind: 'digest-file', blob }
 // Out: { type: 'progress', id, done, total }
 //      { type: 'output', id, name, shared }   the output file, readable meanwhile when shared
@@ -50,9 +51,10 @@ class MemorySink {
   close() {}
 }
 
-// A new output file; earlier outputs but the last are deleted (the last may
-// still be downloading). finish() closes it and gives the File; reopen() opens
-// it again for reading.
+// A new output file. Of the earlier ones only the newest whole package stays
+// (it may still be downloading, and a failed package must not cost the user
+// the previous one); empty files, left by writes that failed, go. finish()
+// closes it and gives the File; reopen() opens it again for reading.
 async function openOutput(kind, shared) {
   if (!(self.navigator.storage && navigator.storage.getDirectory)) {
     const sink = new MemorySink();
@@ -65,10 +67,15 @@ async function openOutput(kind, shared) {
     };
   }
   const root = await navigator.storage.getDirectory();
-  const names = [];
-  for await (const name of root.keys()) if (name.startsWith('out-')) names.push(name);
-  names.sort();
-  for (const name of names.slice(0, -1)) await root.removeEntry(name).catch(() => {});
+  const whole = [];
+  for await (const [name, handle] of root.entries()) {
+    if (!name.startsWith('out-')) continue;
+    const size = await handle.getFile().then((f) => f.size, () => 0);
+    if (size > 0) whole.push(name);
+    else await root.removeEntry(name).catch(() => {});
+  }
+  whole.sort();
+  for (const name of whole.slice(0, -1)) await root.removeEntry(name).catch(() => {});
   const handle = await root.getFileHandle(`out-${Date.now()}-${kind}.zip`, { create: true });
   // 'readwrite-unsafe' lets another worker read it meanwhile (Chromium 121+).
   let sink = null;
@@ -173,6 +180,7 @@ async function runJob(job) {
       if (job.kind === 'digest-close') {
         digestHandle.close();
         digestHandle = null;
+        if (job.remove) await (await navigator.storage.getDirectory()).removeEntry(job.remove).catch(() => {});
       }
       return { result };
     }

@@ -306,16 +306,22 @@ const QA = (() => {
       // writes, or after, by whichever can.
       const progress = (p) => Module._qa_package_progress(p.done, p.total);
       let digest = null;  // the second worker's last reply, while it follows the output
+      let output = '';    // the output file's name in the origin-private file system
       const m = await job({ kind: 'package', request: JSON.parse(requestText), files, digestElsewhere: twoCores }, {
         progress,
-        output: (o) => { if (o.shared) digest = job({ kind: 'digest-open', name: o.name }, {}, 1); },
+        output: (o) => {
+          output = o.name;
+          if (o.shared) digest = job({ kind: 'digest-open', name: o.name }, {}, 1);
+        },
         settled: (o) => { if (digest) digest = job({ kind: 'digest-feed', upto: o.upto }, {}, 1); },
         written: (w) => {
           offer(w.file, w.result.package_id + '.zip');
           sendText(Module._qa_package_written, JSON.stringify({ ...w.result, size: w.file.size }));
         },
       });
-      if (!m.result.ok && digest) job({ kind: 'digest-close', upto: 0 }, {}, 1);  // lets the file go
+      // A failed package: the second worker lets the file go and removes it
+      // (the writer could not while it was open there); the previous package stays.
+      if (!m.result.ok && digest) await job({ kind: 'digest-close', upto: 0, remove: output }, {}, 1);
       QA.digestedBy = 'writer, after writing';
       if (m.result.ok && !m.result.sha256) {
         QA.digestedBy = 'second worker, while writing';
