@@ -55,20 +55,20 @@ std::optional<std::string> passphrase(const Context& ctx, bool twice) {
   return first;
 }
 
-// The passphrase in NFC: "é" typed as one code point or as e + accent (as
-// some input methods and terminals send it) must open the same key.
-std::optional<std::string> normal_passphrase(const Context& ctx, bool twice) {
-  const auto pass = passphrase(ctx, twice);
-  if (!pass) return std::nullopt;
-  auto normal = nfc(*pass);
-  if (!normal) usage_error(ctx, "cli.key.not_utf8");
-  return normal;
+// The passphrase, which must be UTF-8 text (the core takes it in NFC).
+std::optional<std::string> utf8_passphrase(const Context& ctx, bool twice) {
+  auto pass = passphrase(ctx, twice);
+  if (pass && !count_code_points(*pass)) {
+    usage_error(ctx, "cli.key.not_utf8");
+    return std::nullopt;
+  }
+  return pass;
 }
 
 std::optional<KeyPair> load_key(const Context& ctx, const std::string& path) {
   const auto text = read_input(ctx, path);
   if (!text) return std::nullopt;
-  const auto pass = normal_passphrase(ctx, false);
+  const auto pass = utf8_passphrase(ctx, false);
   if (!pass) return std::nullopt;
   auto key = decrypt_secret_key(*text, *pass);
   if (!key.ok()) {
@@ -122,7 +122,7 @@ int keygen(const Context& ctx, const Options& options) {
   if (!key_out) return kExitUsage;
   const auto pub_out = Output::open(ctx, pub_path, none, {force, false});
   if (!pub_out) return kExitUsage;
-  const auto pass = normal_passphrase(ctx, true);
+  const auto pass = utf8_passphrase(ctx, true);
   if (!pass) return kExitUsage;
   if (count_code_points(*pass).value_or(0) < 8) return usage_error(ctx, "cli.key.short");
   const auto pair = generate_keypair();

@@ -31,12 +31,16 @@ const char* strength_key(const std::string& passphrase) {
   return variety >= 2 ? "key.strength.fair" : "key.strength.weak";
 }
 
+// The screen where a pre-flight problem is fixed: where it sits in the draft
+// says it (names, sizes and marks of attachments, the identity, the texts),
+// then the few problems that sit nowhere in particular.
 Screen screen_for(const Diagnostic& d) {
-  if (d.key == "pkg.missing_material" || d.key == "pkg.state_secret" || d.key == "pkg.bad_name" ||
-      d.key == "pkg.duplicate_name" || d.key == "pkg.unreadable" || d.key.rfind("mat.", 0) == 0) {
-    return Screen::materials;
-  }
-  if (d.key == "pkg.missing_identity" || d.key.rfind("input.", 0) == 0) return Screen::profile;
+  if (d.where.starts_with("/attachments")) return Screen::materials;
+  if (d.where.starts_with("/profile")) return Screen::profile;
+  if (d.where.starts_with("/assessment")) return Screen::assessment;
+  if (d.where.starts_with("/publicity")) return Screen::publicity;
+  if (d.key == "pkg.missing_material" || d.key.starts_with("mat.")) return Screen::materials;
+  if (d.key.starts_with("input.")) return Screen::profile;
   return Screen::eligibility;
 }
 

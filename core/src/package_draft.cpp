@@ -1,6 +1,4 @@
-// The draft format (qaward-draft/1) and Unicode normalization of names.
-#include <utf8proc.h>
-
+// The draft format (qaward-draft/1).
 #include <cstdlib>
 
 #include "json_reader.hpp"
@@ -9,26 +7,6 @@
 #include "qaward/package.hpp"
 
 namespace qaward {
-
-namespace {
-
-std::optional<std::string> utf8_map(std::string_view utf8, int options) {
-  utf8proc_uint8_t* out = nullptr;
-  const auto length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(utf8.data()),
-                                   static_cast<utf8proc_ssize_t>(utf8.size()), &out, static_cast<utf8proc_option_t>(options));
-  if (length < 0) return std::nullopt;
-  std::string result(reinterpret_cast<const char*>(out), static_cast<std::size_t>(length));
-  std::free(out);
-  return result;
-}
-
-}  // namespace
-
-std::optional<std::string> nfc(std::string_view utf8) { return utf8_map(utf8, UTF8PROC_STABLE | UTF8PROC_COMPOSE); }
-
-std::optional<std::string> nfc_casefold(std::string_view utf8) {
-  return utf8_map(utf8, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
-}
 
 namespace {
 

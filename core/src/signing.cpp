@@ -12,6 +12,7 @@
 #include "json_reader.hpp"
 #include "qaward/hash.hpp"
 #include "qaward/json_text.hpp"
+#include "qaward/text.hpp"
 
 namespace qaward {
 
@@ -136,8 +137,9 @@ Result<PublicKey> parse_public_key(std::string_view text) {
   return key;
 }
 
-std::string encrypt_secret_key(const KeyPair& pair, std::string_view passphrase, const KdfLimits& limits) {
+std::string encrypt_secret_key(const KeyPair& pair, std::string_view given, const KdfLimits& limits) {
   ensure_sodium();
+  const std::string passphrase = nfc(given).value_or(std::string(given));
   std::array<std::uint8_t, crypto_pwhash_SALTBYTES> salt{};
   std::array<std::uint8_t, crypto_aead_xchacha20poly1305_ietf_NPUBBYTES> nonce{};
   std::array<std::uint8_t, crypto_aead_xchacha20poly1305_ietf_KEYBYTES> wrap{};
@@ -198,20 +200,28 @@ Result<KeyPair> decrypt_secret_key(std::string_view file, std::string_view passp
       memlimit > (1u << 30)) {
     return std::vector{key_error("key.bad_secret_key")};
   }
-  std::array<std::uint8_t, crypto_aead_xchacha20poly1305_ietf_KEYBYTES> wrap{};
-  if (crypto_pwhash(wrap.data(), wrap.size(), passphrase.data(), passphrase.size(), salt.data(), opslimit, static_cast<std::size_t>(memlimit),
-                    crypto_pwhash_ALG_ARGON2ID13) != 0) {
-    return std::vector{key_error("key.bad_secret_key")};
-  }
   KeyPair pair;
   pair.public_key = public_key.value();
   const std::string aad = std::string(kSecretKeyFormat) + pair.public_key.key_id_hex();
-  unsigned long long length = 0;
-  const int opened = crypto_aead_xchacha20poly1305_ietf_decrypt(
-      pair.secret.data(), &length, nullptr, sealed.data(), sealed.size(),
-      reinterpret_cast<const unsigned char*>(aad.data()), aad.size(), nonce.data(), wrap.data());
-  sodium_memzero(wrap.data(), wrap.size());
-  if (opened != 0 || length != 64) return std::vector{key_error("key.wrong_passphrase")};
+  // 1: opened; 0: not with this passphrase; -1: the KDF failed (memory).
+  auto open_with = [&](std::string_view passphrase) {
+    std::array<std::uint8_t, crypto_aead_xchacha20poly1305_ietf_KEYBYTES> wrap{};
+    if (crypto_pwhash(wrap.data(), wrap.size(), passphrase.data(), passphrase.size(), salt.data(), opslimit,
+                      static_cast<std::size_t>(memlimit), crypto_pwhash_ALG_ARGON2ID13) != 0) {
+      return -1;
+    }
+    unsigned long long length = 0;
+    const int opened = crypto_aead_xchacha20poly1305_ietf_decrypt(
+        pair.secret.data(), &length, nullptr, sealed.data(), sealed.size(),
+        reinterpret_cast<const unsigned char*>(aad.data()), aad.size(), nonce.data(), wrap.data());
+    sodium_memzero(wrap.data(), wrap.size());
+    return opened == 0 && length == 64 ? 1 : 0;
+  };
+  const auto normal = nfc(passphrase);
+  int opened = open_with(normal.value_or(std::string(passphrase)));
+  if (opened == 0 && normal && *normal != passphrase) opened = open_with(passphrase);
+  if (opened < 0) return std::vector{key_error("key.bad_secret_key")};
+  if (opened == 0) return std::vector{key_error("key.wrong_passphrase")};
   // The secret key ends with its public key: both parts of the file must agree.
   if (std::memcmp(pair.secret.data() + 32, pair.public_key.key.data(), 32) != 0) {
     return std::vector{key_error("key.bad_secret_key")};

@@ -89,6 +89,21 @@ TEST(Signing, TheEncryptedSecretKeyOpensOnlyWithItsPassphrase) {
 
 // A key file with a member of the wrong type, or nested absurdly deep, is
 // refused with a message, never an exception (issue 12).
+// Issue 12: the same passphrase typed composed or decomposed opens the key,
+// in the CLI and the browser alike (the core normalises it).
+TEST(Signing, APassphraseOpensTheKeyWhateverItsUnicodeForm) {
+  const auto pair = qaward::generate_keypair();
+  const std::string composed = "caf\u00e9 au lait 2026";
+  const std::string decomposed = "cafe\u0301 au lait 2026";
+  for (const auto& [made, opened] : {std::pair{composed, decomposed}, {decomposed, composed}}) {
+    const auto file = qaward::encrypt_secret_key(pair, made, fast());
+    const auto key = qaward::decrypt_secret_key(file, opened);
+    ASSERT_TRUE(key.ok());
+    EXPECT_EQ(key.value().public_key.key, pair.public_key.key);
+    EXPECT_EQ(qaward::decrypt_secret_key(file, "cafe au lait 2026").diagnostics().at(0).key, "key.wrong_passphrase");
+  }
+}
+
 TEST(Signing, ASecretKeyFileWithWrongTypesIsRefusedNotThrown) {
   const auto file = qaward::encrypt_secret_key(qaward::generate_keypair(), "口令", fast());
   const auto good = nlohmann::json::parse(file);

@@ -35,6 +35,7 @@
 #include "qaward/publicity.hpp"
 #include "qaward/rules.hpp"
 #include "qaward/signing.hpp"
+#include "qaward/text.hpp"
 
 namespace qaward {
 
@@ -275,13 +276,5 @@ struct CountersignRequest {
 // The SHA-256 (hex) of a file, streamed; empty when it cannot be read. For
 // the cover sheet and the reviewers' `certutil -hashfile` / `sha256sum`.
 [[nodiscard]] std::string file_sha256(const std::string& path);
-
-// NFC form of a UTF-8 string; nullopt for invalid UTF-8.
-[[nodiscard]] std::optional<std::string> nfc(std::string_view utf8);
-
-// NFC and case-folded (Unicode full case folding): two names with the same
-// form land on one file where names are compared without case (Windows,
-// macOS). nullopt for invalid UTF-8.
-[[nodiscard]] std::optional<std::string> nfc_casefold(std::string_view utf8);
 
 }  // namespace qaward

@@ -49,8 +49,12 @@ struct KdfLimits {
 [[nodiscard]] std::string public_key_file(const PublicKey& key);
 [[nodiscard]] Result<PublicKey> parse_public_key(std::string_view text);
 
+// Passphrases are taken in NFC: "é" typed as one code point or as e and an
+// accent (as some input methods and terminals send it) opens the same key, in
+// the browser and in the CLI alike.
 [[nodiscard]] std::string encrypt_secret_key(const KeyPair& pair, std::string_view passphrase, const KdfLimits& limits = {});
-// Fails with "key.wrong_passphrase" when the passphrase does not open it.
+// Fails with "key.wrong_passphrase" when the passphrase does not open it
+// (tried in NFC, then as given, for keys made before passphrases were normalised).
 [[nodiscard]] Result<KeyPair> decrypt_secret_key(std::string_view file, std::string_view passphrase);
 
 // A minisign signature (prehashed, "ED") of `message`.

@@ -31,4 +31,12 @@ namespace qaward {
 // from an untrusted file can be printed on a terminal.
 [[nodiscard]] std::string escape_control_characters(std::string_view utf8);
 
+// NFC form of a UTF-8 string; nullopt for invalid UTF-8.
+[[nodiscard]] std::optional<std::string> nfc(std::string_view utf8);
+
+// NFC and case-folded (Unicode full case folding): two names with the same
+// form land on one file where names are compared without case (Windows,
+// macOS). nullopt for invalid UTF-8.
+[[nodiscard]] std::optional<std::string> nfc_casefold(std::string_view utf8);
+
 }  // namespace qaward
