@@ -46,6 +46,14 @@ using File = std::unique_ptr<std::FILE, FileCloser>;
 // that are only dots.
 bool carriable_name(std::string_view name);
 
+// Why an attachment's file name (NFC) cannot go into a package that Windows,
+// macOS and BagIt tools all unpack (too long, a forbidden character, a
+// trailing dot or space, a Windows device name); nullopt when it can. The
+// writer refuses such names; the reader warns of them in packages made
+// elsewhere.
+std::optional<Diagnostic> name_problem(const std::string& name, const std::string& raw, const std::string& where,
+                                       const PackageLimits& limits);
+
 // The time_t to give libzip so that the ZIP's DOS date and time show the
 // Beijing wall clock. libzip converts with localtime(); mktime() inverts that
 // whatever the machine's zone, so the bytes do not depend on it.

@@ -104,7 +104,7 @@ class Reader {
   // A small entry read whole, at most `limit` bytes.
   std::optional<std::string> read_small(zip_t* za, const Entry& e, std::uint64_t limit) {
     if (e.size > limit) {
-      error("pkg.tag_file_too_large", e.name, {{"size", std::to_string(e.size)}});
+      error("pkg.tag_file_too_large", e.name, {{"size", std::to_string(e.size)}, {"max", std::to_string(limit)}});
       return std::nullopt;
     }
     std::string out;
@@ -304,7 +304,7 @@ VerifyReport verify_archive(const std::string& path, const VerifyContext& ctx) {
       continue;
     }
     if (st.size > ctx.limits.max_entry_bytes) {
-      r.error("pkg.entry_too_large", name, {{"size", std::to_string(st.size)}});
+      r.error("pkg.entry_too_large", name, {{"size", std::to_string(st.size)}, {"max", std::to_string(ctx.limits.max_entry_bytes)}});
       continue;
     }
     if (st.size > (1u << 20) && st.comp_size > 0 && st.size / st.comp_size > ctx.limits.max_ratio) {
@@ -325,8 +325,15 @@ VerifyReport verify_archive(const std::string& path, const VerifyContext& ctx) {
       continue;
     }
     entries[inner] = Entry{i, inner, st.size};
+    // Made by another tool, a name may not unpack everywhere: said, not refused.
+    if (inner.starts_with(detail::kPayloadDir)) {
+      const std::string leaf = inner.substr(detail::kPayloadDir.size());
+      if (detail::name_problem(leaf, leaf, "", ctx.limits)) r.warning("pkg.unportable_name", inner);
+    }
   }
-  if (total > ctx.limits.max_total_bytes) r.error("pkg.too_large", "", {{"size", std::to_string(total)}});
+  if (total > ctx.limits.max_total_bytes) {
+    r.error("pkg.too_large", "", {{"size", std::to_string(total)}, {"max", std::to_string(ctx.limits.max_total_bytes)}});
+  }
   if (r.has_errors()) return report;  // unsafe: read nothing
   report.package_id = root;
 

@@ -45,6 +45,42 @@ long long zip_time(const DateTime& beijing) {
   return static_cast<long long>(std::mktime(&tm));
 }
 
+// ASCII upper case; other bytes unchanged.
+std::string ascii_upper(std::string_view text) {
+  std::string out(text);
+  for (auto& c : out) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return out;
+}
+
+// Windows gives these names to devices, in any case and with any extension
+// ("con.pdf", "LPT1.tar.gz", "COM¹.txt"), and ignores spaces before the dot:
+// such a file cannot be unpacked there.
+bool windows_reserved(std::string_view name) {
+  auto stem = name.substr(0, name.find('.'));
+  while (!stem.empty() && stem.back() == ' ') stem.remove_suffix(1);
+  const std::string upper = ascii_upper(stem);
+  if (upper == "CON" || upper == "PRN" || upper == "AUX" || upper == "NUL") return true;
+  if (upper.rfind("COM", 0) != 0 && upper.rfind("LPT", 0) != 0) return false;
+  const std::string_view number = std::string_view(upper).substr(3);
+  return (number.size() == 1 && number[0] >= '0' && number[0] <= '9') || number == "¹" || number == "²" || number == "³";
+}
+
+// Why an attachment's file name (NFC) cannot go into a package that Windows,
+// macOS and BagIt tools all unpack; nullopt when it can.
+std::optional<Diagnostic> name_problem(const std::string& name, const std::string& raw, const std::string& where,
+                                       const PackageLimits& limits) {
+  if (name.size() > limits.max_name_bytes) {
+    return make_error("pkg.name_too_long", where, {{"found", name}, {"bytes", std::to_string(name.size())},
+                                                   {"max", std::to_string(limits.max_name_bytes)}});
+  }
+  if (!detail::carriable_name(name)) return make_error("pkg.bad_name", where, {{"found", raw}});
+  if (name.back() == '.' || name.back() == ' ') return make_error("pkg.name_trailing_dot_or_space", where, {{"found", name}});
+  if (windows_reserved(name)) return make_error("pkg.reserved_name", where, {{"found", name}});
+  return std::nullopt;
+}
+
 }  // namespace detail
 
 namespace {
@@ -318,48 +354,12 @@ namespace {
 
 // [SECTION] Planning: names
 
-// ASCII upper case; other bytes unchanged.
-std::string ascii_upper(std::string_view text) {
-  std::string out(text);
-  for (auto& c : out) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  }
-  return out;
-}
-
-// Windows gives these names to devices, in any case and with any extension
-// ("con.pdf", "LPT1.tar.gz", "COM¹.txt"), and ignores spaces before the dot:
-// such a file cannot be unpacked there.
-bool windows_reserved(std::string_view name) {
-  auto stem = name.substr(0, name.find('.'));
-  while (!stem.empty() && stem.back() == ' ') stem.remove_suffix(1);
-  const std::string upper = ascii_upper(stem);
-  if (upper == "CON" || upper == "PRN" || upper == "AUX" || upper == "NUL") return true;
-  if (upper.rfind("COM", 0) != 0 && upper.rfind("LPT", 0) != 0) return false;
-  const std::string_view number = std::string_view(upper).substr(3);
-  return (number.size() == 1 && number[0] >= '0' && number[0] <= '9') || number == "¹" || number == "²" || number == "³";
-}
-
 // A refusal when `text` holds a character that could rewrite a reviewer's
 // terminal (escape sequences) or disguise itself (bidirectional overrides).
 bool refuse_control_characters(std::string_view text, const std::string& where, PackagePlan& plan) {
   const auto c = first_control_character(text);
   if (c) plan.refusals.push_back(make_error("pkg.control_character", where, {{"char", code_point_label(*c)}}));
   return c.has_value();
-}
-
-// Why an attachment's file name (NFC) cannot go into a package that Windows,
-// macOS and BagIt tools all unpack; nullopt when it can.
-std::optional<Diagnostic> name_problem(const std::string& name, const std::string& raw, const std::string& where,
-                                       const PackageLimits& limits) {
-  if (name.size() > limits.max_name_bytes) {
-    return make_error("pkg.name_too_long", where, {{"found", name}, {"bytes", std::to_string(name.size())},
-                                                   {"max", std::to_string(limits.max_name_bytes)}});
-  }
-  if (!detail::carriable_name(name)) return make_error("pkg.bad_name", where, {{"found", raw}});
-  if (name.back() == '.' || name.back() == ' ') return make_error("pkg.name_trailing_dot_or_space", where, {{"found", name}});
-  if (windows_reserved(name)) return make_error("pkg.reserved_name", where, {{"found", name}});
-  return std::nullopt;
 }
 
 // [SECTION] Planning: limits
@@ -442,7 +442,10 @@ Params with(Params params, const char* key, std::string value) {
 
 void check_time_sense(const PackageRequest& r, PackagePlan& plan) {
   const auto& record = r.draft->publicity;
-  if (!record) return;
+  if (!record || !record->posted_at) {  // Article 11(2): publicised internally before it is submitted
+    plan.warnings.push_back(make_error("pkg.publicity_not_recorded", "/publicity"));
+    return;
+  }
   if (record->posted_at && r.calendar != nullptr) {
     PublicityOptions options;
     options.working_days = r.rules->procedure.publicity_working_days;
@@ -519,7 +522,7 @@ PackagePlan plan_package(const PackageRequest& r) {
     plan.sizes.push_back(0);
     refuse_control_characters(a.title, where + "/title", plan);
     if (refuse_control_characters(base_name(a.path), where + "/path", plan)) continue;
-    if (auto problem = name_problem(name, base_name(a.path), where + "/path", r.limits)) {
+    if (auto problem = detail::name_problem(name, base_name(a.path), where + "/path", r.limits)) {
       plan.refusals.push_back(std::move(*problem));
       continue;
     }

@@ -689,6 +689,18 @@ TEST(PackagePlanTime, APublicityNotOverByThePackagingTimeIsWarnedNotRefused) {
   }
 }
 
+TEST(PackagePlanTime, ADraftWithoutAPublicityPostingIsWarnedNotRefused) {
+  FactsRequest x;
+  EXPECT_EQ(diagnostic(x.plan().warnings, "pkg.publicity_not_recorded"), nullptr);
+  x.draft.publicity->posted_at.reset();
+  const auto* w = diagnostic(x.plan().warnings, "pkg.publicity_not_recorded");
+  ASSERT_NE(w, nullptr);
+  EXPECT_EQ(w->where, "/publicity");
+  x.draft.publicity.reset();
+  EXPECT_NE(diagnostic(x.plan().warnings, "pkg.publicity_not_recorded"), nullptr);
+  EXPECT_TRUE(x.plan().refusals.empty());
+}
+
 TEST(PackagePlanTime, ObjectionsOpenOrDatedBeforeTheirReceiptAreWarned) {
   FactsRequest x;
   auto& objections = x.draft.publicity->objections;
@@ -942,6 +954,27 @@ TEST(PackageCrafted, NamesThatDifferOnlyInCaseAreRefused) {
   // A folder differing only in case collides with data/ itself.
   const auto folder = verify_safely(modified(source, "case-folder.zip", {{"DATA/x.txt", "x"}}));
   EXPECT_EQ(param(finding(folder, "pkg.case_collision"), "other"), "QA-91330100716105852F-20260316T100000/data/");
+}
+
+// A package made by another tool with names the writer refuses: the
+// reviewer is told they may not unpack, the package is not failed for it.
+TEST(PackageCrafted, NamesThatDoNotUnpackEverywhereAreWarned) {
+  const auto source = make_example("unportable-source.zip");
+  const std::string long_name = std::string(81, 'a') + "汉.pdf";  // 81 + 3 + 4 = 88 bytes: fine
+  const std::string too_long = std::string(230, 'a') + "汉字.pdf";  // 230 + 6 + 4 = 240 bytes: at the limit
+  for (const auto& name : {std::string("CON.pdf"), std::string("lpt1.txt"), std::string("报告."), too_long + "x" /* 241 */}) {
+    const auto report = verify_safely(modified(source, "unportable.zip", {{"data/附件/" + name, "x"}}));
+    const auto* f = finding(report, "pkg.unportable_name");
+    ASSERT_NE(f, nullptr) << name;
+    EXPECT_EQ(f->severity, qaward::Severity::warning);
+    EXPECT_EQ(f->where, "data/附件/" + name);
+  }
+  const auto fine = verify_safely(modified(source, "portable.zip", {{"data/附件/" + long_name, "x"}, {"data/附件/" + too_long, "y"}}));
+  EXPECT_FALSE(has_finding(fine, "pkg.unportable_name"));
+  // Over its limit, an entry's message names the limit.
+  qaward::VerifyContext small = context();
+  small.limits.max_entry_bytes = 100;
+  EXPECT_EQ(param(finding(verify_safely(source, small), "pkg.entry_too_large"), "max"), "100");
 }
 
 TEST(PackageCrafted, ObjectionsOutOfOrderOrStillOpenWhenPackagedAreWarned) {
