@@ -27,7 +27,7 @@ packages=(
   clang-14 libclang-rt-14-dev
   python3 python3-fonttools fonts-noto-cjk
   chromium
-  minisign unzip zip bc
+  minisign unzip zip bc time openssl
   nodejs npm
   dpkg-dev
 )

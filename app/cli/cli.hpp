@@ -66,6 +66,8 @@ int eligibility(const Context& ctx, const std::vector<std::string_view>& args);
 int assess(const Context& ctx, const std::vector<std::string_view>& args);
 // keygen, package, verify, precheck, countersign
 int package_command(const Context& ctx, std::string_view command, const std::vector<std::string_view>& args);
+// draft normalize
+int draft_command(const Context& ctx, const std::vector<std::string_view>& args);
 // workdays, publicity, timeline, notice
 int calendar_command(const Context& ctx, std::string_view command, const std::vector<std::string_view>& args);
 

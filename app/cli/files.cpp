@@ -7,10 +7,14 @@
 
 #include <array>
 #include <cerrno>
+#include <condition_variable>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <mutex>
+#include <system_error>
+#include <thread>
 
 #include "qaward/hash.hpp"
 
@@ -247,7 +251,90 @@ std::unique_ptr<Output> Output::open(const Context& ctx, const std::string& path
   return out;
 }
 
+// [SECTION] Hashing a package while it is written
+
+// The package's SHA-256, taken on a second thread from the bytes the writer
+// has finished with (PackageSink::settled: each entry once libzip has filled
+// in its header), so that hashing overlaps writing instead of following it.
+// The same thread hands those bytes to the disk at once, so that the fsync
+// in commit() finds little left to do.
+class Output::SettledDigest {
+ public:
+  explicit SettledDigest(Output& out) : out_(out), thread_([this] { run(); }) {}
+  ~SettledDigest() { stop(); }
+  SettledDigest(const SettledDigest&) = delete;
+  SettledDigest& operator=(const SettledDigest&) = delete;
+
+  void settled(std::uint64_t upto) {
+    {
+      const std::lock_guard<std::mutex> hold(lock_);
+      upto_ = std::max(upto_, upto);
+    }
+    wake_.notify_one();
+  }
+  // Waits for the thread; the digest (hex) when it covers exactly [0, size).
+  std::optional<std::string> finish(std::uint64_t size) {
+    stop();
+    if (failed_ || done_ != size) return std::nullopt;
+    return digest_.finish();
+  }
+
+ private:
+  void run() {
+    std::unique_lock<std::mutex> hold(lock_);
+    while (true) {
+      wake_.wait(hold, [this] { return stopping_ || upto_ > done_; });
+      if (upto_ <= done_) return;  // stopping, and everything settled is hashed
+      const std::uint64_t from = done_;
+      const std::uint64_t to = upto_;
+      hold.unlock();
+      const bool ok = digest_.advance(out_, to);
+      // Only a hint: where the file system cannot, commit()'s fsync does it all.
+      if (ok) {
+        (void)sync_file_range(out_.fd_, static_cast<off_t>(from), static_cast<off_t>(to - from),
+                              SYNC_FILE_RANGE_WRITE);
+      }
+      hold.lock();
+      if (!ok) {
+        failed_ = true;  // cut short (the writer gave up): sha256() reads it all again
+        return;
+      }
+      done_ = to;
+    }
+  }
+  void stop() {
+    {
+      const std::lock_guard<std::mutex> hold(lock_);
+      stopping_ = true;
+    }
+    wake_.notify_one();
+    if (thread_.joinable()) thread_.join();
+  }
+
+  Output& out_;
+  SinkDigest digest_;  // the thread's alone until it is joined
+  std::mutex lock_;
+  std::condition_variable wake_;
+  std::uint64_t upto_ = 0;  // settled so far (lock_)
+  std::uint64_t done_ = 0;  // hashed so far (lock_)
+  bool stopping_ = false;   // (lock_)
+  bool failed_ = false;     // (lock_)
+  std::thread thread_;      // last: it starts once the rest is ready
+};
+
+void Output::settled(std::uint64_t upto) {
+  if (!digest_) {
+    try {
+      digest_ = std::make_unique<SettledDigest>(*this);
+    } catch (const std::system_error&) {
+      return;  // no thread to be had: sha256() reads the file once it is written
+    }
+  }
+  digest_->settled(upto);
+}
+
 Output::~Output() {
+  digest_.reset();  // the thread reads fd_
   if (fd_ >= 0) close(fd_);
   if (!committed_ && !temp_.empty()) {
     unlink(temp_.c_str());
@@ -297,13 +384,19 @@ std::size_t Output::read_at(std::uint64_t offset, void* data, std::size_t size) 
 
 std::string Output::failure() const { return error_ != 0 ? std::strerror(error_) : std::string(); }
 
-std::string Output::sha256() { return sink_sha256(*this); }
+std::string Output::sha256() {
+  std::optional<std::string> digest;
+  if (digest_) digest = digest_->finish(end_);
+  digest_.reset();
+  return digest ? *digest : sink_sha256(*this);
+}
 
 bool Output::commit(const Context& ctx) {
   auto fail = [&](int error) {
     usage_error(ctx, "cli.cannot_write", {{"file", path_}, {"detail", std::strerror(error)}});
     return false;
   };
+  digest_.reset();  // the thread reads fd_
   if (fsync(fd_) != 0) return fail(errno);
   if (close(fd_) != 0) {
     fd_ = -1;

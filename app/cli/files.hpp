@@ -80,6 +80,9 @@ class Output final : public PackageSink {
   [[nodiscard]] std::size_t read_at(std::uint64_t offset, void* data, std::size_t size) override;
   [[nodiscard]] std::string name() const override { return path_; }
   [[nodiscard]] std::string failure() const override;
+  // PackageSink: the bytes before `upto` are final. They are hashed on a
+  // second thread while the writer goes on (files.cpp, SettledDigest).
+  void settled(std::uint64_t upto) override;
   // The SHA-256 (hex) of what has been written: the bytes the target will hold.
   [[nodiscard]] std::string sha256();
   // Flushes to disk and renames over the target; false after a message.
@@ -89,7 +92,9 @@ class Output final : public PackageSink {
   [[nodiscard]] const std::string& path() const { return path_; }
 
  private:
+  class SettledDigest;
   Output() = default;
+  std::unique_ptr<SettledDigest> digest_;  // started by the first settled()
   std::string path_;
   std::string temp_;
   std::string lock_;

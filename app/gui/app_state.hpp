@@ -51,18 +51,9 @@ struct AttachmentEntry {
 // Carries 绝密/机密/秘密★ in its name, title or text (Article 11(2)): blocks packaging.
 [[nodiscard]] bool has_state_secret(const AttachmentEntry& entry);
 
-// The internal publicity as the applicant fills it in (Article 11(2)).
-struct PublicityForm {
-  std::optional<DateTime> posted_at;
-  bool posting_day_counts = false;
-  std::optional<int> close_of_business;  // seconds after midnight; none = 24:00
-  Region region = Region::xinjiang;
-  std::string where;
-  std::string department;
-  std::string person;
-  std::string phone;
-  std::vector<Objection> objections;  // Articles 12-13
-};
+// The internal publicity as the applicant fills it in (Article 11(2)): the
+// core's record, objections (Articles 12-13) included.
+using PublicityForm = PublicityRecord;
 
 // What the organization has entered: saved in the browser as it changes, and
 // the same document as a `qaward-draft/1` file.
@@ -73,6 +64,14 @@ struct Draft {
   std::string overview;
   std::string report;
   std::vector<AttachmentEntry> attachments;
+  // What the screens do not show, kept so that an export loses nothing: the
+  // rule edition the draft names, the raters' own scores, the dimension
+  // ratings, members of a newer version of the format.
+  std::string edition;
+  std::vector<Rater> raters;
+  std::vector<ItemScore> rater_scores;
+  std::vector<DimensionRating> dimensions;
+  nlohmann::json extra = nlohmann::json::object();
 };
 
 // The shipped data every screen reads.
@@ -155,6 +154,8 @@ struct AppState {
 
 // The draft as a `qaward-draft/1` document, and back.
 [[nodiscard]] std::string draft_to_json(const Draft& draft);
+// The same draft as the core's type (what the packager and the format take).
+[[nodiscard]] qaward::Draft core_draft(const Draft& draft);
 [[nodiscard]] std::optional<Draft> draft_from_json(std::string_view text, const Criteria& criteria);
 
 }  // namespace qaward::gui

@@ -1,73 +1,40 @@
 // The draft as the browser keeps it, in the public draft format.
-#include <nlohmann/json.hpp>
 
 #include "app_state.hpp"
 #include "qaward/package.hpp"
 
 namespace qaward::gui {
 
-std::string draft_to_json(const Draft& d) {
-  nlohmann::json publicity = {{"posting_day_counts", d.publicity.posting_day_counts},
-                              {"region", to_string(d.publicity.region)},
-                              {"where", d.publicity.where},
-                              {"contact", {{"department", d.publicity.department}, {"person", d.publicity.person},
-                                           {"phone", d.publicity.phone}}}};
-  if (d.publicity.posted_at) publicity["posted_at"] = to_iso(*d.publicity.posted_at);
-  publicity["objections"] = nlohmann::json::array();
-  for (const auto& o : d.publicity.objections) {
-    nlohmann::json item = {{"received_on", to_string(o.received_on)}, {"from", o.from}, {"summary", o.summary},
-                           {"resolution", o.resolution}};
-    if (o.forwarded_on) item["forwarded_on"] = to_string(*o.forwarded_on);
-    if (o.resolved_on) item["resolved_on"] = to_string(*o.resolved_on);
-    publicity["objections"].push_back(item);
-  }
-  if (d.publicity.close_of_business) {
-    char buffer[8];
-    std::snprintf(buffer, sizeof buffer, "%02d:%02d", *d.publicity.close_of_business / 3600,
-                  *d.publicity.close_of_business / 60 % 60);
-    publicity["close_of_business"] = buffer;
-  }
-  nlohmann::json scores = nlohmann::json::array();
-  for (const auto& [id, s] : d.scores) {
-    scores.push_back({{"item", id}, {"band", s.band}, {"percent", s.percent}, {"evidence", s.evidence},
-                      {"strengths", s.strengths}, {"improvements", s.improvements}});
-  }
-  nlohmann::json attachments = nlohmann::json::array();
+// The screens' draft as the core's (qaward/draft.hpp), which alone reads and
+// writes the format: the browser's storage and export are the CLI's
+// `qaward draft normalize` output.
+qaward::Draft core_draft(const Draft& d) {
+  qaward::Draft c;
+  c.edition = d.edition;
+  c.extra = d.extra;
+  c.profile = d.profile;
+  c.publicity = d.publicity;
+  c.assessment = assessment_of(d);
+  c.assessment->raters = d.raters;
+  c.assessment->scores.insert(c.assessment->scores.end(), d.rater_scores.begin(), d.rater_scores.end());
+  c.assessment->dimensions = d.dimensions;
   for (const auto& a : d.attachments) {
-    nlohmann::json item = {{"path", "附件/" + a.name}, {"title", a.title}, {"category", a.category},
-                           {"trade_secret", a.trade_secret}};
-    if (a.checked) {
-      item["checked"] = {{"size", a.checked->size}, {"sha256", a.checked->sha256}, {"crc32", a.checked->crc32},
-                         {"state_secret_mark", a.checked->state_secret_mark}};
-    }
-    attachments.push_back(std::move(item));
+    c.attachments.push_back({"附件/" + a.name, a.title, a.category, a.trade_secret, a.checked});
   }
-  const nlohmann::json doc = {
-      {"attachments", attachments},
-      {"format", "qaward-draft/1"},
-      {"profile", to_json(d.profile)},
-      {"assessment", {{"format", "qaward-assessment/1"}, {"scores", scores}, {"overview", d.overview}, {"report", d.report}}},
-      {"publicity", publicity}};
-  return doc.dump();
+  return c;
 }
+
+std::string draft_to_json(const Draft& d) { return qaward::draft_to_json(core_draft(d)); }
 
 std::optional<Draft> draft_from_json(std::string_view text, const Criteria& criteria) {
   auto parsed = parse_draft(text, criteria);
   if (!parsed.ok()) return std::nullopt;
-  const auto& p = parsed.value();
+  auto& p = parsed.value();
   Draft d;
+  d.edition = p.edition;
+  d.extra = p.extra;
   d.profile = p.profile;
-  if (p.publicity) {
-    d.publicity.posted_at = p.publicity->posted_at;
-    d.publicity.posting_day_counts = p.publicity->posting_day_counts;
-    d.publicity.close_of_business = p.publicity->close_of_business;
-    d.publicity.region = p.publicity->region;
-    d.publicity.where = p.publicity->where;
-    d.publicity.department = p.publicity->department;
-    d.publicity.person = p.publicity->person;
-    d.publicity.phone = p.publicity->phone;
-    d.publicity.objections = p.publicity->objections;
-  }
+  if (p.publicity) d.publicity = *p.publicity;
   for (const auto& a : p.attachments) {
     AttachmentEntry e;
     const auto slash = a.path.find_last_of('/');
@@ -81,8 +48,11 @@ std::optional<Draft> draft_from_json(std::string_view text, const Criteria& crit
   }
   if (p.assessment) {
     for (const auto& s : p.assessment->scores) {
-      if (!s.rater) d.scores[s.item] = s;
+      if (s.rater) d.rater_scores.push_back(s);
+      else d.scores[s.item] = s;
     }
+    d.raters = p.assessment->raters;
+    d.dimensions = p.assessment->dimensions;
     d.overview = p.assessment->overview;
     d.report = p.assessment->report;
   }

@@ -37,9 +37,7 @@ std::optional<Prepared> prepare(const AppState& state) {
   if (state.services.criteria == nullptr || state.services.rules == nullptr || state.services.calendar == nullptr) {
     return std::nullopt;
   }
-  auto parsed = parse_draft(draft_to_json(state.draft), *state.services.criteria);
-  if (!parsed.ok()) return std::nullopt;
-  Prepared p{std::move(parsed).value(), {}};
+  Prepared p{core_draft(state.draft), {}};
   p.request.draft = &p.core;
   // The planner reads no file here: it takes what the worker found when each
   // file was attached (preflight adds its own line for a file not yet hashed).

@@ -1,6 +1,7 @@
 #pragma once
 // What the interface needs from the platform it runs on. One implementation
-// per platform: platform_web.cpp (browser, Emscripten).
+// per platform: platform_web.cpp (browser, Emscripten); the UI smoke test
+// (tests/gui) has one that records the calls and does nothing.
 #include <string>
 #include <vector>
 

@@ -2,9 +2,60 @@
 
 #include <misc/cpp/imgui_stdlib.h>
 
+#include <algorithm>
+#include <utility>
+#include <vector>
+
 #include "app.hpp"
 
 namespace qaward::gui::widgets {
+
+namespace {
+
+// The lines of `text` wrapped at `width` as Dear ImGui wraps them: [begin, end) each.
+std::vector<std::pair<const char*, const char*>> wrap_lines(const std::string& text, float width) {
+  const ImFont* font = ImGui::GetFont();
+  const float scale = ImGui::GetFontSize() / font->FontSize;
+  std::vector<std::pair<const char*, const char*>> lines;
+  const char* s = text.data();
+  const char* const end = s + text.size();
+  for (;;) {
+    if (s == end && !lines.empty()) return lines;  // a final newline starts no line
+    const char* const eol = std::find(s, end, '\n');
+    do {
+      const char* wrap = s == eol ? s : font->CalcWordWrapPositionA(scale, s, eol, width);
+      if (wrap == s && s < eol) {  // a character wider than the line: it goes alone
+        ++wrap;
+        while (wrap < eol && (static_cast<unsigned char>(*wrap) & 0xC0) == 0x80) ++wrap;
+      }
+      lines.emplace_back(s, wrap);
+      s = wrap;
+      while (s < eol && (*s == ' ' || *s == '\t')) ++s;  // blanks at a wrap are dropped
+    } while (s < eol);
+    if (eol == end) return lines;
+    s = eol + 1;
+  }
+}
+
+// Text wrapped to the window's width, drawing only the lines in view: Dear
+// ImGui 1.86's TextWrapped draws every line above the view as well, and a long
+// report scrolled down passed the 64K vertices that a WebGL2 draw list holds
+// (an ImGui assertion: the page stopped). Found by tests/gui/ui_smoke_test.cpp.
+void wrapped_text(const std::string& text) {
+  const auto lines = wrap_lines(text, ImGui::GetContentRegionAvail().x);
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0.0f));  // spaced as one text
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(lines.size()));
+  while (clipper.Step()) {
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+      const auto& [begin, line_end] = lines[static_cast<std::size_t>(i)];
+      ImGui::TextUnformatted(begin, line_end);
+    }
+  }
+  ImGui::PopStyleVar();
+}
+
+}  // namespace
 
 void help_marker(const std::string& text) {
   ImGui::SameLine();
@@ -81,7 +132,7 @@ std::optional<std::string> long_text(AppState& state, const char* id, const std:
   if (overflows) {
     ImGui::TextDisabled("%s", state.text().text("ui.wrapped_preview").c_str());
     ImGui::BeginChild((std::string("##wrapped.") + id).c_str(), ImVec2(-1.0f, ImGui::GetFontSize() * lines), true);
-    ImGui::TextWrapped("%s", text.c_str());
+    wrapped_text(text);
     ImGui::EndChild();
     record_item(state, (std::string(id) + ".wrapped").c_str());
   }

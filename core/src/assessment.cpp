@@ -392,6 +392,34 @@ json to_json(const AssessmentSummary& s, const Assessment& assessment, const Cri
   return out;
 }
 
+nlohmann::json to_json(const Assessment& a) {
+  nlohmann::json out = {{"format", "qaward-assessment/1"}, {"scores", nlohmann::json::array()}, {"overview", a.overview},
+                        {"report", a.report}};
+  if (!a.raters.empty()) {
+    out["raters"] = nlohmann::json::array();
+    for (const auto& r : a.raters) out["raters"].push_back({{"id", r.id}, {"name", r.name}, {"group", r.group}});
+  }
+  for (const auto& s : a.scores) {
+    // Texts left empty are left out: 23 items, most of them brief.
+    nlohmann::json item = {{"item", s.item}, {"band", s.band}, {"percent", s.percent}};
+    for (const auto& [key, text] : {std::pair{"evidence", &s.evidence}, {"strengths", &s.strengths}, {"improvements", &s.improvements}}) {
+      if (!text->empty()) item[key] = *text;
+    }
+    if (s.rater) item["rater"] = *s.rater;
+    if (!s.attachments.empty()) item["attachments"] = s.attachments;
+    out["scores"].push_back(std::move(item));
+  }
+  if (!a.dimensions.empty()) {
+    out["dimensions"] = nlohmann::json::object();
+    for (const auto& d : a.dimensions) {
+      nlohmann::json item = {{"evidence", d.evidence}};
+      if (d.rating) item["rating"] = *d.rating;
+      out["dimensions"][d.dimension] = std::move(item);
+    }
+  }
+  return out;
+}
+
 std::string scoring_sheet_csv(const AssessmentSummary& s, const Assessment& assessment) {
   const auto field = csv_field;
   std::map<std::string, const ItemScore*> agreed;

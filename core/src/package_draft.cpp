@@ -1,5 +1,6 @@
 // The draft format (qaward-draft/1).
 #include <cstdlib>
+#include <set>
 
 #include "json_reader.hpp"
 #include "qaward/json_text.hpp"
@@ -38,11 +39,17 @@ Result<Draft> parse_draft(std::string_view json_text, const Criteria& criteria) 
     return std::move(r.diagnostics);
   }
   Draft d;
-  d.document = doc;
   if (const auto format = r.string(doc, "", "format"); format && *format != "qaward-draft/1") {
     r.error("input.unknown_format", "/format", {{"found", *format}, {"expected", "qaward-draft/1"}});
   }
-  r.unknown_members(doc, "", {"format", "profile", "assessment", "publicity", "attachments", "edition"});
+  // A member this version does not define is kept and written back, not lost.
+  for (const auto& [key, value] : doc.items()) {
+    static const std::set<std::string> kKnown = {"format", "profile", "assessment", "publicity", "attachments", "edition"};
+    if (kKnown.count(key) == 0) {
+      d.extra[key] = value;
+      r.warning("input.unknown_field_kept", "/" + key);
+    }
+  }
   d.edition = r.string(doc, "", "edition").value_or("");
   std::vector<Diagnostic> all;
   auto take = [&](const std::vector<Diagnostic>& diagnostics) { all.insert(all.end(), diagnostics.begin(), diagnostics.end()); };
@@ -86,6 +93,25 @@ Result<Draft> parse_draft(std::string_view json_text, const Criteria& criteria) 
   const bool errors = std::any_of(all.begin(), all.end(), [](const Diagnostic& x) { return x.severity == Severity::error; });
   if (errors) return all;
   return Result<Draft>(std::move(d), std::move(all));
+}
+
+std::string draft_to_json(const Draft& d) {
+  nlohmann::json doc = d.extra.is_object() ? d.extra : nlohmann::json::object();
+  doc["format"] = "qaward-draft/1";
+  if (!d.edition.empty()) doc["edition"] = d.edition;
+  doc["profile"] = to_json(d.profile);
+  if (d.assessment) doc["assessment"] = to_json(*d.assessment);
+  if (d.publicity) doc["publicity"] = to_json(*d.publicity);
+  doc["attachments"] = nlohmann::json::array();
+  for (const auto& a : d.attachments) {
+    nlohmann::json item = {{"path", a.path}, {"title", a.title}, {"category", a.category}, {"trade_secret", a.trade_secret}};
+    if (a.checked) {
+      item["checked"] = {{"size", a.checked->size}, {"sha256", a.checked->sha256}, {"crc32", a.checked->crc32},
+                         {"state_secret_mark", a.checked->state_secret_mark}};
+    }
+    doc["attachments"].push_back(std::move(item));
+  }
+  return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace qaward

@@ -5,6 +5,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdint>
 #include <cstring>
 #include <ctime>
@@ -13,6 +14,7 @@
 #include <set>
 
 #include "package_common.hpp"
+#include "parallel.hpp"
 #include "qaward/hash.hpp"
 #include "qaward/package.hpp"
 #include "qaward/text.hpp"
@@ -105,22 +107,44 @@ zip_int64_t common_command(zip_error_t& error, void* data, zip_uint64_t length, 
   }
 }
 
-// An attachment read from disk, hashed as libzip reads it. When its SHA-256
-// is known from when it was attached, only its CRC-32 is computed, to prove
-// the bytes copied are the bytes hashed then.
+// An attachment read from disk in large blocks, hashed as libzip copies it.
+// Natively the next block is read and hashed on a second thread (`reader`)
+// while libzip copies the current one, so that copying, reading and hashing
+// overlap: two blocks of half kIoBuffer. In WebAssembly, without threads, the
+// reader's work is done when the current block is used up: one block of
+// kIoBuffer. When its SHA-256 is known from when it was attached, only its
+// CRC-32 is computed, to prove the bytes copied are the bytes hashed then.
 struct HashingFile {
+  struct Block {
+    std::vector<char> bytes;
+    std::size_t filled = 0;  // bytes read into it
+    int error = 0;           // errno of a failed read
+  };
   std::string path;
   std::function<void(std::uint64_t)> on_read;  // progress: bytes read in this call
   std::uint64_t size = 0;
   std::optional<std::uint32_t> known_crc;
+  detail::Background* reader = nullptr;  // one for all: libzip copies the attachments one by one
   File file;
   Sha256 hash;
   uLong crc = crc32(0, nullptr, 0);
   Sha256Digest digest{};
   std::uint64_t read = 0;
   bool changed = false;  // differs from when it was attached
-  std::vector<char> buffer;
+  std::vector<Block> blocks;
+  std::size_t current = 0;  // the block libzip copies from
+  std::size_t taken = 0;    // bytes of it given to libzip
   zip_error_t error{};
+
+  // Reads, and hashes, the block after the current one, on the reader.
+  void read_ahead() {
+    Block& next = blocks[(current + 1) % blocks.size()];
+    reader->run([this, &next] {
+      next.filled = std::fread(next.bytes.data(), 1, next.bytes.size(), file.get());
+      next.error = next.filled == 0 && std::ferror(file.get()) ? (errno != 0 ? errno : EIO) : 0;
+      if (!known_crc) hash.update(next.bytes.data(), next.filled);
+    });
+  }
 };
 
 zip_int64_t hashing_callback(void* user, void* data, zip_uint64_t length, zip_source_cmd_t cmd) {
@@ -132,18 +156,32 @@ zip_int64_t hashing_callback(void* user, void* data, zip_uint64_t length, zip_so
         zip_error_set(&s->error, ZIP_ER_OPEN, errno);
         return -1;
       }
-      s->buffer.resize(detail::kIoBuffer);
-      std::setvbuf(s->file.get(), s->buffer.data(), _IOFBF, s->buffer.size());
-      s->read = 0;
+      s->blocks.resize(s->reader->concurrent() ? 2 : 1);
+      for (auto& b : s->blocks) {
+        // One byte more than planned, so that a file that grew is seen.
+        b.bytes.resize(static_cast<std::size_t>(std::min<std::uint64_t>(s->size + 1, detail::kIoBuffer / s->blocks.size())));
+        b.filled = 0;
+      }
+      s->read = s->current = s->taken = 0;
+      s->read_ahead();
       return 0;
     case ZIP_SOURCE_READ: {
-      const auto n = std::fread(data, 1, static_cast<std::size_t>(length), s->file.get());
-      if (n == 0 && std::ferror(s->file.get())) {
-        zip_error_set(&s->error, ZIP_ER_READ, errno);
-        return -1;
+      const auto* block = &s->blocks[s->current];
+      if (s->taken == block->filled) {  // used up: on to the block read ahead, and read the one after
+        s->reader->wait();
+        s->current = (s->current + 1) % s->blocks.size();
+        s->taken = 0;
+        block = &s->blocks[s->current];
+        if (block->error != 0) {
+          zip_error_set(&s->error, ZIP_ER_READ, block->error);
+          return -1;
+        }
+        if (block->filled > 0) s->read_ahead();
       }
+      const auto n = std::min(static_cast<std::size_t>(length), block->filled - s->taken);
+      std::memcpy(data, block->bytes.data() + s->taken, n);
+      s->taken += n;
       if (s->known_crc) s->crc = crc32_z(s->crc, static_cast<const Bytef*>(data), n);
-      else s->hash.update(data, n);
       s->read += n;
       if (s->on_read) s->on_read(n);
       // At the end (libzip reads until nothing comes) and when the file grew
@@ -153,12 +191,14 @@ zip_int64_t hashing_callback(void* user, void* data, zip_uint64_t length, zip_so
         zip_error_set(&s->error, ZIP_ER_INCONS, 0);
         return -1;
       }
+      // n is 0 only at the end (libzip never asks for 0 bytes): nothing is read ahead.
       if (n == 0 && !s->known_crc) s->digest = s->hash.finish();
       return static_cast<zip_int64_t>(n);
     }
     case ZIP_SOURCE_CLOSE:
+      s->reader->wait();  // it may still be reading into a block
       s->file.reset();
-      std::vector<char>().swap(s->buffer);  // one file's buffer at a time: the heap stays small
+      std::vector<HashingFile::Block>().swap(s->blocks);  // one file's blocks at a time: the heap stays small
       return 0;
     case ZIP_SOURCE_STAT: {
       auto* st = static_cast<zip_stat_t*>(data);
@@ -291,14 +331,14 @@ nlohmann::json application_json(const PackageRequest& r, const PackagePlan& plan
   nlohmann::json checks = nlohmann::json::array();
   for (const auto& c : plan.eligibility.checks) checks.push_back({{"id", c.rule->id}, {"outcome", to_string(c.outcome)}});
   out["eligibility"]["checks"] = checks;
-  if (d.document.contains("assessment")) out["assessment"] = d.document["assessment"];
+  if (d.assessment) out["assessment"] = to_json(*d.assessment);
   if (d.assessment && r.criteria != nullptr) {
     const auto summary = summarize(*d.assessment, *r.criteria);
     out["assessment_summary"] = {{"total", static_cast<double>(summary.total_centi) / 100.0},
                                  {"total_points", r.criteria->total_points},
                                  {"scored_items", summary.scored_items}};
   }
-  if (d.document.contains("publicity")) out["publicity"] = d.document["publicity"];
+  if (d.publicity) out["publicity"] = to_json(*d.publicity);
   return out;
 }
 
@@ -576,6 +616,7 @@ Result<PackageResult> write_to(const PackageRequest& r, const PackagePlan& plan,
   if (archive == nullptr) return std::vector{make_error("pkg.cannot_write", "", {{"file", out.name()}})};
   const auto mtime = static_cast<time_t>(detail::zip_time(r.now));
   std::vector<std::unique_ptr<HashingFile>> files;
+  detail::Background reader;  // after `files`: its thread ends before their blocks go
   std::vector<std::unique_ptr<LazyText>> lazies;
   bool failed = false;
 
@@ -632,6 +673,7 @@ Result<PackageResult> write_to(const PackageRequest& r, const PackagePlan& plan,
     }
     file->path = i < r.files.size() ? r.files[i] : d.attachments[i].path;
     file->size = plan.sizes[i];
+    file->reader = &reader;
     if (i < r.attached.size()) {
       file->known_crc = r.attached[i].crc32;
       file->digest = sha256_from_hex(r.attached[i].sha256).value_or(Sha256Digest{});  // checked by the plan

@@ -107,13 +107,15 @@ Result<Profile> profile_from_json(const json& doc, const std::string& path) {
       auto date = r.required_date(item, ip, "date");
       auto kind = r.required_one_of(item, ip, "kind", {"quality", "safety", "environment"});
       const auto major = r.boolean(item, ip, "major");
-      return date && kind ? std::optional<Incident>(Incident{*date, *kind, major}) : std::nullopt;
+      return date && kind ? std::optional<Incident>(Incident{*date, *kind, major, r.string(item, ip, "summary").value_or("")})
+                          : std::nullopt;
     });
     h.violations = read_list<Violation>(r, *hist, at, "violations", [&](const json& item, const std::string& ip) {
       r.unknown_members(item, ip, {"date", "kind", "summary"});
       auto date = r.required_date(item, ip, "date");
       auto kind = r.required_one_of(item, ip, "kind", {"illegal", "irregular", "disciplinary", "dishonesty"});
-      return date && kind ? std::optional<Violation>(Violation{*date, *kind}) : std::nullopt;
+      return date && kind ? std::optional<Violation>(Violation{*date, *kind, r.string(item, ip, "summary").value_or("")})
+                          : std::nullopt;
     });
     h.on_business_anomaly_list = r.boolean(*hist, at, "on_business_anomaly_list");
     h.on_serious_violation_list = r.boolean(*hist, at, "on_serious_violation_list");
@@ -121,13 +123,15 @@ Result<Profile> profile_from_json(const json& doc, const std::string& path) {
       r.unknown_members(item, ip, {"award", "date", "round"});
       auto award = r.required_one_of(item, ip, "award", {"quality_award", "nomination"});
       auto date = r.required_date(item, ip, "date");
-      return date && award ? std::optional<AwardRecord>(AwardRecord{*award, *date}) : std::nullopt;
+      return date && award ? std::optional<AwardRecord>(AwardRecord{*award, *date, r.string(item, ip, "round").value_or("")})
+                           : std::nullopt;
     });
     h.sanctions = read_list<Sanction>(r, *hist, at, "sanctions", [&](const json& item, const std::string& ip) {
       r.unknown_members(item, ip, {"kind", "date", "summary"});
       auto kind = r.required_one_of(item, ip, "kind", {"false_materials", "improper_means"});
       auto date = r.required_date(item, ip, "date");
-      return date && kind ? std::optional<Sanction>(Sanction{*kind, *date}) : std::nullopt;
+      return date && kind ? std::optional<Sanction>(Sanction{*kind, *date, r.string(item, ip, "summary").value_or("")})
+                          : std::nullopt;
     });
   }
 
@@ -142,6 +146,9 @@ json to_json(const Profile& p) {
   };
   auto put_date = [](json& o, const char* key, const std::optional<Date>& value) {
     if (value) o[key] = to_string(*value);
+  };
+  auto put_text = [](json& o, const char* key, const std::string& text) {
+    if (!text.empty()) o[key] = text;
   };
   json org = json::object();
   put(org, "name", p.organization.name);
@@ -165,22 +172,35 @@ json to_json(const Profile& p) {
     for (const auto& i : *h.incidents) {
       json item = {{"date", to_string(i.date)}, {"kind", i.kind}};
       if (i.major) item["major"] = *i.major;
+      put_text(item, "summary", i.summary);
       hist["incidents"].push_back(item);
     }
   }
   if (h.violations) {
     hist["violations"] = json::array();
-    for (const auto& v : *h.violations) hist["violations"].push_back({{"date", to_string(v.date)}, {"kind", v.kind}});
+    for (const auto& v : *h.violations) {
+      json item = {{"date", to_string(v.date)}, {"kind", v.kind}};
+      put_text(item, "summary", v.summary);
+      hist["violations"].push_back(item);
+    }
   }
   put(hist, "on_business_anomaly_list", h.on_business_anomaly_list);
   put(hist, "on_serious_violation_list", h.on_serious_violation_list);
   if (h.awards) {
     hist["awards"] = json::array();
-    for (const auto& a : *h.awards) hist["awards"].push_back({{"award", a.award}, {"date", to_string(a.date)}});
+    for (const auto& a : *h.awards) {
+      json item = {{"award", a.award}, {"date", to_string(a.date)}};
+      put_text(item, "round", a.round);
+      hist["awards"].push_back(item);
+    }
   }
   if (h.sanctions) {
     hist["sanctions"] = json::array();
-    for (const auto& s : *h.sanctions) hist["sanctions"].push_back({{"kind", s.kind}, {"date", to_string(s.date)}});
+    for (const auto& s : *h.sanctions) {
+      json item = {{"kind", s.kind}, {"date", to_string(s.date)}};
+      put_text(item, "summary", s.summary);
+      hist["sanctions"].push_back(item);
+    }
   }
   out["history"] = hist;
   return out;

@@ -1,5 +1,7 @@
 #include "qaward/publicity.hpp"
 
+#include <cstdio>
+
 #include <nlohmann/json.hpp>
 
 #include "json_reader.hpp"
@@ -83,6 +85,28 @@ std::string chinese_end_time(const PublicityPeriod& period) {
 }  // namespace qaward
 
 namespace qaward {
+
+nlohmann::json to_json(const PublicityRecord& record) {
+  nlohmann::json out = {{"posting_day_counts", record.posting_day_counts},
+                        {"region", to_string(record.region)},
+                        {"where", record.where},
+                        {"contact", {{"department", record.department}, {"person", record.person}, {"phone", record.phone}}},
+                        {"objections", nlohmann::json::array()}};
+  if (record.posted_at) out["posted_at"] = to_iso(*record.posted_at);
+  if (record.close_of_business) {
+    char text[8];
+    std::snprintf(text, sizeof text, "%02d:%02d", *record.close_of_business / 3600, *record.close_of_business / 60 % 60);
+    out["close_of_business"] = text;
+  }
+  for (const auto& o : record.objections) {
+    nlohmann::json item = {{"received_on", to_string(o.received_on)}, {"from", o.from}, {"summary", o.summary},
+                           {"resolution", o.resolution}};
+    if (o.forwarded_on) item["forwarded_on"] = to_string(*o.forwarded_on);
+    if (o.resolved_on) item["resolved_on"] = to_string(*o.resolved_on);
+    out["objections"].push_back(std::move(item));
+  }
+  return out;
+}
 
 Result<PublicityRecord> publicity_record_from_json(const nlohmann::json& value, const std::string& path) {
   detail::JsonReader r;

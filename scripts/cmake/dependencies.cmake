@@ -2,7 +2,9 @@
 # WebAssembly they are compiled from the Debian *source* packages that
 # scripts/setup.sh unpacks into .deps/src (Emscripten ports would download).
 # Either way the project sees the same target names:
-#   qaward::json  qaward::sodium  qaward::zip  qaward::zlib  qaward::utf8proc  (and, wasm only, qaward::imgui)
+#   qaward::json  qaward::sodium  qaward::zip  qaward::zlib  qaward::utf8proc  qaward::imgui
+# (Dear ImGui always from its source package: in wasm with the GLFW and WebGL2
+# backends, natively headless, for the UI smoke test only.)
 # Natively SHA-256 comes from OpenSSL's libcrypto (it uses the CPU's SHA
 # extensions); in WebAssembly from libsodium.
 
@@ -20,6 +22,22 @@ if(NOT EMSCRIPTEN)
   add_library(qaward::zip ALIAS PkgConfig::LIBZIP)
   add_library(qaward::utf8proc ALIAS PkgConfig::UTF8PROC)
   add_library(qaward::zlib ALIAS ZLIB::ZLIB)
+  # Dear ImGui without any backend, for the headless UI smoke test
+  # (tests/gui): the same Debian source package and defines as the browser
+  # app, IM_ASSERT routed to a hook the test defines (an ImGui assertion fails
+  # the test naming the screen and draft), and the test engine's item hooks.
+  set(_i "${QAWARD_DEPS_SRC}/imgui")
+  if(EXISTS "${_i}/.unpacked")
+    add_library(qaward_imgui STATIC EXCLUDE_FROM_ALL ${_i}/imgui.cpp ${_i}/imgui_draw.cpp ${_i}/imgui_tables.cpp
+                ${_i}/imgui_widgets.cpp ${_i}/misc/cpp/imgui_stdlib.cpp)
+    target_include_directories(qaward_imgui SYSTEM PUBLIC "${_i}" "${_i}/misc/cpp")
+    target_compile_definitions(qaward_imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_USE_WCHAR32
+                               IMGUI_USER_CONFIG="${PROJECT_SOURCE_DIR}/tests/gui/imconfig_headless.h")
+    target_compile_options(qaward_imgui PRIVATE -w)
+    add_library(qaward::imgui ALIAS qaward_imgui)
+  else()
+    message(WARNING "Dear ImGui source not found in ${_i}: the UI smoke test is not built (run scripts/setup.sh).")
+  endif()
   return()
 endif()
 

@@ -565,7 +565,7 @@ TEST(PackagePlanLimits, AnAttachmentOrAPackageOverItsSizeLimitIsRefused) {
 
 TEST(PackagePlanLimits, AnApplicationOverItsLimitIsRefusedBeforeWritingAndOneUnderItVerifies) {
   auto draft = example_draft();
-  draft.document["assessment"]["report"] = std::string(17u << 20, 'x');
+  draft.assessment->report = std::string(17u << 20, 'x');
   const auto request = request_for(draft);
   const auto plan = qaward::plan_package(request);
   const auto* over = diagnostic(plan.refusals, "pkg.application_too_large");
@@ -576,7 +576,7 @@ TEST(PackagePlanLimits, AnApplicationOverItsLimitIsRefusedBeforeWritingAndOneUnd
   EXPECT_FALSE(qaward::write_package(request, plan, out.string()).ok());
   EXPECT_FALSE(fs::exists(out));
   // Just under the limit: written, and verify reads it.
-  draft.document["assessment"]["report"] = std::string((16u << 20) - 20000, 'x');
+  draft.assessment->report = std::string((16u << 20) - 20000, 'x');
   const auto under = qaward::plan_package(request);
   ASSERT_TRUE(under.refusals.empty());
   const auto under_out = temp_dir() / "application-under-limit.zip";
@@ -693,7 +693,8 @@ TEST(PackagePlanTime, ADraftWithoutAPublicityPostingIsWarnedNotRefused) {
   FactsRequest x;
   EXPECT_EQ(diagnostic(x.plan().warnings, "pkg.publicity_not_recorded"), nullptr);
   x.draft.publicity->posted_at.reset();
-  const auto* w = diagnostic(x.plan().warnings, "pkg.publicity_not_recorded");
+  const auto plan = x.plan();  // kept: the warning points into it
+  const auto* w = diagnostic(plan.warnings, "pkg.publicity_not_recorded");
   ASSERT_NE(w, nullptr);
   EXPECT_EQ(w->where, "/publicity");
   x.draft.publicity.reset();
@@ -1066,4 +1067,91 @@ TEST(PackageCrafted, TextThatIsNotUtf8StillGivesAReportThatCanBeWritten) {
       ADD_FAILURE() << "the report cannot be written: " << e.what();
     }
   }
+}
+
+// [SECTION] The payload hashed on several threads (issue 13): the report
+// does not depend on how many.
+
+TEST(PackageThreads, ManyEntriesGiveTheSameReportOnOneThreadAndOnTwo) {
+  auto draft = example_draft();
+  const std::size_t examples = draft.attachments.size();
+  std::vector<fs::path> files;
+  for (std::size_t i = 0; i < 40; ++i) {
+    // Empty, one byte, one entry over two read windows (2 x 8 MiB), the rest small.
+    const std::size_t size = i == 0 ? 0 : i == 1 ? 1 : i == 2 ? (17u << 20) + 5 : 997 * i;
+    std::string content(size, '\0');
+    for (std::size_t j = 0; j < size; ++j) content[j] = static_cast<char>((j * 131 + i) & 0xFF);
+    files.push_back(temp_dir() / "many" / ("补充" + std::to_string(i) + ".bin"));
+    write_file(files.back(), content);
+    draft.attachments.push_back({"附件/补充" + std::to_string(i) + ".bin", "补充材料", "other", false, {}});
+  }
+  auto request = request_for(draft);
+  for (std::size_t i = 0; i < files.size(); ++i) request.files[examples + i] = files[i].string();
+  const auto plan = qaward::plan_package(request);
+  ASSERT_TRUE(plan.refusals.empty());
+  const auto path = temp_dir() / "many.zip";
+  ASSERT_TRUE(qaward::write_package(request, plan, path.string()).ok());
+
+  const auto zh = qaward::Catalog::parse(qaward::test::read_asset("i18n/zh-CN.json"), "zh").value();
+  const auto en = qaward::Catalog::parse(qaward::test::read_asset("i18n/en.json"), "en").value();
+  auto report = [&](const fs::path& p, std::size_t threads) {
+    auto ctx = context();
+    ctx.threads = threads;
+    return qaward::to_json(qaward::verify_package(p.string(), ctx), zh, en);
+  };
+  const auto intact = report(path, 1);
+  EXPECT_TRUE(intact["valid"].get<bool>());
+  EXPECT_EQ(intact["payload"]["files"], 45);
+  EXPECT_EQ(report(path, 2).dump(), intact.dump());
+
+  // One byte flipped in the large entry and one in a small one: each is one
+  // finding, in the same place whatever the threads.
+  std::string bytes = read_file(path);
+  std::vector<std::string> flipped;
+  for (const auto& r : local_entries(bytes)) {
+    const auto name = bytes.substr(r.name, r.name_size);
+    for (const std::string leaf : {"补充2.bin", "补充30.bin"}) {
+      if (name.size() > leaf.size() && name.ends_with("/" + leaf)) {
+        bytes[r.data + r.data_size / 2] = static_cast<char>(bytes[r.data + r.data_size / 2] ^ 0x10);
+        flipped.push_back("data/附件/" + leaf);
+      }
+    }
+  }
+  ASSERT_EQ(flipped.size(), 2u);
+  const auto corrupt = temp_dir() / "many-corrupt.zip";
+  write_file(corrupt, bytes);
+  const auto one = report(corrupt, 1);
+  EXPECT_FALSE(one["valid"].get<bool>());
+  EXPECT_EQ(report(corrupt, 2).dump(), one.dump());
+  for (const auto& entry : flipped) {
+    const auto& findings = one["findings"];
+    EXPECT_EQ(std::count_if(findings.begin(), findings.end(), [&](const nlohmann::json& f) { return f["where"] == entry; }), 1)
+        << entry;
+  }
+}
+
+// The packager reads each attachment in blocks, the next one read and hashed
+// ahead while libzip copies the current one: a file that changed size since
+// the plan is still caught, whichever block the change falls in.
+TEST(PackageThreads, AnAttachmentThatGrewOrShrankSinceThePlanIsRefused) {
+  auto draft = example_draft();
+  auto request = request_for(draft);
+  const auto big = temp_dir() / "read-ahead" / "big.bin";
+  const std::string content((17u << 20) + 5, 'q');  // more than two blocks
+  request.files[1] = big.string();
+  for (const std::string& now : {content + "x", content.substr(0, content.size() - 1), content.substr(0, 100)}) {
+    write_file(big, content);
+    const auto plan = qaward::plan_package(request);
+    ASSERT_TRUE(plan.refusals.empty());
+    write_file(big, now);
+    MemorySink sink;
+    const auto result = qaward::write_package(request, plan, sink);
+    ASSERT_FALSE(result.ok()) << now.size();
+    EXPECT_EQ(result.diagnostics().at(0).key, "pkg.file_changed");
+    EXPECT_EQ(result.diagnostics().at(0).where, "/attachments/1/path");
+  }
+  write_file(big, content);  // unchanged: written, and its hash is the file's
+  MemorySink sink;
+  ASSERT_TRUE(qaward::write_package(request, qaward::plan_package(request), sink).ok());
+  EXPECT_NE(sink.bytes.find(qaward::to_hex(qaward::Sha256::of(content)) + "  data/附件/"), std::string::npos);
 }

@@ -4,7 +4,7 @@
 // shape. None may take the page down (a C++ exception aborts WebAssembly);
 // each gets its finding or message, and nothing the user had is lost.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run, assert, projectRoot, clickItem, waitForState } from './harness.mjs';
@@ -45,12 +45,23 @@ replaceApplication('deep.zip', join(dir, 'deep.json'));
 writeFileSync(join(dir, 'deep-draft.json'), '{"format":"qaward-draft/1","profile":' + '['.repeat(100000) + ']'.repeat(100000) + '}');
 writeFileSync(join(dir, 'typed-draft.json'), JSON.stringify({ format: 'qaward-draft/1', profile: { organization: { name: 5 } } }));
 writeFileSync(join(dir, 'bad.key'), JSON.stringify({ format: 5, public_key: [] }));
+// What no screen shows must survive the page (issue 13): the edition, the
+// raters and their own scores (the example has five), a member of a newer version.
+const example = JSON.parse(readFileSync(join(projectRoot, 'assets/examples/draft.json'), 'utf8'));
+writeFileSync(join(dir, 'rich-draft.json'), JSON.stringify({ ...example, edition: 'urumqi-2025-draft', 'x-newer': { kept: true } }));
 writeFileSync(join(dir, 'deep.key'), '['.repeat(100000) + ']'.repeat(100000));
 
 await run('hostile packages, drafts and keys leave the page working', async (app) => {
   const { page } = app;
-  await page.setInputFiles('#draft-picker', join(projectRoot, 'assets/examples/draft.json'));
-  const before = (await waitForState(app, (x) => x.org_name.length > 0, 'the example draft')).org_name;
+  await page.setInputFiles('#draft-picker', join(dir, 'rich-draft.json'));
+  const rich = await waitForState(app, (x) => x.org_name.length > 0, 'the example draft, with what no screen shows');
+  assert.equal(rich.draft.edition, 'urumqi-2025-draft');
+  assert.deepEqual(rich.draft['x-newer'], { kept: true });
+  assert.deepEqual(rich.draft.assessment.raters, example.assessment.raters);
+  assert.deepEqual(rich.draft.assessment.scores.filter((s) => s.rater), example.assessment.scores.filter((s) => s.rater));
+  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('qaward.draft')));
+  assert.equal(stored.edition, 'urumqi-2025-draft', 'the stored draft lost its edition');
+  const before = rich.org_name;
 
   // A draft and key files of the wrong shape: refused with a message, the draft kept.
   // (Ordered so that each message differs from the one before.)

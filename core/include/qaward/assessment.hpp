@@ -117,6 +117,8 @@ struct Assessment {
 [[nodiscard]] Result<Assessment> assessment_from_json(const nlohmann::json& value, const Criteria& criteria,
                                                       const std::string& path = "");
 [[nodiscard]] Result<Assessment> parse_assessment(std::string_view json_text, const Criteria& criteria);
+// Writes one back (format qaward-assessment/1): assessment_from_json(to_json(a)) gives a.
+[[nodiscard]] nlohmann::json to_json(const Assessment& assessment);
 
 // [SECTION] The summary
 

@@ -29,6 +29,7 @@
 #include "qaward/calendar.hpp"
 #include "qaward/datetime.hpp"
 #include "qaward/diagnostic.hpp"
+#include "qaward/draft.hpp"
 #include "qaward/eligibility.hpp"
 #include "qaward/hash.hpp"
 #include "qaward/profile.hpp"
@@ -39,42 +40,12 @@
 
 namespace qaward {
 
-// [SECTION] Attachments as they arrive
-
-// What is learned of an attachment when it is attached: the browser hashes
-// each file once, as it arrives (with progress), and keeps these facts.
-struct AttachedFile {
-  std::uint64_t size = 0;
-  std::string sha256;  // hex
-  std::uint32_t crc32 = 0;
-  bool state_secret_mark = false;  // in a plain-text file's content (Article 11(2))
-};
+// [SECTION] Attachments as they arrive (AttachedFile: qaward/draft.hpp)
 
 // Reads the file once: size, SHA-256, CRC-32 and, for plain-text files named
 // `name`, the state-secret mark scan. nullopt when it cannot be read.
 [[nodiscard]] std::optional<AttachedFile> inspect_file(const std::string& path, std::string_view name,
                                                        const std::function<void(std::uint64_t done)>& progress = {});
-
-// [SECTION] The draft (format "qaward-draft/1")
-
-struct DraftAttachment {
-  std::string path;  // relative to the draft file, or absolute
-  std::string title;
-  std::string category;  // e.g. application_form, business_license (rule data: materials)
-  bool trade_secret = false;  // 商业秘密, Article 11(2)
-  std::optional<AttachedFile> checked;  // recorded by the browser when attached ("checked")
-};
-
-struct Draft {
-  nlohmann::json document;  // the whole draft, as read
-  Profile profile;
-  std::optional<Assessment> assessment;
-  std::optional<PublicityRecord> publicity;
-  std::vector<DraftAttachment> attachments;
-  std::string edition;  // empty: the default edition
-};
-
-[[nodiscard]] Result<Draft> parse_draft(std::string_view json_text, const Criteria& criteria);
 
 // [SECTION] Where a package goes, when not to a file path
 
@@ -240,6 +211,9 @@ struct VerifyContext {
   const PublicKey* expected_key = nullptr;  // --pubkey: the applicant's key must be this one
   const PublicKey* expected_office_key = nullptr;  // the district office's key a countersignature must be made with
   PackageLimits limits;
+  // Threads hashing the payload: 0 is one per core (at most 4). The report
+  // is the same whatever the number; WebAssembly always uses one.
+  std::size_t threads = 0;
 };
 
 [[nodiscard]] VerifyReport verify_package(const std::string& path, const VerifyContext& context);

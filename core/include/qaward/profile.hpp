@@ -20,21 +20,25 @@ struct Incident {
   Date date;
   std::string kind;  // quality | safety | environment
   std::optional<bool> major;
+  std::string summary;  // what happened, as the organization puts it
 };
 
 struct Violation {
   Date date;
   std::string kind;  // illegal | irregular | disciplinary | dishonesty
+  std::string summary;
 };
 
 struct AwardRecord {
   std::string award;  // quality_award | nomination
   Date date;
+  std::string round;  // e.g. 第三届
 };
 
 struct Sanction {
   std::string kind;  // false_materials | improper_means
   Date date;
+  std::string summary;
 };
 
 struct Profile {

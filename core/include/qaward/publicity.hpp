@@ -83,6 +83,8 @@ inline constexpr int kLatestCloseOfBusiness = 23 * 3600 + 59 * 60;
 
 // Reads a publicity record; `path` is its JSON pointer in the draft.
 [[nodiscard]] Result<PublicityRecord> publicity_record_from_json(const nlohmann::json& value, const std::string& path);
+// Writes one back: publicity_record_from_json(to_json(r)) gives r.
+[[nodiscard]] nlohmann::json to_json(const PublicityRecord& record);
 
 // "2026年3月6日" and "24时" / "17时30分": the wording of notices.
 [[nodiscard]] std::string chinese_date(const Date& date);

@@ -1,0 +1,556 @@
+// The interface drawn headless: every screen, a few frames each, with every
+// fixture draft, in Chinese and in English, at a desktop and a phone size,
+// and reviewer mode holding real verification reports. Dear ImGui runs with
+// no backend (a context, a display size, the font atlas built, NewFrame,
+// Render, the draw data looked at and dropped); its IM_ASSERT fails the test
+// (imconfig_headless.h). Under the native-asan preset this finds the
+// screens' memory errors and undefined behaviour before the browser tests do.
+#include <gtest/gtest.h>
+#include <imgui.h>
+#include <imgui_internal.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "app.hpp"
+#include "assessment_bridge.hpp"
+#include "editions.hpp"
+#include "package_support.hpp"
+#include "packaging.hpp"
+#include "platform.hpp"
+#include "shipped_calendar.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace qaward;
+using namespace qaward::gui;
+
+// What is being drawn, for every failure message.
+std::string drawing = "(setting up)";
+
+}  // namespace
+
+// [SECTION] Dear ImGui's hooks (imconfig_headless.h)
+
+extern "C" void __sanitizer_print_stack_trace() __attribute__((weak));
+
+// An ImGui assertion: the screen broke one of ImGui's rules (a Push without
+// its Pop, an ID clash at a window's root, ...). Aborts this test's process.
+void qaward_imgui_assert_failed(const char* expression, const char* file, int line) {
+  std::fprintf(stderr, "\nImGui assertion failed: %s\n  at %s:%d\n  while drawing: %s\n", expression, file, line,
+               drawing.c_str());
+  if (__sanitizer_print_stack_trace != nullptr) __sanitizer_print_stack_trace();
+  std::fflush(stderr);
+  std::abort();
+}
+
+// The test-engine hooks: every tree node and collapsing header is opened the
+// frame after it is first drawn, so that what they hold is drawn too (the
+// self-assessment's items, with their bands, sliders and notes).
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext* /*ctx*/, const ImRect& /*bb*/, ImGuiID /*id*/) {}
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* /*label*/, ImGuiItemStatusFlags flags) {
+  if ((flags & ImGuiItemStatusFlags_Openable) != 0 && (flags & ImGuiItemStatusFlags_Opened) == 0 &&
+      ctx->CurrentWindow != nullptr) {
+    ctx->CurrentWindow->DC.StateStorage->SetInt(id, 1);
+  }
+}
+void ImGuiTestEngineHook_Log(ImGuiContext* /*ctx*/, const char* /*fmt*/, ...) {}
+const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext* /*ctx*/, ImGuiID /*id*/) { return nullptr; }
+
+namespace {
+
+// [SECTION] The platform: records what the interface asked of it, does nothing.
+class NullPlatform final : public Platform {
+ public:
+  std::vector<std::string> calls;
+  [[nodiscard]] bool called(const std::string& name) const {
+    return std::find(calls.begin(), calls.end(), name) != calls.end();
+  }
+
+  void request_frames(int /*frames*/) override { calls.emplace_back("request_frames"); }
+  void set_document_language(Language /*language*/) override { calls.emplace_back("set_document_language"); }
+  bool save(const char* key, const std::string& /*value*/) override {
+    calls.push_back(std::string("save ") + key);
+    return true;
+  }
+  void pick_files() override { calls.emplace_back("pick_files"); }
+  void download(const std::string& /*path*/, const std::string& name) override { calls.push_back("download " + name); }
+  void pick_draft() override { calls.emplace_back("pick_draft"); }
+  void pick_key() override { calls.emplace_back("pick_key"); }
+  void package_in_worker(const std::string& /*request*/, const std::vector<std::string>& /*names*/) override {
+    calls.emplace_back("package_in_worker");
+  }
+  void pick_packages() override { calls.emplace_back("pick_packages"); }
+  void pick_office_key() override { calls.emplace_back("pick_office_key"); }
+  void pin_office_key(const std::string& /*office_key*/) override { calls.emplace_back("pin_office_key"); }
+  void set_drop_target(bool review) override { calls.push_back(review ? "drop_target review" : "drop_target attach"); }
+  void forget_attachment(const std::string& name) override { calls.push_back("forget_attachment " + name); }
+  void check_attachments(const std::vector<std::pair<std::string, bool>>& /*names*/) override {
+    calls.emplace_back("check_attachments");
+  }
+  void countersign_in_worker(int /*token*/, const std::string& /*request*/) override {
+    calls.emplace_back("countersign_in_worker");
+  }
+  void open_document(const std::string& /*html*/) override { calls.emplace_back("open_document"); }
+};
+
+// [SECTION] Dear ImGui with no backend
+
+struct Display {
+  const char* name;
+  float width, height;
+};
+constexpr Display kDisplays[] = {{"1366x768", 1366.0f, 768.0f}, {"390x844", 390.0f, 844.0f}};
+constexpr int kFramesPerScreen = 3;  // windows, tables and opened headers settle in two
+constexpr int kPagesPerWindow = 16;  // then scrolled down to the end, a page a frame (longer pages in a long window)
+constexpr int kMaxPages = 100;
+
+constexpr Screen kScreens[] = {Screen::home,      Screen::profile,   Screen::eligibility, Screen::assessment,
+                               Screen::publicity, Screen::materials, Screen::package,     Screen::review};
+const char* screen_name(Screen screen) {
+  switch (screen) {
+    case Screen::home: return "home";
+    case Screen::profile: return "profile";
+    case Screen::eligibility: return "eligibility";
+    case Screen::assessment: return "assessment";
+    case Screen::publicity: return "publicity";
+    case Screen::materials: return "materials";
+    case Screen::package: return "package";
+    case Screen::review: return "review";
+  }
+  return "?";
+}
+
+class Headless {
+ public:
+  Headless() : context_(ImGui::CreateContext()) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // as the page
+    for (int key = 0; key < ImGuiKey_COUNT; ++key) io.KeyMap[key] = key;  // a keyboard, as a backend maps one
+    // ImGui's own font: what is checked here is that the screens draw, not
+    // which glyphs the font holds (tests/font_coverage.py checks those).
+    io.Fonts->AddFontDefault();
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);  // NewFrame asserts on an unbuilt atlas
+    ImGui::StyleColorsLight();
+    // No ImGuiBackendFlags_RendererHasVtxOffset: the page's WebGL2 renderer
+    // lacks it too, so a window of more than 64K vertices asserts here as there.
+    context_->TestEngineHookItems = true;
+  }
+  ~Headless() { ImGui::DestroyContext(context_); }
+  Headless(const Headless&) = delete;
+  Headless& operator=(const Headless&) = delete;
+
+  // One frame as the page draws it: the widgets, then the queued actions applied.
+  void frame(AppState& state, Platform& platform, const Display& display) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(display.width, display.height);
+    io.DeltaTime = 1.0f / 60.0f;
+    ImGui::NewFrame();
+    draw_frame(state);
+    ImGui::Render();
+    const ImDrawData* data = ImGui::GetDrawData();
+    ASSERT_NE(data, nullptr) << drawing;
+    EXPECT_TRUE(data->Valid) << drawing;
+    EXPECT_GT(data->TotalVtxCount, 0) << "nothing drawn: " << drawing;
+    (void)apply_actions(state, platform);
+  }
+
+ private:
+  ImGuiContext* context_;
+};
+
+// Scrolls windows a page further down (what lies below the fold is laid out
+// but not drawn until it is scrolled into view): a window once the windows
+// inside it are at their end, so that the outer window then brings each
+// inner one into view scrolled to its end, the way it is drawn at its
+// heaviest. False once every window is at its end.
+bool scroll_a_page() {
+  const auto scrolls = [](const ImGuiWindow* window) { return window->Active && window->Scroll.y < window->ScrollMax.y; };
+  std::vector<ImGuiWindow*> next;
+  for (ImGuiWindow* window : GImGui->Windows) {
+    if (!scrolls(window)) continue;
+    const bool inner_first = std::any_of(GImGui->Windows.begin(), GImGui->Windows.end(), [&](const ImGuiWindow* inner) {
+      return inner->ParentWindow == window && scrolls(inner);
+    });
+    if (!inner_first) next.push_back(window);
+  }
+  for (ImGuiWindow* window : next) {
+    const float page = std::max(window->InnerRect.GetHeight() * 0.9f, window->ScrollMax.y / kPagesPerWindow);
+    ImGui::SetScrollY(window, window->Scroll.y + page);
+  }
+  return !next.empty();
+}
+
+void scroll_to_top() {
+  for (ImGuiWindow* window : GImGui->Windows) ImGui::SetScrollY(window, 0.0f);
+}
+
+// [SECTION] Application states
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// The state the page starts with: the shipped data, and a clock inside the
+// example's publicity period (its countdown runs).
+AppState fresh_state() {
+  static const auto rules = load_shipped_edition("");
+  AppState state;
+  if (rules.ok()) state.services.rules = &rules.value();
+  if (shipped_calendar().ok()) state.services.calendar = &shipped_calendar().value();
+  if (shipped_criteria().ok()) state.services.criteria = &shipped_criteria().value();
+  EXPECT_TRUE(state.services.rules && state.services.calendar && state.services.criteria) << "shipped data";
+  state.now = parse_datetime("2026-03-11T10:00").value();
+  return state;
+}
+
+// A draft loaded as the page loads one (draft_from_json); one that does not
+// read leaves the empty draft and the page's notice saying so.
+AppState state_with(const std::string& text) {
+  AppState state = fresh_state();
+  if (auto draft = draft_from_json(text, *state.services.criteria)) {
+    state.draft = std::move(*draft);
+  } else {
+    state.notice = state.text().text("draft.import_failed", {{"reason", "?"}});
+    state.notice_is_error = true;
+  }
+  refresh_derived(state);
+  return state;
+}
+
+// Every screen, a few frames each, reached with Navigate through
+// apply_actions; in both languages (SetLanguage) and at both sizes.
+void draw_screens(Headless& ui, AppState& state, NullPlatform& platform, const std::string& what,
+                  const std::vector<Screen>& screens = {std::begin(kScreens), std::end(kScreens)}) {
+  for (const Language language : {Language::zh, Language::en}) {
+    state.queue(SetLanguage{language});
+    ASSERT_TRUE(apply_actions(state, platform));
+    for (const auto& display : kDisplays) {
+      for (const Screen screen : screens) {
+        state.queue(Navigate{screen});
+        (void)apply_actions(state, platform);
+        ASSERT_EQ(state.screen, screen);
+        scroll_to_top();
+        const std::string where = what + ", screen " + screen_name(screen) + ", " +
+                                  (language == Language::en ? "en" : "zh") + ", " + display.name;
+        for (int f = 1; f <= kFramesPerScreen; ++f) {
+          drawing = where + ", frame " + std::to_string(f);
+          ui.frame(state, platform, display);
+          if (testing::Test::HasFatalFailure()) return;
+        }
+        for (int page = 1; page <= kMaxPages && scroll_a_page(); ++page) {
+          drawing = where + ", scrolled " + std::to_string(page) + " pages";
+          ui.frame(state, platform, display);
+          if (testing::Test::HasFatalFailure()) return;
+        }
+        // No input was given: drawing alone must not change the draft.
+        EXPECT_FALSE(state.draft_changed) << "the draft changed without input: " << drawing;
+        EXPECT_EQ(state.screen, screen) << drawing;
+      }
+    }
+  }
+  EXPECT_TRUE(platform.called("set_document_language"));
+  EXPECT_TRUE(platform.called("save qaward.language"));
+  EXPECT_TRUE(platform.called("drop_target attach"));
+}
+
+// [SECTION] The fixture drafts: the shipped example, an empty one, the fuzz
+// corpus, and hostile drafts that still read.
+
+nlohmann::json example_json() {
+  return nlohmann::json::parse(read_file(fs::path(QAWARD_TEST_ASSETS_DIR) / "examples/draft.json"));
+}
+
+std::string repeat(const std::string& unit, std::size_t times) {
+  std::string out;
+  out.reserve(unit.size() * times);
+  for (std::size_t i = 0; i < times; ++i) out += unit;
+  return out;
+}
+
+// Texts far over every limit: a 3,200-character overview on one line, a
+// report over 30,000 characters, long names, notes, objections and records.
+std::string long_texts() {
+  auto d = example_json();
+  d["profile"]["organization"]["name"] = repeat("乌鲁木齐天山精工𠮷", 60);  // 𠮷: outside the BMP
+  d["profile"]["organization"]["district"] = repeat("经济技术开发区", 30);
+  d["assessment"]["overview"] = repeat("质量", 1600);
+  d["assessment"]["report"] = repeat(repeat("自评报告正文，含数据与案例。", 30) + "\n", 90);
+  for (auto& score : d["assessment"]["scores"]) {
+    score["evidence"] = repeat("证据", 2000);
+    score["strengths"] = repeat("strength ", 500);
+    score["improvements"] = repeat("改进", 1000);
+  }
+  d["publicity"]["where"] = repeat("公司一楼公告栏及内部办公网", 100);
+  d["publicity"]["contact"]["person"] = repeat("古丽娜尔", 100);
+  auto& objections = d["publicity"]["objections"];
+  for (int i = 0; i < 40; ++i) {
+    objections.push_back({{"received_on", "2026-03-10"},
+                          {"from", repeat("生产部员工", 50)},
+                          {"summary", repeat("对申报材料提出疑问", 100)},
+                          {"resolution", ""}});
+  }
+  auto& incidents = d["profile"]["history"]["incidents"];
+  for (int i = 0; i < 60; ++i) incidents.push_back({{"date", "2024-01-02"}, {"kind", "quality"}, {"major", i % 2 == 0}});
+  return d.dump();
+}
+
+// Hundreds of attachments: long names, unknown categories, state-secret
+// marks, some hashed and some not.
+std::string many_attachments() {
+  auto d = example_json();
+  auto& list = d["attachments"];
+  for (int i = 0; i < 300; ++i) {
+    nlohmann::json a = {{"path", "附件/" + repeat("很长的附件名称", 8) + std::to_string(i) + ".pdf"},
+                        {"title", i % 7 == 0 ? "机密★5年 内部资料" : repeat("附件标题", 20)},
+                        {"category", i % 3 == 0 ? "other" : i % 3 == 1 ? "application_form" : "no_such_category"},
+                        {"trade_secret", i % 2 == 0}};
+    if (i % 4 == 0) {
+      a["checked"] = {{"size", std::uint64_t{1} << (i % 40)}, {"sha256", std::string(64, 'a')},
+                      {"crc32", 12345}, {"state_secret_mark", i % 8 == 0}};
+    }
+    list.push_back(std::move(a));
+  }
+  return d.dump();
+}
+
+// Only a few fields; a posting at the end of a year outside the calendar's
+// data (an estimated period across two months and two years).
+std::string missing_fields() {
+  return nlohmann::json{{"format", "qaward-draft/1"},
+                        {"profile", {{"format", "qaward-profile/1"}, {"organization", {{"name", "只有名称"}}}}},
+                        {"publicity", {{"posted_at", "2029-12-28T09:00"}}}}
+      .dump();
+}
+
+// A publicity period that is over, across the National Day holidays, counted
+// nationally, the posting day counting, ending at a close of business.
+std::string publicity_over() {
+  auto d = example_json();
+  auto& publicity = d["publicity"];
+  publicity["posted_at"] = "2025-09-26T16:00";
+  publicity["posting_day_counts"] = true;
+  publicity["close_of_business"] = "19:30";
+  publicity["region"] = "national";
+  return d.dump();
+}
+
+struct Fixture {
+  std::string name;
+  std::string text;
+  bool must_read = true;  // false: the fuzz corpus holds inputs the page refuses
+};
+
+std::vector<Fixture> fixtures() {
+  std::vector<Fixture> out = {
+      {"example", example_json().dump()},
+      {"empty", draft_to_json(AppState{}.draft)},  // as the page saves the draft of a first visit
+      {"long_texts", long_texts()},
+      {"many_attachments", many_attachments()},
+      {"missing_fields", missing_fields()},
+      {"publicity_over", publicity_over()},
+  };
+  std::vector<fs::path> corpus;
+  for (const auto& entry : fs::directory_iterator(QAWARD_TEST_CORPUS_DIR)) corpus.push_back(entry.path());
+  std::sort(corpus.begin(), corpus.end());
+  for (const auto& path : corpus) {
+    std::string name = "corpus_" + path.stem().string();
+    for (auto& c : name) {
+      if (std::isalnum(static_cast<unsigned char>(c)) == 0) c = '_';
+    }
+    out.push_back({name, read_file(path), false});
+  }
+  return out;
+}
+
+void PrintTo(const Fixture& fixture, std::ostream* out) { *out << fixture.name; }
+
+class UiSmoke : public testing::TestWithParam<Fixture> {};
+
+TEST_P(UiSmoke, DrawsEveryScreen) {
+  const Fixture& fixture = GetParam();
+  AppState state = state_with(fixture.text);
+  if (fixture.must_read) {
+    ASSERT_FALSE(state.notice_is_error) << fixture.name << " does not read as a draft";
+  }
+  Headless ui;
+  NullPlatform platform;
+  draw_screens(ui, state, platform, "draft " + fixture.name);
+}
+
+INSTANTIATE_TEST_SUITE_P(Drafts, UiSmoke, testing::ValuesIn(fixtures()),
+                         [](const testing::TestParamInfo<Fixture>& param) { return param.param.name; });
+
+// [SECTION] The package screen through its states: the key created through
+// the action queue, a package being written, then hashed, then built; a
+// failure.
+TEST(UiSmokeStates, PackageScreen) {
+  AppState state = state_with(example_json().dump());
+  Headless ui;
+  NullPlatform platform;
+  const std::vector<Screen> screens = {Screen::package, Screen::materials};
+  draw_screens(ui, state, platform, "package, no key", screens);
+
+  state.queue(CreateKey{"correct horse battery staple"});
+  ASSERT_TRUE(apply_actions(state, platform));
+  ASSERT_FALSE(state.secret_key.empty());
+  EXPECT_TRUE(platform.called("save qaward.key"));
+  state.draft_changed = false;  // the page saves the draft here
+  draw_screens(ui, state, platform, "package, key created", screens);
+
+  for (auto& a : state.draft.attachments) {  // the worker's progress
+    a.size = 1000;
+    a.hashed = 400;
+  }
+  if (!state.draft.attachments.empty()) state.draft.attachments.front().missing = true;
+  state.packaging = true;
+  state.package_progress = 0.4f;
+  draw_screens(ui, state, platform, "package, writing", screens);
+
+  package_written(state, R"({"package_id": "QA-91330100716105852F-20260316T100000", "size": 123456})");
+  draw_screens(ui, state, platform, "package, hashing", screens);
+
+  package_finished(state, R"({"ok": true, "package_id": "QA-91330100716105852F-20260316T100000", "sha256": ")" +
+                              std::string(64, 'b') + R"(", "fingerprint": "AB12 CD34"})");
+  draw_screens(ui, state, platform, "package, built", screens);
+
+  state.packaging = true;
+  package_finished(state, R"({"ok": false, "message": {"zh": "存储空间不足", "en": "Storage is full"}})");
+  EXPECT_TRUE(state.notice_is_error);
+  draw_screens(ui, state, platform, "package, failed", screens);
+}
+
+// [SECTION] Reviewer mode with real reports: packages written, countersigned
+// and verified by the core, handed to the page as the worker hands them.
+
+// The worker's reply for a verified package (app/worker: qa_worker_verify).
+void report_to_page(AppState& state, int token, const std::string& file, const VerifyReport& report) {
+  review_started(state, file, token);
+  const nlohmann::json reply = {{"ok", true}, {"report", to_json(report, catalog(Language::zh), catalog(Language::en))}};
+  review_finished(state, token, reply.dump());
+}
+
+TEST(UiSmokeStates, ReviewerMode) {
+  AppState state = fresh_state();
+  const auto draft = parse_draft(example_json().dump(), *state.services.criteria);
+  ASSERT_TRUE(draft.ok());
+  const KeyPair applicant = generate_keypair();
+  const KeyPair office = generate_keypair();
+  const KeyPair stranger = generate_keypair();
+  const DateTime packaged_at = parse_datetime("2026-03-16T10:00").value();
+
+  PackageRequest request;
+  request.draft = &draft.value();
+  for (const auto& a : draft.value().attachments) {
+    request.files.push_back((fs::path(QAWARD_TEST_ASSETS_DIR) / "examples" / a.path).string());
+  }
+  request.rules = state.services.rules;
+  request.calendar = state.services.calendar;
+  request.criteria = state.services.criteria;
+  request.key = &applicant;
+  request.now = packaged_at;
+  request.product_version = "ui_smoke_test";
+  const auto plan = plan_package(request);
+  ASSERT_TRUE(plan.refusals.empty());
+  const fs::path dir = fs::path(QAWARD_TEST_TMP_DIR) / ("ui_smoke_test-" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const fs::path valid = dir / "valid.zip";
+  ASSERT_TRUE(write_package(request, plan, valid.string()).ok());
+  const fs::path countersigned = dir / "countersigned.zip";
+  const CountersignRequest recommendation{"天山区市场监督管理局", repeat("同意推荐。", 40), &office, packaged_at};
+  ASSERT_TRUE(countersign_package(valid.string(), countersigned.string(), recommendation, shipped_verify_context()).ok());
+  const fs::path tampered = dir / "tampered.zip";
+  std::string bytes = read_file(valid);
+  for (std::size_t i = bytes.size() / 3; i < bytes.size() / 3 + 64; ++i) bytes[i] = static_cast<char>(bytes[i] ^ 0x5A);
+  std::ofstream(tampered, std::ios::binary) << bytes;
+  const fs::path not_a_zip = dir / "not-a-zip.zip";
+  std::ofstream(not_a_zip, std::ios::binary) << "not a package";
+
+  auto verify = [](const fs::path& path, const PublicKey* applicant_key, const PublicKey* office_key) {
+    auto context = shipped_verify_context(applicant_key);
+    context.expected_office_key = office_key;
+    return verify_package(path.string(), context);
+  };
+  const auto valid_report = verify(valid, nullptr, nullptr);
+  EXPECT_TRUE(valid_report.valid);
+  const auto countersigned_report = verify(countersigned, &applicant.public_key, &office.public_key);
+  EXPECT_TRUE(countersigned_report.valid);
+  EXPECT_EQ(countersigned_report.countersignatures.size(), 1u);
+  const auto other_office = verify(countersigned, nullptr, &stranger.public_key);
+  const auto other_applicant = verify(valid, &stranger.public_key, nullptr);
+  const auto tampered_report = verify(tampered, nullptr, nullptr);
+  const auto unreadable = verify(not_a_zip, nullptr, nullptr);
+  for (const auto* invalid : {&other_office, &other_applicant, &tampered_report, &unreadable}) {
+    EXPECT_FALSE(invalid->valid);
+    EXPECT_FALSE(invalid->findings.empty());
+  }
+
+  report_to_page(state, 1, "valid.zip", valid_report);
+  report_to_page(state, 2, "countersigned.zip", countersigned_report);
+  report_to_page(state, 3, "countersigned-other-office.zip", other_office);
+  report_to_page(state, 4, "valid-other-applicant.zip", other_applicant);
+  report_to_page(state, 5, "tampered.zip", tampered_report);
+  report_to_page(state, 6, "not-a-zip.zip", unreadable);
+  review_started(state, "still-verifying.zip", 7);
+  review_started(state, repeat("很长的文件名", 40) + ".zip", 8);
+  review_finished(state, 8, R"({"ok": false, "message": {"zh": "无法读取该文件", "en": "The file cannot be read"}})");
+  ASSERT_EQ(state.reviews.size(), 8u);
+  EXPECT_TRUE(state.reviews[0].report.valid);
+  EXPECT_FALSE(state.reviews[4].report.valid);
+  EXPECT_TRUE(state.reviews[6].verifying);
+  EXPECT_FALSE(state.reviews[7].failure.empty());
+
+  Headless ui;
+  NullPlatform platform;
+  draw_screens(ui, state, platform, "reviewer, no key");
+  EXPECT_TRUE(platform.called("drop_target review"));
+
+  // With the office's key in this browser (the countersigning form shows) and
+  // an office key pinned; then one package being countersigned.
+  state.secret_key = encrypt_secret_key(office, "office passphrase", KdfLimits{1, 8192});
+  state.public_key = public_key_file(office.public_key);
+  state.office_key = public_key_file(office.public_key);
+  state.notice = "预审报告已导出";
+  draw_screens(ui, state, platform, "reviewer, key and office key pinned", {Screen::review, Screen::package});
+  state.buffers["review.unit"] = recommendation.unit;
+  state.buffers["review.opinion.0"] = recommendation.opinion;
+  state.buffers["review.passphrase"] = "office passphrase";
+  state.queue(Countersign{0, recommendation.unit, recommendation.opinion, "office passphrase"});
+  ASSERT_TRUE(apply_actions(state, platform));
+  EXPECT_TRUE(platform.called("countersign_in_worker"));
+  draw_screens(ui, state, platform, "reviewer, countersigning", {Screen::review});
+  countersign_finished(state, R"({"ok": true, "package_id": "QA-91330100716105852F-20260316T100000"})");
+  draw_screens(ui, state, platform, "reviewer, countersigned", {Screen::review});
+  fs::remove_all(dir);
+}
+
+// The harness itself: an ImGui assertion fails the test, saying what was drawn.
+TEST(UiSmokeHarness, AnImGuiAssertionFailsTheTest) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  EXPECT_DEATH(
+      {
+        Headless ui;
+        drawing = "a frame that pops a colour it never pushed";
+        ImGui::GetIO().DisplaySize = ImVec2(100, 100);
+        ImGui::NewFrame();
+        ImGui::PopStyleColor();
+      },
+      "ImGui assertion failed.*while drawing: a frame that pops a colour");
+}
+
+}  // namespace
