@@ -13,8 +13,11 @@ namespace qaward::cli {
 
 std::optional<Options> Options::parse(const Context& ctx, const std::vector<std::string_view>& args,
                                       std::vector<std::string_view> with_value, std::vector<std::string_view> flags,
-                                      std::size_t max_positional) {
+                                      std::size_t max_positional, std::vector<std::string_view> lists) {
   Options options;
+  auto known = [](const std::vector<std::string_view>& names, std::string_view name) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+  };
   for (std::size_t i = 0; i < args.size(); ++i) {
     const auto arg = args[i];
     if (!arg.starts_with("--")) {
@@ -28,15 +31,27 @@ std::optional<Options> Options::parse(const Context& ctx, const std::vector<std:
     // --name=value is accepted as well as --name value.
     const auto eq = arg.find('=');
     const std::string name(arg.substr(0, eq));
+    if (known(lists, name)) {  // a list takes what follows, up to the next option; given again, it adds
+      const auto before = options.values_.size();
+      if (eq != std::string_view::npos) options.values_.emplace_back(name, std::string(arg.substr(eq + 1)));
+      while (eq == std::string_view::npos && i + 1 < args.size() && !args[i + 1].starts_with("--")) {
+        options.values_.emplace_back(name, std::string(args[++i]));
+      }
+      if (options.values_.size() == before) {
+        usage_error(ctx, "cli.missing_value", {{"option", name}});
+        return std::nullopt;
+      }
+      continue;
+    }
     if (options.has(name)) {  // which of the two was meant?
       usage_error(ctx, "cli.repeated_option", {{"option", name}});
       return std::nullopt;
     }
-    if (std::find(flags.begin(), flags.end(), name) != flags.end() && eq == std::string_view::npos) {
+    if (known(flags, name) && eq == std::string_view::npos) {
       options.values_.emplace_back(name, "");
       continue;
     }
-    if (std::find(with_value.begin(), with_value.end(), name) == with_value.end()) {
+    if (!known(with_value, name)) {
       usage_error(ctx, "cli.unknown_option", {{"option", name}});
       return std::nullopt;
     }
@@ -57,6 +72,14 @@ std::optional<std::string> Options::get(std::string_view name) const {
     if (key == name) return value;
   }
   return std::nullopt;
+}
+
+std::vector<std::string> Options::get_all(std::string_view name) const {
+  std::vector<std::string> out;
+  for (const auto& [key, value] : values_) {
+    if (key == name) out.push_back(value);
+  }
+  return out;
 }
 
 bool Options::has(std::string_view name) const { return get(name).has_value(); }
@@ -91,6 +114,7 @@ std::optional<RuleSet> edition_or_report(const Context& ctx, std::string_view id
     print_diagnostics(ctx, rules.diagnostics());
     return std::nullopt;
   }
+  use_edition_references(rules.value());  // messages cite this edition's articles
   return std::move(rules).value();
 }
 

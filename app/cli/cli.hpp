@@ -9,6 +9,7 @@
 #include "qaward/date.hpp"
 #include "qaward/datetime.hpp"
 #include "qaward/diagnostic.hpp"
+#include "qaward/assessment.hpp"
 #include "qaward/rules.hpp"
 
 namespace qaward::cli {
@@ -24,16 +25,23 @@ struct Context {
   [[nodiscard]] const Catalog& text() const { return catalog(language); }
 };
 
-// Options of one subcommand: "--name value" pairs and "--flag" switches.
+// Options of one subcommand: "--name value" pairs, "--flag" switches and
+// "--list value value ..." lists.
 class Options {
  public:
   // Parses `args`; `with_value` and `flags` name the options the command
-  // knows, `max_positional` how many plain arguments it takes. An unknown or
-  // repeated option, a missing value or a stray argument prints a message.
+  // knows, `max_positional` how many plain arguments it takes, `lists` the
+  // options that take one or more values: every argument up to the next
+  // option (--ratings a.json b.json), and may be given again to add more.
+  // An unknown or repeated option, a missing value or a stray argument
+  // prints a message.
   [[nodiscard]] static std::optional<Options> parse(const Context& ctx, const std::vector<std::string_view>& args,
                                                     std::vector<std::string_view> with_value,
-                                                    std::vector<std::string_view> flags, std::size_t max_positional = 0);
+                                                    std::vector<std::string_view> flags, std::size_t max_positional = 0,
+                                                    std::vector<std::string_view> lists = {});
   [[nodiscard]] std::optional<std::string> get(std::string_view name) const;
+  // Every value of a list option, in the order given (empty when absent).
+  [[nodiscard]] std::vector<std::string> get_all(std::string_view name) const;
   [[nodiscard]] bool has(std::string_view name) const;
   [[nodiscard]] const std::vector<std::string>& positional() const { return positional_; }
 
@@ -52,8 +60,18 @@ int usage_error(const Context& ctx, const std::string& key, const Params& params
 // Prints each diagnostic as "qaward: error|warning: message (where)".
 void print_diagnostics(const Context& ctx, const std::vector<Diagnostic>& diagnostics);
 
-// The shipped rule edition `id` (empty: the default), or nullopt after saying why.
+// The shipped rule edition `id` (empty: the default), or nullopt after saying
+// why. Messages from then on cite its articles.
 [[nodiscard]] std::optional<RuleSet> edition_or_report(const Context& ctx, std::string_view id);
+
+// The value of `result`, or nullptr after printing why there is none (for
+// the shipped data, which fails only in a broken build).
+template <class T>
+[[nodiscard]] const T* value_or_report(const Context& ctx, const Result<T>& result) {
+  if (result.ok()) return &result.value();
+  print_diagnostics(ctx, result.diagnostics());
+  return nullptr;
+}
 
 // The reference date: --date if given (validated), else today in Beijing time.
 [[nodiscard]] std::optional<Date> reference_date(const Context& ctx, const Options& options);
@@ -68,6 +86,7 @@ int assess(const Context& ctx, const std::vector<std::string_view>& args);
 int package_command(const Context& ctx, std::string_view command, const std::vector<std::string_view>& args);
 // draft normalize
 int draft_command(const Context& ctx, const std::vector<std::string_view>& args);
+int data_command(const Context& ctx, const std::vector<std::string_view>& args);
 // workdays, publicity, timeline, notice
 int calendar_command(const Context& ctx, std::string_view command, const std::vector<std::string_view>& args);
 

@@ -1,5 +1,7 @@
 // qaward assess: the self-assessment against GB/T 19580-2012 summed up, with
-// the scoring sheet as CSV and printable HTML.
+// the scoring sheet as CSV and printable HTML; with --ratings, the raters'
+// own rating files merged beside the agreed scores (issue 17), and the
+// one-page summary of where they disagree for the consensus meeting.
 #include <cmath>
 #include <cstdio>
 
@@ -7,6 +9,7 @@
 #include "../common/eligibility_bridge.hpp"
 #include "cli.hpp"
 #include "files.hpp"
+#include "qaward/rating.hpp"
 
 namespace qaward::cli {
 
@@ -63,6 +66,19 @@ void print_summary(const Context& ctx, const AssessmentSummary& s, const Assessm
                                                        {"difference", percent_text(g.difference)}}).c_str());
     }
   }
+  if (const auto order = by_disagreement(s); !order.empty()) {
+    // The consensus meeting starts from the widest spread (EFQM, Baldrige).
+    auto mean = [&](std::optional<std::int64_t> centi) { return centi ? format_points(*centi) + "%" : std::string("—"); };
+    std::printf("\n%s\n", t.text("cli.assess.disagreement", {{"raters", std::to_string(a.raters.size())}}).c_str());
+    for (std::size_t i = 0; i < order.size() && i < 10; ++i) {
+      const auto& g = *order[i];
+      std::printf("  %-6s %s\n", g.item->id.c_str(),
+                  t.text("cli.assess.disagreement_row",
+                         {{"spread", std::to_string(g.spread)}, {"min", std::to_string(g.min)}, {"max", std::to_string(g.max)},
+                          {"mean", mean(g.mean_centi)}, {"leader", mean(g.leader_mean_centi)},
+                          {"staff", mean(g.staff_mean_centi)}, {"count", std::to_string(g.scores.size())}}).c_str());
+    }
+  }
   std::string ratings;
   for (const auto& d : c.dimensions) {
     std::string value = "-";
@@ -81,10 +97,37 @@ void print_summary(const Context& ctx, const AssessmentSummary& s, const Assessm
   std::printf("%s\n", (en ? c.counter_definition.en : c.counter_definition.zh).c_str());
 }
 
+// The rating files read and checked; nullopt after every file's problems
+// are printed, each naming its file and JSON path.
+std::optional<std::vector<RatingFile>> read_ratings(const Context& ctx, const std::vector<std::string>& paths,
+                                                    const Criteria& criteria) {
+  std::vector<RatingFile> files;
+  bool ok = true;
+  for (const auto& path : paths) {
+    const auto text = read_input(ctx, path);
+    if (!text) {
+      ok = false;
+      continue;
+    }
+    auto rating = parse_rating(*text, criteria);
+    auto diagnostics = rating.diagnostics();
+    for (auto& d : diagnostics) d.where = path + (d.where.empty() ? "" : ": " + d.where);
+    print_diagnostics(ctx, diagnostics);  // errors, or warnings beside a good rating
+    if (!rating.ok()) {
+      ok = false;
+      continue;
+    }
+    files.push_back({path, std::move(rating).value()});
+  }
+  if (!ok) return std::nullopt;
+  return files;
+}
+
 }  // namespace
 
 int assess(const Context& ctx, const std::vector<std::string_view>& args) {
-  const auto options = Options::parse(ctx, args, {"--input", "--format", "--csv", "--html", "--org"}, {"--help", "--force"});
+  const auto options = Options::parse(ctx, args, {"--input", "--format", "--csv", "--html", "--disagreement", "--org"},
+                                      {"--help", "--force"}, 0, {"--ratings"});
   if (!options) return kExitUsage;
   if (options->has("--help")) {
     std::printf("%s", ctx.text().text("cli.assess.help").c_str());
@@ -94,45 +137,60 @@ int assess(const Context& ctx, const std::vector<std::string_view>& args) {
   if (!path) return usage_error(ctx, "cli.missing_option", {{"option", "--input"}});
   const auto as_json = wants_json(ctx, *options);
   if (!as_json) return kExitUsage;
+  const auto rating_paths = options->get_all("--ratings");
   Inputs inputs;
   if (!inputs.add(ctx, *path)) return kExitUsage;
-  // Both sheets are checked and opened before any work, and appear only
-  // when the summary is complete.
-  const auto csv_path = options->get("--csv");
-  const auto html_path = options->get("--html");
-  if (csv_path && html_path && *csv_path == *html_path) return usage_error(ctx, "cli.out.twice", {{"file", *csv_path}});
-  std::unique_ptr<Output> csv_out;
-  std::unique_ptr<Output> html_out;
-  for (const auto& [target, out] : {std::pair{&csv_path, &csv_out}, {&html_path, &html_out}}) {
-    if (!*target) continue;
-    *out = Output::open(ctx, **target, inputs, {options->has("--force"), false});
-    if (!*out) return kExitUsage;
+  for (const auto& rating : rating_paths) {
+    if (!inputs.add(ctx, rating)) return kExitUsage;
+  }
+  // Every document is checked and opened before any work, and appears only
+  // when the summary is complete; no two of them may be the same file.
+  const std::vector<std::pair<std::string_view, std::optional<std::string>>> targets = {
+      {"--csv", options->get("--csv")}, {"--html", options->get("--html")}, {"--disagreement", options->get("--disagreement")}};
+  for (std::size_t i = 0; i < targets.size(); ++i) {
+    for (std::size_t k = i + 1; k < targets.size(); ++k) {
+      if (targets[i].second && targets[k].second && *targets[i].second == *targets[k].second) {
+        return usage_error(ctx, "cli.out.twice", {{"first", std::string(targets[i].first)},
+                                                  {"second", std::string(targets[k].first)}, {"file", *targets[i].second}});
+      }
+    }
+  }
+  std::vector<std::unique_ptr<Output>> outputs(targets.size());
+  for (std::size_t i = 0; i < targets.size(); ++i) {
+    if (!targets[i].second) continue;
+    outputs[i] = Output::open(ctx, *targets[i].second, inputs, {options->has("--force"), false});
+    if (!outputs[i]) return kExitUsage;
   }
   const auto text = read_input(ctx, *path);
   if (!text) return kExitUsage;
-  const auto& criteria = shipped_criteria();
-  if (!criteria.ok()) {
-    print_diagnostics(ctx, criteria.diagnostics());
-    return kExitUsage;
-  }
-  const auto assessment = parse_assessment(*text, criteria.value());
+  const Criteria* criteria = value_or_report(ctx, shipped_criteria());
+  if (criteria == nullptr) return kExitUsage;
+  const auto assessment = parse_assessment(*text, *criteria);
   if (!assessment.ok()) {
     print_diagnostics(ctx, assessment.diagnostics());
     return kExitUsage;
   }
   print_diagnostics(ctx, assessment.diagnostics());  // warnings
-  const auto summary = summarize(assessment.value(), criteria.value());
-  if (csv_out) {
-    if (!csv_out->finish(ctx, scoring_sheet_csv(summary, assessment.value()))) return kExitUsage;
+  const auto ratings = read_ratings(ctx, rating_paths, *criteria);
+  if (!ratings) return kExitUsage;
+  const auto merged = merge_ratings(assessment.value(), *ratings, *criteria);
+  if (!merged.ok()) {
+    print_diagnostics(ctx, merged.diagnostics());
+    return kExitUsage;
   }
-  if (html_out) {
-    const auto page = scoring_sheet_html(summary, assessment.value(), criteria.value(), options->get("--org").value_or(""));
-    if (!html_out->finish(ctx, page)) return kExitUsage;
+  const auto& [team, summary] = merged.value();
+  const auto org = options->get("--org").value_or("");
+  if (outputs[2] && by_disagreement(summary).empty()) return usage_error(ctx, "cli.assess.no_ratings");
+  const std::string documents[] = {outputs[0] ? scoring_sheet_csv(summary, team) : "",
+                                   outputs[1] ? scoring_sheet_html(summary, team, *criteria, org) : "",
+                                   outputs[2] ? disagreement_html(summary, team, org) : ""};
+  for (std::size_t i = 0; i < outputs.size(); ++i) {
+    if (outputs[i] && !outputs[i]->finish(ctx, documents[i])) return kExitUsage;
   }
   if (*as_json) {
-    std::printf("%s\n", to_json(summary, assessment.value(), criteria.value()).dump(2).c_str());
+    std::printf("%s\n", to_json(summary, team, *criteria).dump(2).c_str());
   } else {
-    print_summary(ctx, summary, assessment.value(), criteria.value());
+    print_summary(ctx, summary, team, *criteria);
   }
   return kExitOk;
 }

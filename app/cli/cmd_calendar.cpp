@@ -20,15 +20,6 @@ namespace {
 
 using nlohmann::json;
 
-const Calendar* calendar_or_report(const Context& ctx) {
-  const auto& calendar = shipped_calendar();
-  if (!calendar.ok()) {
-    print_diagnostics(ctx, calendar.diagnostics());
-    return nullptr;
-  }
-  return &calendar.value();
-}
-
 std::optional<Region> region_option(const Context& ctx, const Options& options) {
   const auto text = options.get("--region").value_or("xinjiang");
   const auto region = parse_region(text);
@@ -84,7 +75,7 @@ int workdays(const Context& ctx, const std::vector<std::string_view>& args) {
   const auto region = region_option(ctx, *options);
   const auto as_json = wants_json(ctx, *options);
   if (!region || !as_json) return kExitUsage;
-  const Calendar* calendar = calendar_or_report(ctx);
+  const Calendar* calendar = value_or_report(ctx, shipped_calendar());
   if (calendar == nullptr) return kExitUsage;
 
   if (action == "count") {
@@ -197,7 +188,7 @@ int publicity(const Context& ctx, const std::vector<std::string_view>& args) {
   }
   const auto rules = edition_or_report(ctx, options->get("--edition").value_or(""));
   if (!rules) return kExitUsage;
-  const Calendar* calendar = calendar_or_report(ctx);
+  const Calendar* calendar = value_or_report(ctx, shipped_calendar());
   if (calendar == nullptr) return kExitUsage;
 
   PublicityOptions opts;
@@ -260,7 +251,7 @@ int timeline(const Context& ctx, const std::vector<std::string_view>& args) {
   if (!start || !region || !as_json) return kExitUsage;
   const auto rules = edition_or_report(ctx, options->get("--edition").value_or(""));
   if (!rules) return kExitUsage;
-  const Calendar* calendar = calendar_or_report(ctx);
+  const Calendar* calendar = value_or_report(ctx, shipped_calendar());
   if (calendar == nullptr) return kExitUsage;
   const auto& procedure = rules->procedure;
   const auto result = compute_timeline(*calendar, procedure, *start, *region);

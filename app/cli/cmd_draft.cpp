@@ -33,12 +33,9 @@ int draft_command(const Context& ctx, const std::vector<std::string_view>& args)
   }
   const auto text = read_input(ctx, path);
   if (!text) return kExitUsage;
-  const auto& criteria = shipped_criteria();
-  if (!criteria.ok()) {
-    print_diagnostics(ctx, criteria.diagnostics());
-    return kExitUsage;
-  }
-  const auto draft = parse_draft(*text, criteria.value());
+  const Criteria* criteria = value_or_report(ctx, shipped_criteria());
+  if (criteria == nullptr) return kExitUsage;
+  const auto draft = parse_draft(*text, *criteria);
   print_diagnostics(ctx, draft.diagnostics());
   if (!draft.ok()) return kExitUsage;
   const auto canonical = draft_to_json(draft.value());

@@ -13,10 +13,10 @@
 #include <filesystem>
 #include <iostream>
 
-#include "../common/assessment_bridge.hpp"
 #include "../common/editions.hpp"
 #include "../common/package_support.hpp"
 #include "../common/shipped_calendar.hpp"
+#include "../common/assessment_bridge.hpp"
 #include "cli.hpp"
 #include "files.hpp"
 #include "qaward/hash.hpp"
@@ -161,10 +161,10 @@ int package(const Context& ctx, const Options& options) {
   if (!inputs.add(ctx, *draft_path) || !inputs.add(ctx, *key_path)) return kExitUsage;
   const auto text = read_input(ctx, *draft_path);
   if (!text) return kExitUsage;
-  const auto& criteria = shipped_criteria();
-  const auto& calendar = shipped_calendar();
-  if (!criteria.ok() || !calendar.ok()) return usage_error(ctx, "calendar.missing", {{"file", "assets"}});
-  auto draft = parse_draft(*text, criteria.value());
+  const Criteria* criteria = value_or_report(ctx, shipped_criteria());
+  const Calendar* calendar = value_or_report(ctx, shipped_calendar());
+  if (criteria == nullptr || calendar == nullptr) return kExitUsage;
+  auto draft = parse_draft(*text, *criteria);
   if (!draft.ok()) {
     print_diagnostics(ctx, draft.diagnostics());
     return kExitUsage;
@@ -188,8 +188,8 @@ int package(const Context& ctx, const Options& options) {
   const auto key = load_key(ctx, *key_path);
   if (!key) return kExitUsage;
   request.rules = &*rules;
-  request.calendar = &calendar.value();
-  request.criteria = &criteria.value();
+  request.calendar = calendar;
+  request.criteria = criteria;
   request.key = &*key;
   request.now = *now;
   request.force = options.has("--force-ineligible");

@@ -15,8 +15,15 @@ namespace qaward {
 // or { "error": true, "diagnostics": [...] }.
 [[nodiscard]] std::string assessment_json(std::string_view request);
 
-// The self-scoring sheet (自评表) as printable A4 HTML in Chinese.
+// The self-scoring sheet (自评表) as printable A4 HTML in Chinese; with
+// raters, a landscape table of their scores beside the agreed ones.
 [[nodiscard]] std::string scoring_sheet_html(const AssessmentSummary& summary, const Assessment& assessment,
                                              const Criteria& criteria, const std::string& org_name);
+
+// "Where we disagree" (自评分歧汇总): one landscape page for the consensus
+// meeting, the rated items by spread with the leaders' and staff's means and
+// room for the agreed score's reasons.
+[[nodiscard]] std::string disagreement_html(const AssessmentSummary& summary, const Assessment& assessment,
+                                            const std::string& org_name);
 
 }  // namespace qaward

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "editions.hpp"
 #include "embedded_assets.hpp"
 
 namespace qaward {
@@ -25,12 +26,27 @@ Catalog load(std::string_view path) {
   return std::move(parsed).value();
 }
 
+Catalog& catalog_to_change(Language language) {
+  static Catalog zh = load("i18n/zh-CN.json");
+  static Catalog en = load("i18n/en.json");
+  static const bool referenced = [] {
+    if (const auto rules = load_shipped_edition(""); rules.ok()) {
+      zh.set_references(edition_references(rules.value(), false));
+      en.set_references(edition_references(rules.value(), true));
+    }
+    return true;
+  }();
+  (void)referenced;
+  return language == Language::en ? en : zh;
+}
+
 }  // namespace
 
-const Catalog& catalog(Language language) {
-  static const Catalog zh = load("i18n/zh-CN.json");
-  static const Catalog en = load("i18n/en.json");
-  return language == Language::en ? en : zh;
+const Catalog& catalog(Language language) { return catalog_to_change(language); }
+
+void use_edition_references(const RuleSet& rules) {
+  catalog_to_change(Language::zh).set_references(edition_references(rules, false));
+  catalog_to_change(Language::en).set_references(edition_references(rules, true));
 }
 
 Language language_from_tag(std::string_view tag) {

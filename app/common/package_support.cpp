@@ -7,6 +7,7 @@
 #include "qaward/documents.hpp"
 #include "qaward/version.hpp"
 #include "shipped_calendar.hpp"
+#include "templates.hpp"
 
 namespace qaward {
 
@@ -45,6 +46,10 @@ RecommendationCells recommendation_cells(const VerifyReport& r) {
           !valid ? "无效" : c.key_pinned ? "有效（与指定的审核单位公钥一致）" : "有效（密钥未核对）", c.signature.fingerprint};
 }
 
+std::string signature_text(const VerifyReport& r) {
+  return r.signature.valid ? "有效" : r.signature.present ? "无效" : "缺失";
+}
+
 std::string eligibility_text(const VerifyReport& r, const Catalog& t) {
   if (r.rerun_eligibility.empty()) return "—";
   return t.text("elig.outcome." + r.rerun_eligibility) + (r.forced ? "（强制打包）" : "");
@@ -54,21 +59,17 @@ std::string eligibility_text(const VerifyReport& r, const Catalog& t) {
 
 std::string precheck_csv(const std::vector<std::pair<std::string, VerifyReport>>& reports) {
   const Catalog& t = catalog(Language::zh);
-  const auto field = csv_field;
-  std::string csv = "\xEF\xBB\xBF文件,结论,组织,统一社会信用代码,申报包编号,签名,密钥指纹,资格（复核）,公示,商业秘密附件,自评总分,"
-                    "审核推荐意见签名,审核单位,审核推荐意见,审核日期,审核单位密钥指纹,问题\r\n";
+  std::vector<std::vector<std::string>> rows = {
+      {"文件", "结论", "组织", "统一社会信用代码", "申报包编号", "签名", "密钥指纹", "资格（复核）", "公示", "商业秘密附件", "自评总分",
+       "审核推荐意见签名", "审核单位", "审核推荐意见", "审核日期", "审核单位密钥指纹", "问题"}};
   for (const auto& [file, r] : reports) {
     const auto rec = recommendation_cells(r);
-    const std::vector<std::string> row = {
-        file, r.valid ? "通过" : "不通过", r.organization, r.uscc, r.package_id,
-        r.signature.valid ? "有效" : (r.signature.present ? "无效" : "缺失"), r.signature.fingerprint,
-        eligibility_text(r, t), r.publicity_state, std::to_string(r.trade_secret_files.size()),
-        r.assessment_total ? format_points(std::llround(*r.assessment_total * 100)) : "", rec.signature, rec.unit, rec.opinion, rec.date,
-        rec.fingerprint, problems_text(r, t)};
-    for (std::size_t k = 0; k < row.size(); ++k) csv += (k ? "," : "") + field(row[k]);
-    csv += "\r\n";
+    rows.push_back({file, r.valid ? "通过" : "不通过", r.organization, r.uscc, r.package_id, signature_text(r),
+                    r.signature.fingerprint, eligibility_text(r, t), r.publicity_state, std::to_string(r.trade_secret_files.size()),
+                    r.assessment_total ? format_points(std::llround(*r.assessment_total * 100)) : "", rec.signature, rec.unit,
+                    rec.opinion, rec.date, rec.fingerprint, problems_text(r, t)});
   }
-  return csv;
+  return csv_document(rows);
 }
 
 nlohmann::json precheck_json(const std::vector<std::pair<std::string, VerifyReport>>& reports) {
@@ -117,6 +118,7 @@ std::vector<ReportLine> report_lines(const VerifyReport& r, const Catalog& t, st
   return out;
 }
 
+// The report prints in Chinese: it goes on the district's file (Article 11(3)).
 std::string precheck_html(const std::vector<std::pair<std::string, VerifyReport>>& reports) {
   const Catalog& t = catalog(Language::zh);
   std::string rows;
@@ -124,31 +126,34 @@ std::string precheck_html(const std::vector<std::pair<std::string, VerifyReport>
   for (const auto& [file, r] : reports) {
     valid += r.valid ? 1 : 0;
     std::string secrets;
-    for (const auto& s : r.trade_secret_files) secrets += html_escape(s) + "<br>";
+    for (const auto& s : r.trade_secret_files) secrets += (secrets.empty() ? "" : "\n") + s;
     const auto rec = recommendation_cells(r);
-    const std::string recommendation =
-        r.countersignatures.empty() ? "—"
-                                    : html_escape(rec.unit) + "，" + html_escape(rec.date) + "<br>" + html_escape(rec.opinion) +
-                                          "<br><small>" + html_escape(rec.signature) + " " + html_escape(rec.fingerprint) + "</small>";
-    rows += "<tr class=\"" + std::string(r.valid ? "ok" : "bad") + "\"><td>" + html_escape(file) + "</td><td>" +
-            (r.valid ? "通过" : "<b>不通过</b>") + "</td><td>" + html_escape(r.organization) + "<br><small>" +
-            html_escape(r.uscc) + "</small></td><td>" +
-            (r.signature.valid ? "有效" : r.signature.present ? "<b>无效</b>" : "<b>缺失</b>") + "<br><small>" +
-            html_escape(r.signature.fingerprint) + "</small></td><td>" + html_escape(eligibility_text(r, t)) + "</td><td>" +
-            html_escape(r.publicity_state == "complete" ? "已满" : r.publicity_state == "not_complete" ? "未满" : "无记录") +
-            "</td><td>" + (secrets.empty() ? "—" : secrets) + "</td><td>" + recommendation + "</td><td>" + html_escape(problems_text(r, t)) +
-            "</td></tr>";
+    const std::string recommendation = r.countersignatures.empty()
+                                           ? "—"
+                                           : rec.unit + "，" + rec.date + "\n" + rec.opinion + "\n" + rec.signature + " " + rec.fingerprint;
+    const char* publicity = r.publicity_state == "complete" ? "已满" : r.publicity_state == "not_complete" ? "未满" : "无记录";
+    rows += render_template("parts/precheck-row.html", {{"tone", r.valid ? "ok" : "bad"},
+                                 {"file", file},
+                                 {"verdict", r.valid ? "通过" : "不通过"},
+                                 {"organization", r.organization},
+                                 {"uscc", r.uscc},
+                                 {"signature", signature_text(r)},
+                                 {"signature_tone", r.signature.valid ? "" : "bad-signature"},
+                                 {"fingerprint", r.signature.fingerprint},
+                                 {"eligibility", eligibility_text(r, t)},
+                                 {"publicity", publicity},
+                                 {"trade_secrets", secrets.empty() ? "—" : secrets},
+                                 {"recommendation", recommendation},
+                                 {"problems", problems_text(r, t)}});
   }
-  return "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>申报包预审报告</title><style>"
-         "@page{size:A4 landscape;margin:15mm}body{font-family:\"SimSun\",\"Noto Serif CJK SC\",serif;font-size:10pt}"
-         "h1{font-size:16pt;text-align:center}table{border-collapse:collapse;width:100%}th,td{border:1px solid #000;"
-         "padding:3px 5px;vertical-align:top}th{background:#eee}tr.bad td{background:#fff2f2}small{color:#444}"
-         ".meta{font-size:8.5pt;color:#555;margin-top:1em}</style></head><body><h1>乌鲁木齐市人民政府质量奖申报包预审报告</h1>"
-         "<p>共 " + std::to_string(reports.size()) + " 个申报包，校验通过 " + std::to_string(valid) +
-         " 个。依据《乌鲁木齐市人民政府质量奖管理办法》第十一条第（三）项。</p><table><tr><th>文件</th><th>结论</th><th>组织</th>"
-         "<th>签名与密钥指纹</th><th>资格（复核）</th><th>内部公示</th><th>商业秘密附件</th><th>审核推荐意见</th><th>问题</th></tr>" + rows +
-         "</table><p class=\"meta\">密钥指纹应与申报组织盖章的封面一致；审核单位的密钥指纹应与该单位公布的一致。签名证明申报包自签名后未被改动，并来自同一把密钥；它不是电子签名法意义上的可靠电子签名。由质量奖申报助手 " +
-         html_escape(std::string(version())) + " 生成。</p></body></html>\n";
+  const auto rules = load_shipped_edition("");
+  return render_template("precheck-report.html",
+                       {{"count", std::to_string(reports.size())},
+                        {"valid", std::to_string(valid)},
+                        {"citation", rules.ok() ? rules.value().cite_zh(rules.value().procedure.review_citation) : ""},
+                        {"version", std::string(version())},
+                        {"edition", rules.ok() ? rules.value().edition : ""}},
+                       {{"rows", rows}});
 }
 
 }  // namespace qaward

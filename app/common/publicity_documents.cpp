@@ -3,13 +3,13 @@
 #include <nlohmann/json.hpp>
 
 #include "editions.hpp"
-#include "embedded_assets.hpp"
 #include "qaward/documents.hpp"
 #include "qaward/json_text.hpp"
 #include "qaward/profile.hpp"
 #include "qaward/publicity.hpp"
 #include "qaward/version.hpp"
 #include "shipped_calendar.hpp"
+#include "templates.hpp"
 
 namespace qaward {
 
@@ -58,39 +58,29 @@ Result<std::string> render_publicity_document(PublicityDocument document, std::s
       {"region", r.region == Region::xinjiang ? "新疆维吾尔自治区" : "全国"},
       {"posting_rule", r.posting_day_counts ? "发布当日计入" : "发布当日不计入"},
       {"end_rule", r.close_of_business ? "至下班时间止" : "至24时止"},
-      {"citation", "《乌鲁木齐市人民政府质量奖管理办法》" + rules.value().procedure.publicity_citation.zh},
+      {"citation", rules.value().cite_zh(rules.value().procedure.publicity_citation)},
       {"version", std::string(version())},
       {"edition", rules.value().edition},
   };
   Params markup = {{"estimate_note", ""}, {"draft_banner", ""}, {"objections", ""}};
-  if (period.estimated) {
-    markup["estimate_note"] =
-        "<p class=\"estimate\">注意：公示期内部分日期的放假安排尚未核实（如新疆当年的肉孜节、古尔邦节），工作日为估算，请对照当年放假通知核对。</p>";
-  }
-  std::string tmpl_path = "templates/notice.html";
-  if (document == PublicityDocument::statement) {
-    tmpl_path = "templates/statement.html";
-    if (now < period.end) {
-      markup["draft_banner"] = "<p class=\"draft\">草稿：公示期至" + html_escape(chinese_end_time(period)) +
-                               "结束，结束前不能作出公示情况说明。</p>";
+  if (period.estimated) markup["estimate_note"] = render_template("parts/estimate-note.html", {});
+  if (document == PublicityDocument::notice) return render_template("notice.html", values, markup);
+  // The statement (公示情况说明) may be made only once the period is over.
+  if (now < period.end) markup["draft_banner"] = render_template("parts/draft-banner.html", {{"end", chinese_end_time(period)}});
+  if (r.objections.empty()) {
+    markup["objections"] = render_template("parts/no-objections.html", {});
+  } else {
+    std::string rows;
+    for (const auto& o : r.objections) {
+      rows += render_template("parts/objection-row.html",
+                              {{"received", chinese_date(o.received_on)},
+                               {"from", o.from},
+                               {"summary", o.summary},
+                               {"resolution", o.resolution.empty() ? std::string("（尚未处理完毕）") : o.resolution}});
     }
-    if (r.objections.empty()) {
-      markup["objections"] = "<p>公示期间未收到任何异议。</p>";
-    } else {
-      std::string rows;
-      for (const auto& o : r.objections) {
-        rows += "<tr><td>" + html_escape(chinese_date(o.received_on)) + "</td><td>" + html_escape(o.from) + "</td><td>" +
-                html_escape(o.summary) + "</td><td>" +
-                html_escape(o.resolution.empty() ? std::string("（尚未处理完毕）") : o.resolution) + "</td></tr>";
-      }
-      markup["objections"] = "<p>公示期间共收到异议" + std::to_string(r.objections.size()) +
-                             "件，处理情况如下：</p><table><tr><th>收到日期</th><th>提出方</th><th>异议内容</th><th>处理结果</th></tr>" +
-                             rows + "</table>";
-    }
+    markup["objections"] = render_template("parts/objections.html", {{"count", std::to_string(r.objections.size())}}, {{"rows", rows}});
   }
-  const auto tmpl = find_asset(tmpl_path);
-  if (!tmpl) return std::vector{make_error("input.cannot_read", "", {{"file", tmpl_path}, {"detail", "not built in"}})};
-  return fill_template(*tmpl, values, markup);
+  return render_template("statement.html", values, markup);
 }
 
 }  // namespace qaward

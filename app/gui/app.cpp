@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "packaging.hpp"
+#include "page_events.hpp"
 #include "widgets.hpp"
 
 namespace qaward::gui {
@@ -54,11 +55,11 @@ Status screen_status(const AppState& state, Screen screen) {
       if (state.services.criteria != nullptr) {
         for (const auto& c : state.services.criteria->categories) items += c.items.size();
       }
-      const auto n = state.draft.scores.size();
+      const auto n = agreed_score_count(state.draft);
       return n == 0 ? Status::not_started : n >= items ? Status::done : Status::in_progress;
     }
     case Screen::publicity:
-      if (!state.draft.publicity.posted_at) return o.name ? Status::not_started : Status::cannot_start;
+      if (!publicity_of(state.draft).posted_at) return o.name ? Status::not_started : Status::cannot_start;
       return state.publicity && state.now >= state.publicity->end ? Status::done : Status::in_progress;
     case Screen::materials: {
       if (state.draft.attachments.empty()) return Status::not_started;
@@ -72,7 +73,7 @@ Status screen_status(const AppState& state, Screen screen) {
       return Status::done;
     }
     case Screen::package:
-      if (!state.last_package.empty()) return Status::done;
+      if (!state.packaging.last_id.empty()) return Status::done;
       return state.preflight.empty() ? Status::not_started : Status::cannot_start;
     case Screen::home:
     case Screen::review:
@@ -90,15 +91,15 @@ void navigation(AppState& state) {
   }
   record_item(state, "language_switch");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", t.text("app.language_hint").c_str());
-  if (state.update_ready) widgets::colored_wrapped(widgets::kGood, t.text("app.update_ready"));
-  if (state.draft_unsaved) widgets::colored_wrapped(widgets::kBad, t.text("draft.save_failed"));
+  if (state.ui.update_ready) widgets::colored_wrapped(widgets::kGood, t.text("app.update_ready"));
+  if (state.ui.draft_unsaved) widgets::colored_wrapped(widgets::kBad, t.text("draft.save_failed"));
   // A message for the user (an import, a file that could not be stored) shows
   // here unless the screen shows it beside what it is about.
   const bool shown_by_screen = state.screen == Screen::package || state.screen == Screen::review ||
-                               (state.screen == Screen::publicity && state.notice_is_error);
-  if (!state.notice.empty() && !shown_by_screen) {
-    widgets::colored_wrapped(state.notice_is_error ? widgets::kBad : widgets::kGood, state.notice);
-    if (ImGui::SmallButton(t.text("ui.dismiss").c_str())) state.notice.clear();
+                               (state.screen == Screen::publicity && state.notice.is_error);
+  if (!state.notice.text.empty() && !shown_by_screen) {
+    widgets::colored_wrapped(state.notice.is_error ? widgets::kBad : widgets::kGood, state.notice.text);
+    if (ImGui::SmallButton(t.text("ui.dismiss").c_str())) state.notice.text.clear();
     record_item(state, "dismiss_notice");
   }
   if (ImGui::SmallButton(t.text("draft.export").c_str())) state.queue(ExportDraft{});
@@ -146,7 +147,7 @@ void draw_frame(AppState& state) {
   constexpr ImGuiWindowFlags kPage = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                                      ImGuiWindowFlags_NoBackground;
-  state.wants_tick = false;
+  state.ui.wants_tick = false;
   if (ImGui::Begin("##page", nullptr, kPage)) {
     const float nav_width = ImGui::GetFontSize() * 14.0f;
     ImGui::BeginChild("##nav", ImVec2(nav_width, 0), true);
@@ -167,16 +168,31 @@ void draw_frame(AppState& state) {
     ImGui::EndChild();
   }
   ImGui::End();
-  ++state.frames_drawn;
+  ++state.ui.frames_drawn;
 }
 
 void record_item(AppState& state, const char* name) {
   const ImVec2 min = ImGui::GetItemRectMin();
   const ImVec2 max = ImGui::GetItemRectMax();
-  state.item_rects[name] = {min.x, min.y, max.x - min.x, max.y - min.y};
+  state.ui.item_rects[name] = {min.x, min.y, max.x - min.x, max.y - min.y};
 }
 
 void refresh_derived(AppState& state) {
+  // The edition first: eligibility, the publicity period, the materials and
+  // the package all follow the draft's edition, as the CLI does.
+  if (const auto* editions = state.services.editions) {
+    const RuleSet& rules = editions->in_force(state.draft.edition);
+    state.services.rules = &rules;
+    state.edition_unknown = !state.draft.edition.empty() && editions->find(state.draft.edition) == nullptr;
+    state.edition_differences = editions->differences_from_default(rules);
+    // Messages cite articles ({cite.…}) as the edition in force numbers them;
+    // the catalogs are shared, so they follow the last edition applied.
+    static const RuleSet* cited = nullptr;
+    if (cited != &rules) {
+      use_edition_references(rules);
+      cited = &rules;
+    }
+  }
   state.eligibility.reset();
   state.eligibility_errors.clear();
   if (state.services.rules != nullptr) {
@@ -185,7 +201,7 @@ void refresh_derived(AppState& state) {
     else state.eligibility_errors = result.diagnostics();
   }
   state.publicity.reset();
-  const auto& form = state.draft.publicity;
+  const auto& form = publicity_of(state.draft);
   if (form.posted_at && state.services.calendar != nullptr && state.services.rules != nullptr) {
     PublicityOptions options;
     options.working_days = state.services.rules->procedure.publicity_working_days;
@@ -202,6 +218,7 @@ bool apply_actions(AppState& state, Platform& platform) {
   auto actions = std::move(state.queued);
   state.queued.clear();
   bool draft_changed = false;
+  bool derive = false;
   for (auto& action : actions) {
     std::visit(Overloaded{
                    [&](SetLanguage& a) {
@@ -220,13 +237,13 @@ bool apply_actions(AppState& state, Platform& platform) {
                    [&](PickFiles&) { platform.pick_files(); },
                    [&](CreateKey& a) {
                      create_key(state, platform, a.passphrase);
-                     state.buffers.erase("new_passphrase");
-                     state.buffers.erase("new_passphrase_again");
+                     state.ui.buffers.erase("new_passphrase");
+                     state.ui.buffers.erase("new_passphrase_again");
                      draft_changed = true;
                    },
                    [&](BuildPackage& a) {
                      build_package(state, platform, a.passphrase);
-                     state.buffers.erase("passphrase");
+                     state.ui.buffers.erase("passphrase");
                    },
                    [&](OpenCoverSheet&) { open_cover_sheet(state, platform); },
                    [&](OpenPublicityDocument& a) { open_publicity_document(state, platform, a.statement); },
@@ -236,7 +253,7 @@ bool apply_actions(AppState& state, Platform& platform) {
                    [&](PickPackages&) { platform.pick_packages(); },
                    [&](PickOfficeKey&) { platform.pick_office_key(); },
                    [&](ClearOfficeKey&) {
-                     state.office_key.clear();
+                     state.keys.office_key.clear();
                      (void)platform.save("qaward.office_key", "");
                      platform.pin_office_key("");
                    },
@@ -244,18 +261,53 @@ bool apply_actions(AppState& state, Platform& platform) {
                    [&](Countersign& a) { countersign(state, platform, a); },
                    [&](RemoveAttachment& a) {
                      if (a.index >= state.draft.attachments.size()) return;
-                     platform.forget_attachment(state.draft.attachments[a.index].name);
+                     const auto& removed = state.draft.attachments[a.index];
+                     platform.forget_attachment(attachment_name(removed));
+                     state.attachments.erase(removed.path);
                      state.draft.attachments.erase(state.draft.attachments.begin() + static_cast<std::ptrdiff_t>(a.index));
                      draft_changed = true;
                    },
                    [&](ExportScoringSheet& a) { export_scoring_sheet(state, platform, a.html); },
+                   // Events from the page.
+                   [&](UpdateReady&) {
+                     state.notice.say(state.text().text("app.update_ready"));
+                     state.ui.update_ready = true;
+                   },
+                   [&](AttachmentStored& e) {
+                     attachment_stored(state, e);
+                     draft_changed = true;
+                   },
+                   // Progress only: not a change to save or to derive from.
+                   [&](AttachmentProgress& e) { attachment_progress(state, e); },
+                   [&](AttachmentChecked& e) {
+                     attachment_checked(state, e);
+                     draft_changed = true;
+                   },
+                   [&](AttachmentMissing& e) {
+                     attachment_missing(state, e);
+                     draft_changed = true;
+                   },
+                   [&](AttachmentStoreFailed& e) {
+                     state.notice.say(state.text().text("mat.store_failed", {{"file", e.name}}), true);
+                   },
+                   [&](DraftFileChosen& e) { draft_changed = import_draft(state, platform, e.text) || draft_changed; },
+                   [&](KeyFileChosen& e) {
+                     import_key(state, platform, e.text);
+                     derive = true;  // what blocks packaging changes with the key
+                   },
+                   [&](OfficeKeyChosen& e) { pin_office_key(state, platform, e.text); },
+                   [&](PackageProgress& e) { package_progress(state, e); },
+                   [&](PackageWritten& e) { package_written(state, e.result_json); },
+                   [&](PackageDone& e) { package_finished(state, e.result_json); },
+                   [&](ReviewStarted& e) { review_started(state, e.file, e.token); },
+                   [&](ReviewRestarted& e) { review_restarted(state, e.token); },
+                   [&](ReviewDone& e) { review_finished(state, e.token, e.result_json); },
+                   [&](CountersignDone& e) { countersign_finished(state, e.result_json); },
                },
                action);
   }
-  if (draft_changed) {
-    refresh_derived(state);
-    state.draft_changed = true;
-  }
+  if (draft_changed || derive) refresh_derived(state);
+  if (draft_changed) state.ui.draft_changed = true;
   return true;
 }
 

@@ -18,6 +18,9 @@ void refresh_derived(AppState& state);
 // Records the rectangle of the last widget under `name` (AppState::item_rects).
 void record_item(AppState& state, const char* name);
 
+// The warning that the draft names a rule edition this program does not have (screen_home.cpp).
+void edition_unknown_warning(AppState& state);
+
 // [SECTION] Screens: one function per screen, one file each.
 void screen_home(AppState& state);
 void screen_profile(AppState& state);

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "../common/catalogs.hpp"
+#include "../common/editions.hpp"
 #include "qaward/assessment.hpp"
 #include "qaward/calendar.hpp"
 #include "qaward/eligibility.hpp"
@@ -19,6 +20,7 @@
 #include "qaward/publicity.hpp"
 #include "qaward/rules.hpp"
 #include "qaward/timeline.hpp"
+#include "qaward/draft.hpp"
 #include "qaward/package.hpp"
 
 namespace qaward::gui {
@@ -35,47 +37,49 @@ struct ReviewedPackage {
   VerifyReport report;
 };
 
-// An attachment kept in this browser (stored in IndexedDB by the page) and
-// hashed by the worker as it arrives.
-struct AttachmentEntry {
-  std::string name;  // NFC file name
-  std::string title;
-  std::string category = "other";
-  bool trade_secret = false;  // 商业秘密, Article 11(2)
-  std::uint64_t size = 0;
-  std::optional<AttachedFile> checked;  // size, SHA-256, CRC-32, marks: once hashed
+// [SECTION] The draft: the screens hold the core's `qaward::Draft`
+// (qaward/draft.hpp), which alone reads and writes the `qaward-draft/1`
+// format: the browser's storage and export are qaward::draft_to_json, an
+// import is one parse_draft. The accessors below read and edit its optional
+// parts (draft_io.cpp).
+
+// What only this browser knows of an attachment (stored in IndexedDB by the
+// page, hashed by the worker as it arrives), kept beside the draft by the
+// attachment's path (DraftAttachment::path).
+struct AttachmentStatus {
+  std::uint64_t size = 0;    // as stored here; the worker's facts (checked) follow
   std::uint64_t hashed = 0;  // bytes hashed so far, until checked
   bool missing = false;      // not in this browser's storage (a draft from elsewhere): attach it again
 };
 
+// Where the page's attachments sit, relative to the draft: "附件/<file name>".
+[[nodiscard]] std::string attachment_path(std::string_view name);
+// The file name of an attachment (its path's last part): how the page stores it.
+[[nodiscard]] std::string attachment_name(const DraftAttachment& attachment);
 // Carries 绝密/机密/秘密★ in its name, title or text (Article 11(2)): blocks packaging.
-[[nodiscard]] bool has_state_secret(const AttachmentEntry& entry);
+[[nodiscard]] bool has_state_secret(const DraftAttachment& attachment);
 
-// The internal publicity as the applicant fills it in (Article 11(2)): the
-// core's record, objections (Articles 12-13) included.
-using PublicityForm = PublicityRecord;
-
-// What the organization has entered: saved in the browser as it changes, and
-// the same document as a `qaward-draft/1` file.
-struct Draft {
-  Profile profile;
-  PublicityForm publicity;
-  std::map<std::string, ItemScore> scores;  // the agreed score per item
-  std::string overview;
-  std::string report;
-  std::vector<AttachmentEntry> attachments;
-  // What the screens do not show, kept so that an export loses nothing: the
-  // rule edition the draft names, the raters' own scores, the dimension
-  // ratings, members of a newer version of the format.
-  std::string edition;
-  std::vector<Rater> raters;
-  std::vector<ItemScore> rater_scores;
-  std::vector<DimensionRating> dimensions;
-  nlohmann::json extra = nlohmann::json::object();
-};
+// The organization's agreed score of an item (not a rater's), or nullptr.
+[[nodiscard]] const ItemScore* agreed_score(const Draft& draft, std::string_view item);
+// The same, created when the draft has none yet (what a screen's edit changes).
+ItemScore& edit_agreed_score(Draft& draft, const std::string& item);
+// How many items have an agreed score.
+[[nodiscard]] std::size_t agreed_score_count(const Draft& draft);
+// The self-assessment the draft holds (agreed scores, overview, report), as the core scores it.
+[[nodiscard]] Assessment assessment_of(const Draft& draft);
+// The draft's assessment and publicity, empty when it has none yet; the edit_
+// forms create them.
+[[nodiscard]] const Assessment& assessment_or_empty(const Draft& draft);
+Assessment& edit_assessment(Draft& draft);
+[[nodiscard]] const PublicityRecord& publicity_of(const Draft& draft);
+PublicityRecord& edit_publicity(Draft& draft);
 
 // The shipped data every screen reads.
 struct Services {
+  const ShippedEditions* editions = nullptr;  // every rule edition, and the default
+  // The edition this draft is evaluated under (one of `editions`): derived
+  // from Draft::edition by refresh_derived; the default when the draft names
+  // none or one that is not shipped.
   const RuleSet* rules = nullptr;
   const Calendar* calendar = nullptr;
   const Criteria* criteria = nullptr;
@@ -99,9 +103,87 @@ struct ExportReview { std::string kind; };  // html | json | csv
 struct Countersign { std::size_t index; std::string unit; std::string opinion; std::string passphrase; };
 struct ImportDraft {};
 struct RemoveAttachment { std::size_t index; };
+
+// [SECTION] Events from the page: what the browser and its workers report
+// (a file stored, a worker's answer, a file the user chose). The entry points
+// in platform_web.cpp only decode their arguments and queue one of these;
+// apply_actions applies them with the screens' actions, in order.
+struct UpdateReady {};  // a newer version was fetched: it runs on the next visit
+struct AttachmentStored { std::string name; std::uint64_t size = 0; };  // listed at once; hashed next
+struct AttachmentProgress { std::string name; std::uint64_t hashed = 0; };
+// The worker's facts for a stored attachment; nullopt: it could not read it.
+struct AttachmentChecked { std::string name; std::optional<AttachedFile> facts; };
+struct AttachmentMissing { std::string name; };      // not in this browser's storage
+struct AttachmentStoreFailed { std::string name; };  // the storage refused it (full)
+struct DraftFileChosen { std::string text; };        // a draft file to import
+struct KeyFileChosen { std::string text; };          // a secret key file (qaward keygen's)
+struct OfficeKeyChosen { std::string text; };        // the district office's .pub file to pin
+struct PackageProgress { double done = 0; double total = 0; };
+struct PackageWritten { std::string result_json; };  // offered as a download; its SHA-256 follows
+struct PackageDone { std::string result_json; };
+struct ReviewStarted { std::string file; int token = 0; };
+struct ReviewRestarted { int token = 0; };  // verified again (another office key pinned)
+struct ReviewDone { int token = 0; std::string result_json; };
+struct CountersignDone { std::string result_json; };
+
 using Action = std::variant<SetLanguage, Navigate, UpdateDraft, PickFiles, CreateKey, BuildPackage, OpenCoverSheet,
                             OpenPublicityDocument, ExportDraft, ImportDraft, ExportScoringSheet, ImportKey,
-                            PickPackages, PickOfficeKey, ClearOfficeKey, ExportReview, Countersign, RemoveAttachment>;
+                            PickPackages, PickOfficeKey, ClearOfficeKey, ExportReview, Countersign, RemoveAttachment,
+                            // events from the page
+                            UpdateReady, AttachmentStored, AttachmentProgress, AttachmentChecked, AttachmentMissing,
+                            AttachmentStoreFailed, DraftFileChosen, KeyFileChosen, OfficeKeyChosen, PackageProgress,
+                            PackageWritten, PackageDone, ReviewStarted, ReviewRestarted, ReviewDone, CountersignDone>;
+
+// [SECTION] The parts of the application state
+
+// A message for the user (a failed attachment, a built package).
+struct Notice {
+  std::string text;
+  bool is_error = false;
+  void say(std::string message, bool error = false) {
+    text = std::move(message);
+    is_error = error;
+  }
+};
+
+// The package being built in the worker, and the last one built.
+struct PackagingState {
+  bool busy = false;     // the worker is building a package (or countersigning)
+  bool hashing = false;  // written and offered; its SHA-256 is being computed
+  std::uint64_t bytes = 0;
+  float progress = 0;
+  std::string last_id;  // the last package built
+  std::string last_sha256;
+};
+
+// The keys kept in this browser, as file texts.
+struct Keys {
+  std::string secret_key;  // the encrypted key file (never in clear)
+  std::string public_key;  // its minisign public key file (qaward::public_key_file)
+  // The office key the reviewer pinned (a minisign .pub file's text), or "":
+  // a recommendation signed with another key is then reported invalid.
+  std::string office_key;
+};
+
+// Reviewer mode: the packages opened for the pre-check.
+struct ReviewState {
+  std::vector<ReviewedPackage> packages;
+};
+
+// What the interface keeps between frames, apart from the model.
+struct UiState {
+  // Text being typed that is not yet valid (dates): kept per field so that
+  // a half-typed date is not lost between frames.
+  std::map<std::string, std::string> buffers;
+  std::uint64_t frames_drawn = 0;
+  bool update_ready = false;   // a newer version waits for the next visit
+  bool draft_changed = false;  // the platform saves, then clears it
+  bool draft_unsaved = false;  // the browser refused to store it (full or disabled storage)
+  bool wants_tick = false;     // a countdown is on screen: redraw every second
+  // Where named widgets were last drawn (x, y, w, h in canvas pixels), so that
+  // end-to-end tests can click them: a canvas has no DOM to query.
+  std::map<std::string, std::array<float, 4>> item_rects;
+};
 
 struct AppState {
   Language language = Language::zh;
@@ -114,48 +196,25 @@ struct AppState {
   std::optional<EligibilityResult> eligibility;
   std::vector<Diagnostic> eligibility_errors;
   std::optional<PublicityPeriod> publicity;
+  std::vector<Diagnostic> preflight;  // what blocks packaging now
+  // The draft names an edition this program does not have (kept as it is).
+  bool edition_unknown = false;
+  // How the edition in force differs from the default (empty for the default).
+  std::vector<RuleDifference> edition_differences;
 
-  // Text being typed that is not yet valid (dates): kept per field so that
-  // a half-typed date is not lost between frames.
-  std::map<std::string, std::string> buffers;
+  // What this browser knows of each attachment, by DraftAttachment::path.
+  std::map<std::string, AttachmentStatus> attachments;
 
-  std::vector<Action> queued;  // filled by screens during a frame
-  std::uint64_t frames_drawn = 0;
-  std::string notice;          // a message for the user (a failed attachment, a built package)
-  bool notice_is_error = false;
-  bool update_ready = false;   // a newer version waits for the next visit
-  bool packaging = false;      // the worker is building a package (or countersigning)
-  bool package_hashing = false;  // written and offered; its SHA-256 is being computed
-  std::uint64_t package_bytes = 0;
-  float package_progress = 0;
-  std::string secret_key;      // the encrypted key file kept in this browser (never in clear)
-  std::string public_key;      // its minisign public key file
-  std::vector<Diagnostic> preflight;  // what blocks packaging now (derived)
-  std::string last_package;    // the last package built: id
-  std::string last_package_sha256;
-  std::vector<ReviewedPackage> reviews;  // reviewer mode
-  // The office key the reviewer pinned (a minisign .pub file's text), or "":
-  // a recommendation signed with another key is then reported invalid.
-  std::string office_key;
-  bool draft_changed = false;  // the platform saves, then clears it
-  bool draft_unsaved = false;  // the browser refused to store it (full or disabled storage)
-  bool wants_tick = false;     // a countdown is on screen: redraw every second
-  // Where named widgets were last drawn (x, y, w, h in canvas pixels), so that
-  // end-to-end tests can click them: a canvas has no DOM to query.
-  std::map<std::string, std::array<float, 4>> item_rects;
+  std::vector<Action> queued;  // filled by screens during a frame, and by the page's events
+  Notice notice;
+  PackagingState packaging;
+  Keys keys;
+  ReviewState review;
+  UiState ui;
 
   [[nodiscard]] const Catalog& text() const { return catalog(language); }
   void queue(Action action) { queued.push_back(std::move(action)); }
   void edit(std::function<void(Draft&)> change) { queue(UpdateDraft{std::move(change)}); }
 };
-
-// The self-assessment the draft holds (agreed scores, overview, report), as the core scores it.
-[[nodiscard]] Assessment assessment_of(const Draft& draft);
-
-// The draft as a `qaward-draft/1` document, and back.
-[[nodiscard]] std::string draft_to_json(const Draft& draft);
-// The same draft as the core's type (what the packager and the format take).
-[[nodiscard]] qaward::Draft core_draft(const Draft& draft);
-[[nodiscard]] std::optional<Draft> draft_from_json(std::string_view text, const Criteria& criteria);
 
 }  // namespace qaward::gui

@@ -27,113 +27,110 @@ std::string failure_text(const AppState& state, const nlohmann::json& reply) {
   return message.is_object() ? message.value(state.language == Language::en ? "en" : "zh", std::string("?")) : std::string("?");
 }
 
-// The draft as the core's package writer sees it.
-struct Prepared {
-  qaward::Draft core;  // the core's draft (not the interface's)
-  PackageRequest request;
-};
-
-std::optional<Prepared> prepare(const AppState& state) {
+// The package request for the draft as it stands: the planner reads no file
+// here, it takes what the worker found when each file was attached (preflight
+// adds its own line for a file not yet hashed).
+std::optional<PackageRequest> prepare(const AppState& state) {
   if (state.services.criteria == nullptr || state.services.rules == nullptr || state.services.calendar == nullptr) {
     return std::nullopt;
   }
-  Prepared p{core_draft(state.draft), {}};
-  p.request.draft = &p.core;
-  // The planner reads no file here: it takes what the worker found when each
-  // file was attached (preflight adds its own line for a file not yet hashed).
+  PackageRequest request;
+  request.draft = &state.draft;
   for (const auto& a : state.draft.attachments) {
-    p.request.files.push_back(a.name);
-    p.request.attached.push_back(a.checked.value_or(AttachedFile{a.size, std::string(64, '0'), 0, false}));
+    request.files.push_back(attachment_name(a));
+    const auto known = state.attachments.find(a.path);
+    const std::uint64_t size = known != state.attachments.end() ? known->second.size : 0;
+    request.attached.push_back(a.checked.value_or(AttachedFile{size, std::string(64, '0'), 0, false}));
   }
-  p.request.rules = state.services.rules;
-  p.request.calendar = state.services.calendar;
-  p.request.criteria = state.services.criteria;
-  p.request.now = state.now;
-  p.request.product_version = std::string(version());
-  return p;
+  request.rules = state.services.rules;
+  request.calendar = state.services.calendar;
+  request.criteria = state.services.criteria;
+  request.now = state.now;
+  request.product_version = std::string(version());
+  return request;
 }
-
 
 }  // namespace
 
 std::vector<Diagnostic> preflight(const AppState& state) {
-  auto prepared = prepare(state);
-  if (!prepared) return {make_error("pkg.missing_identity", "/profile/organization")};
-  prepared->request.draft = &prepared->core;
-  std::vector<Diagnostic> out = plan_package(prepared->request).refusals;
+  const auto request = prepare(state);
+  if (!request) return {make_error("pkg.missing_identity", "/profile/organization")};
+  std::vector<Diagnostic> out = plan_package(*request).refusals;
   for (std::size_t i = 0; i < state.draft.attachments.size(); ++i) {
     const auto& a = state.draft.attachments[i];
     const std::string where = "/attachments/" + std::to_string(i);
-    if (a.missing) out.push_back(make_error("mat.missing", where, {{"file", a.name}}));
-    else if (!a.checked) out.push_back(make_error("mat.hashing", where, {{"file", a.name}}));
+    const auto known = state.attachments.find(a.path);
+    const bool missing = known != state.attachments.end() && known->second.missing;
+    if (missing) out.push_back(make_error("mat.missing", where, {{"file", attachment_name(a)}}));
+    else if (!a.checked) out.push_back(make_error("mat.hashing", where, {{"file", attachment_name(a)}}));
   }
-  if (state.secret_key.empty()) out.push_back(make_error("key.missing"));
+  if (state.keys.secret_key.empty()) out.push_back(make_error("key.missing"));
   return out;
 }
 
 void create_key(AppState& state, Platform& platform, const std::string& passphrase) {
   const auto pair = generate_keypair();
-  state.secret_key = encrypt_secret_key(pair, passphrase);
-  state.public_key = public_key_file(pair.public_key);
-  const bool kept = platform.save("qaward.key", state.secret_key);
-  state.notice = state.text().text(kept ? "key.created_notice" : "key.not_stored", {{"fingerprint", pair.public_key.fingerprint()}});
-  state.notice_is_error = !kept;
+  state.keys.secret_key = encrypt_secret_key(pair, passphrase);
+  state.keys.public_key = public_key_file(pair.public_key);
+  const bool kept = platform.save("qaward.key", state.keys.secret_key);
+  state.notice.say(state.text().text(kept ? "key.created_notice" : "key.not_stored", {{"fingerprint", pair.public_key.fingerprint()}}), !kept);
 }
 
 void build_package(AppState& state, Platform& platform, const std::string& passphrase) {
-  if (state.packaging) return;
+  if (state.packaging.busy) return;
   std::vector<std::string> names;
-  for (const auto& a : state.draft.attachments) names.push_back(a.name);
+  for (const auto& a : state.draft.attachments) names.push_back(attachment_name(a));
   const nlohmann::json request = {{"draft", nlohmann::json::parse(draft_to_json(state.draft))},
-                                  {"secret_key", state.secret_key},
+                                  // The edition the page evaluates under (the draft's, or the
+                                  // default when the draft names one not shipped).
+                                  {"edition", state.services.rules ? state.services.rules->edition : std::string()},
+                                  {"secret_key", state.keys.secret_key},
                                   {"passphrase", passphrase},
                                   {"now", to_iso(state.now)}};
-  state.packaging = true;
-  state.package_progress = 0;
-  state.notice.clear();
+  state.packaging.busy = true;
+  state.packaging.progress = 0;
+  state.notice.text.clear();
   platform.package_in_worker(request.dump(), names);
 }
 
 void package_written(AppState& state, std::string_view result_json) {
   const auto result = nlohmann::json::parse(result_json, nullptr, false);
   if (!result.is_object()) return;
-  state.last_package = result.value("package_id", "");
-  state.last_package_sha256.clear();
-  state.package_hashing = true;
-  state.package_bytes = result.value("size", std::uint64_t{0});
-  state.package_progress = 0;
-  state.notice = state.text().text("pkg.written_notice", {{"id", state.last_package}});
-  state.notice_is_error = false;
+  state.packaging.last_id = result.value("package_id", "");
+  state.packaging.last_sha256.clear();
+  state.packaging.hashing = true;
+  state.packaging.bytes = result.value("size", std::uint64_t{0});
+  state.packaging.progress = 0;
+  state.notice.say(state.text().text("pkg.written_notice", {{"id", state.packaging.last_id}}));
 }
 
 void package_finished(AppState& state, std::string_view result_json) {
-  state.packaging = false;
-  state.package_hashing = false;
+  state.packaging.busy = false;
+  state.packaging.hashing = false;
   const auto result = nlohmann::json::parse(result_json, nullptr, false);
   if (!succeeded(result)) {
-    state.notice = failure_text(state, result);
-    state.notice_is_error = true;
+    state.notice.say(failure_text(state, result), true);
     return;
   }
-  state.last_package = result.value("package_id", "");
-  state.last_package_sha256 = result.value("sha256", "");
-  state.notice = state.text().text("pkg.built_notice", {{"id", state.last_package}, {"sha256", state.last_package_sha256},
-                                                        {"fingerprint", result.value("fingerprint", "")}});
-  state.notice_is_error = false;
+  state.packaging.last_id = result.value("package_id", "");
+  state.packaging.last_sha256 = result.value("sha256", "");
+  state.notice.say(state.text().text("pkg.built_notice", {{"id", state.packaging.last_id}, {"sha256", state.packaging.last_sha256},
+                                                        {"fingerprint", result.value("fingerprint", "")}}));
 }
 
 void open_cover_sheet(AppState& state, Platform& platform) {
-  const auto key = parse_public_key(state.public_key);
+  const auto key = parse_public_key(state.keys.public_key);
   const auto tmpl = find_asset("templates/cover.html");
-  if (!key.ok() || !tmpl) return;
+  if (!key.ok() || !tmpl || state.services.rules == nullptr) return;
   const auto& o = state.draft.profile.organization;
   platform.open_document(fill_template(*tmpl, {{"org_name", o.name.value_or("")},
                                                {"uscc", o.uscc.value_or("")},
-                                               {"package_id", state.last_package},
-                                               {"sha256", state.last_package_sha256},
+                                               {"package_id", state.packaging.last_id},
+                                               {"sha256", state.packaging.last_sha256},
                                                {"key_id", key.value().key_id_hex()},
                                                {"fingerprint", key.value().fingerprint()},
                                                {"created", to_iso(state.now)},
+                                               {"citation", state.services.rules->cite_zh(state.services.rules->procedure.declaration_citation)},
                                                {"version", std::string(version())}}));
 }
 
@@ -143,10 +140,10 @@ namespace qaward::gui {
 
 void open_publicity_document(AppState& state, Platform& platform, bool statement) {
   const auto html = render_publicity_document(statement ? PublicityDocument::statement : PublicityDocument::notice,
-                                              draft_to_json(state.draft), state.now, "");
+                                              draft_to_json(state.draft), state.now,
+                                              state.services.rules ? state.services.rules->edition : std::string());
   if (!html.ok()) {
-    state.notice = state.text().render(html.diagnostics().at(0));
-    state.notice_is_error = true;
+    state.notice.say(state.text().render(html.diagnostics().at(0)), true);
     return;
   }
   platform.open_document(html.value());
@@ -185,11 +182,11 @@ void review_started(AppState& state, const std::string& file, int token) {
   ReviewedPackage reviewed;
   reviewed.file = file;
   reviewed.token = token;
-  state.reviews.push_back(std::move(reviewed));
+  state.review.packages.push_back(std::move(reviewed));
 }
 
 void review_restarted(AppState& state, int token) {
-  for (auto& r : state.reviews) {
+  for (auto& r : state.review.packages) {
     if (r.token != token) continue;
     r.verifying = true;
     r.failure.clear();
@@ -198,7 +195,7 @@ void review_restarted(AppState& state, int token) {
 }
 
 void review_finished(AppState& state, int token, std::string_view result_json) {
-  for (auto& r : state.reviews) {
+  for (auto& r : state.review.packages) {
     if (r.token != token) continue;
     const auto result = nlohmann::json::parse(result_json, nullptr, false);
     r.verifying = false;
@@ -209,7 +206,7 @@ void review_finished(AppState& state, int token, std::string_view result_json) {
 
 void export_review(AppState& state, Platform& platform, const std::string& kind) {
   std::vector<std::pair<std::string, VerifyReport>> reports;
-  for (const auto& r : state.reviews) {
+  for (const auto& r : state.review.packages) {
     if (!r.verifying) reports.emplace_back(r.file, r.report);
   }
   if (kind == "html") {
@@ -224,20 +221,19 @@ void export_review(AppState& state, Platform& platform, const std::string& kind)
 // The worker checks the package again, decrypts the office's key and writes
 // the countersigned copy; countersign_finished takes the result.
 void countersign(AppState& state, Platform& platform, const Countersign& request) {
-  if (request.index >= state.reviews.size() || state.secret_key.empty() || state.packaging) return;
-  const nlohmann::json job = {{"unit", request.unit}, {"opinion", request.opinion}, {"secret_key", state.secret_key},
+  if (request.index >= state.review.packages.size() || state.keys.secret_key.empty() || state.packaging.busy) return;
+  const nlohmann::json job = {{"unit", request.unit}, {"opinion", request.opinion}, {"secret_key", state.keys.secret_key},
                               {"passphrase", request.passphrase}, {"now", to_iso(state.now)}};
-  state.packaging = true;
-  state.notice.clear();
-  platform.countersign_in_worker(state.reviews[request.index].token, job.dump());
+  state.packaging.busy = true;
+  state.notice.text.clear();
+  platform.countersign_in_worker(state.review.packages[request.index].token, job.dump());
 }
 
 void countersign_finished(AppState& state, std::string_view result_json) {
-  state.packaging = false;
+  state.packaging.busy = false;
   const auto result = nlohmann::json::parse(result_json, nullptr, false);
   const bool ok = succeeded(result);
-  state.notice = ok ? state.text().text("review.countersigned", {{"id", result.value("package_id", "")}}) : failure_text(state, result);
-  state.notice_is_error = !ok;
+  state.notice.say(ok ? state.text().text("review.countersigned", {{"id", result.value("package_id", "")}}) : failure_text(state, result), !ok);
 }
 
 }  // namespace qaward::gui

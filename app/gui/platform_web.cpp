@@ -33,6 +33,7 @@
 #include "../common/eligibility_bridge.hpp"
 #include "app.hpp"
 #include "packaging.hpp"
+#include "page_events.hpp"
 #include "platform.hpp"
 
 // [SECTION] JavaScript side (web/platform.js defines window.QA)
@@ -112,13 +113,6 @@ class WebPlatform final : public Platform {
     js_countersign_in_worker(token, request.c_str());
   }
 };
-
-// Asks the page to find (and, where needed, hash) every attachment of a draft.
-void check_stored(Platform& platform, const Draft& draft) {
-  std::vector<std::pair<std::string, bool>> names;
-  for (const auto& a : draft.attachments) names.emplace_back(a.name, a.checked.has_value());
-  platform.check_attachments(names);
-}
 
 std::optional<std::string> load(const char* key) {
   char* text = js_load(key);
@@ -238,6 +232,9 @@ void draw_one_frame() {
   }
   ImGui::NewFrame();
   r.state.now = beijing_datetime(static_cast<std::int64_t>(js_now_ms() / 1000.0));
+  // The page's events queued since the last frame, so that this frame shows
+  // them (a progress bar then costs one frame, not four).
+  (void)apply_actions(r.state, r.platform);
   draw_frame(r.state);
   ImGui::Render();
   int fb_w = 0, fb_h = 0;
@@ -254,12 +251,12 @@ void draw_one_frame() {
   }
 
   if (apply_actions(r.state, r.platform)) r.platform.request_frames(kFramesAfterEvent);
-  if (r.state.draft_changed) {  // saved as the user works: nothing is lost on a reload
-    r.state.draft_changed = false;
-    r.state.draft_unsaved = !r.platform.save("qaward.draft", draft_to_json(r.state.draft));
+  if (r.state.ui.draft_changed) {  // saved as the user works: nothing is lost on a reload
+    r.state.ui.draft_changed = false;
+    r.state.ui.draft_unsaved = !r.platform.save("qaward.draft", draft_to_json(r.state.draft));
   }
   // A running countdown redraws once a second, and nothing else does.
-  if (r.state.wants_tick && !r.tick_timer) {
+  if (r.state.ui.wants_tick && !r.tick_timer) {
     r.tick_timer = true;
     emscripten_set_timeout(
         [](void*) {
@@ -386,6 +383,14 @@ void progress_frame() {
   rt().platform.request_frames(1);
 }
 
+// An event from the page, queued for apply_actions; a frame follows (at most
+// four a second for progress).
+void post(Action event, bool progress = false) {
+  rt().state.queue(std::move(event));
+  if (progress) progress_frame();
+  else rt().platform.request_frames(kFramesAfterEvent);
+}
+
 }  // namespace qaward::gui
 
 extern "C" {
@@ -420,218 +425,88 @@ EMSCRIPTEN_KEEPALIVE const char* qa_assess(const char* request_json) {
   return response.c_str();
 }
 
-// A newer version of the app was fetched in the background: it runs on the next visit.
-EMSCRIPTEN_KEEPALIVE void qa_update_ready() {
-  auto& r = qaward::gui::rt();
-  r.state.notice = r.state.text().text("app.update_ready");
-  r.state.notice_is_error = false;
-  r.state.update_ready = true;
-  r.platform.request_frames(qaward::gui::kFramesAfterEvent);
-}
-
 // Mouse-wheel steps from the page (positive: up or left, as GLFW reports them).
 EMSCRIPTEN_KEEPALIVE void qa_scroll(double dx, double dy) {
   ImGui_ImplGlfw_ScrollCallback(qaward::gui::rt().window, dx, dy);
   qaward::gui::rt().platform.request_frames(qaward::gui::kFramesAfterEvent);
 }
 
+// [SECTION] Events: each entry point decodes its arguments and queues an
+// event (app_state.hpp); apply_actions applies it before the next frame.
+
+// A newer version of the app was fetched in the background: it runs on the next visit.
+EMSCRIPTEN_KEEPALIVE void qa_update_ready() { qaward::gui::post(qaward::gui::UpdateReady{}); }
+
 // A file the page stored (picker or drop): listed at once; the worker hashes it.
 EMSCRIPTEN_KEEPALIVE void qa_attached(const char* name, double size) {
-  auto& r = qaward::gui::rt();
-  r.state.edit([file = std::string(name), size](qaward::gui::Draft& d) {
-    qaward::gui::AttachmentEntry entry;
-    entry.name = file;
-    entry.title = file;
-    entry.size = static_cast<std::uint64_t>(size);
-    for (auto& existing : d.attachments) {
-      if (existing.name == file) {  // the same name again: the new file replaces the old
-        entry.title = existing.title;
-        entry.category = existing.category;
-        entry.trade_secret = existing.trade_secret;
-      }
-    }
-    std::erase_if(d.attachments, [&](const qaward::gui::AttachmentEntry& e) { return e.name == file; });
-    d.attachments.push_back(std::move(entry));
-  });
-  r.platform.request_frames(qaward::gui::kFramesAfterEvent);
+  qaward::gui::post(qaward::gui::AttachmentStored{name, static_cast<std::uint64_t>(size)});
 }
 
 // Hashing progress of a stored attachment: bytes done.
 EMSCRIPTEN_KEEPALIVE void qa_attachment_progress(const char* name, double done) {
-  auto& r = qaward::gui::rt();
-  for (auto& a : r.state.draft.attachments) {
-    if (a.name == name) a.hashed = static_cast<std::uint64_t>(done);
-  }
-  qaward::gui::progress_frame();
+  qaward::gui::post(qaward::gui::AttachmentProgress{name, static_cast<std::uint64_t>(done)}, /*progress=*/true);
 }
 
 // The worker's facts for an attachment (JSON: ok, size, sha256, crc32, state_secret_mark).
 EMSCRIPTEN_KEEPALIVE void qa_attachment_checked(const char* name, const char* result_json) {
-  auto& r = qaward::gui::rt();
   const auto result = nlohmann::json::parse(result_json, nullptr, false);
-  const bool ok = result.is_object() && result.value("ok", false);
-  r.state.edit([file = std::string(name), result, ok](qaward::gui::Draft& d) {
-    for (auto& a : d.attachments) {
-      if (a.name != file) continue;
-      a.missing = !ok;
-      if (!ok) continue;
-      a.checked = qaward::AttachedFile{result.value("size", std::uint64_t{0}), result.value("sha256", ""),
-                                       result.value("crc32", std::uint32_t{0}), result.value("state_secret_mark", false)};
-      a.size = a.checked->size;
-    }
-  });
-  r.platform.request_frames(qaward::gui::kFramesAfterEvent);
+  std::optional<qaward::AttachedFile> facts;
+  if (result.is_object() && result.value("ok", false)) {
+    facts = qaward::AttachedFile{result.value("size", std::uint64_t{0}), result.value("sha256", ""),
+                                 result.value("crc32", std::uint32_t{0}), result.value("state_secret_mark", false)};
+  }
+  qaward::gui::post(qaward::gui::AttachmentChecked{name, std::move(facts)});
 }
 
 // An attachment of the draft that this browser does not hold.
-EMSCRIPTEN_KEEPALIVE void qa_attachment_missing(const char* name) {
-  auto& r = qaward::gui::rt();
-  r.state.edit([file = std::string(name)](qaward::gui::Draft& d) {
-    for (auto& a : d.attachments) {
-      if (a.name == file) a.missing = true;
-    }
-  });
-  r.platform.request_frames(qaward::gui::kFramesAfterEvent);
-}
+EMSCRIPTEN_KEEPALIVE void qa_attachment_missing(const char* name) { qaward::gui::post(qaward::gui::AttachmentMissing{name}); }
+
+// The page could not store a file (a full storage quota).
+EMSCRIPTEN_KEEPALIVE void qa_attach_failed(const char* name) { qaward::gui::post(qaward::gui::AttachmentStoreFailed{name}); }
 
 // A draft file chosen for import: replaces the draft when it reads.
-EMSCRIPTEN_KEEPALIVE void qa_import_draft(const char* text) {
-  auto& r = qaward::gui::rt();
-  const auto* criteria = r.state.services.criteria;
-  auto draft = criteria ? qaward::gui::draft_from_json(text, *criteria) : std::nullopt;
-  if (!draft) {
-    // Say what is wrong: the first error the draft reader found.
-    std::string reason;
-    if (criteria != nullptr) {
-      const auto parsed = qaward::parse_draft(text, *criteria);
-      for (const auto& d : parsed.diagnostics()) {
-        if (d.severity == qaward::Severity::error) {
-          reason = r.state.text().render(d);
-          break;
-        }
-      }
-    }
-    r.state.notice = r.state.text().text("draft.import_failed", {{"reason", reason}});
-    r.state.notice_is_error = true;
-  } else {
-    qaward::gui::check_stored(r.platform, *draft);
-    r.state.edit([d = std::move(*draft)](qaward::gui::Draft& target) mutable { target = std::move(d); });
-    r.state.buffers.clear();
-    r.state.notice = r.state.text().text("draft.imported");
-    r.state.notice_is_error = false;
-  }
-  r.platform.request_frames(qaward::gui::kFramesAfterEvent);
-}
+EMSCRIPTEN_KEEPALIVE void qa_import_draft(const char* text) { qaward::gui::post(qaward::gui::DraftFileChosen{text}); }
 
-// A secret key file chosen for import (qaward keygen's format); the
-// passphrase is asked when it is used.
-EMSCRIPTEN_KEEPALIVE void qa_import_key(const char* text) {
-  auto& r = qaward::gui::rt();
-  // A file from the user's disk: any content, any nesting, must not throw.
-  const auto parsed = qaward::parse_json(text, "key");
-  const auto member = [&](const char* name) -> std::string {
-    if (!parsed.ok() || !parsed.value().is_object()) return {};
-    const auto it = parsed.value().find(name);
-    return it != parsed.value().end() && it->is_string() ? it->get<std::string>() : std::string();
-  };
-  const std::string public_key = member("public_key");
-  const bool ok = member("format") == "qaward-secret-key/1" && qaward::parse_public_key(public_key).ok();
-  if (!ok) {
-    r.state.notice = r.state.text().text("key.bad_secret_key");
-    r.state.notice_is_error = true;
-  } else {
-    r.state.secret_key = text;
-    r.state.public_key = "untrusted comment: minisign public key\n" + public_key + "\n";
-    r.platform.save("qaward.key", r.state.secret_key);
-    r.state.notice = r.state.text().text("key.imported");
-    r.state.notice_is_error = false;
-    qaward::gui::refresh_derived(r.state);
-  }
-  r.platform.request_frames(qaward::gui::kFramesAfterEvent);
-}
+// A secret key file chosen for import (qaward keygen's format).
+EMSCRIPTEN_KEEPALIVE void qa_import_key(const char* text) { qaward::gui::post(qaward::gui::KeyFileChosen{text}); }
+
+// The district office's public key chosen to pin (a minisign .pub file).
+EMSCRIPTEN_KEEPALIVE void qa_office_key_chosen(const char* text) { qaward::gui::post(qaward::gui::OfficeKeyChosen{text}); }
 
 // Progress of the packaging worker: bytes of attachments written of all, then
 // bytes of the package hashed.
 EMSCRIPTEN_KEEPALIVE void qa_package_progress(double done, double total) {
-  auto& r = qaward::gui::rt();
-  if (r.state.package_hashing) total = static_cast<double>(r.state.package_bytes);
-  r.state.package_progress = total > 0 ? static_cast<float>(done / total) : 1.0f;
-  qaward::gui::progress_frame();
+  qaward::gui::post(qaward::gui::PackageProgress{done, total}, /*progress=*/true);
 }
 
 // The package is written and its download offered (JSON: package_id, size).
-EMSCRIPTEN_KEEPALIVE void qa_package_written(const char* result) {
-  auto& r = qaward::gui::rt();
-  qaward::gui::package_written(r.state, result);
-  r.platform.request_frames(qaward::gui::kFramesAfterEvent);
-}
+EMSCRIPTEN_KEEPALIVE void qa_package_written(const char* result) { qaward::gui::post(qaward::gui::PackageWritten{result}); }
 
 // The packaging worker's result (JSON): the package was downloaded, or why not.
-EMSCRIPTEN_KEEPALIVE void qa_package_done(const char* result) {
-  auto& r = qaward::gui::rt();
-  qaward::gui::package_finished(r.state, result);
-  r.platform.request_frames(qaward::gui::kFramesAfterEvent);
-}
+EMSCRIPTEN_KEEPALIVE void qa_package_done(const char* result) { qaward::gui::post(qaward::gui::PackageDone{result}); }
 
 // A package handed to the worker for the pre-check: listed as being verified.
 EMSCRIPTEN_KEEPALIVE void qa_review_started(const char* file, int token) {
-  auto& r = qaward::gui::rt();
-  qaward::gui::review_started(r.state, file, token);
-  r.platform.request_frames(qaward::gui::kFramesAfterEvent);
+  qaward::gui::post(qaward::gui::ReviewStarted{file, token});
 }
 
 // Verified again, with another office key pinned.
-EMSCRIPTEN_KEEPALIVE void qa_review_restarted(int token) {
-  auto& r = qaward::gui::rt();
-  qaward::gui::review_restarted(r.state, token);
-  r.platform.request_frames(qaward::gui::kFramesAfterEvent);
-}
-
-// The district office's public key chosen to pin (a minisign .pub file).
-EMSCRIPTEN_KEEPALIVE void qa_office_key_chosen(const char* text) {
-  auto& r = qaward::gui::rt();
-  const auto key = qaward::parse_public_key(text);
-  if (!key.ok()) {
-    r.state.notice = r.state.text().text("review.bad_office_key", {{"reason", r.state.text().render(key.diagnostics().at(0))}});
-    r.state.notice_is_error = true;
-  } else {
-    r.state.office_key = text;
-    (void)r.platform.save("qaward.office_key", r.state.office_key);
-    r.platform.pin_office_key(r.state.office_key);
-    r.state.notice = r.state.text().text("review.office_key_pinned", {{"fingerprint", key.value().fingerprint()}});
-    r.state.notice_is_error = false;
-  }
-  r.platform.request_frames(qaward::gui::kFramesAfterEvent);
-}
+EMSCRIPTEN_KEEPALIVE void qa_review_restarted(int token) { qaward::gui::post(qaward::gui::ReviewRestarted{token}); }
 
 // The worker's verification report (JSON: ok, report).
 EMSCRIPTEN_KEEPALIVE void qa_review_done(int token, const char* result) {
-  auto& r = qaward::gui::rt();
-  qaward::gui::review_finished(r.state, token, result);
-  r.platform.request_frames(qaward::gui::kFramesAfterEvent);
+  qaward::gui::post(qaward::gui::ReviewDone{token, result});
 }
 
 // The countersigned copy was downloaded, or why not.
-EMSCRIPTEN_KEEPALIVE void qa_countersign_done(const char* result) {
-  auto& r = qaward::gui::rt();
-  qaward::gui::countersign_finished(r.state, result);
-  r.platform.request_frames(qaward::gui::kFramesAfterEvent);
-}
-
-// The page could not store a file (a full storage quota).
-EMSCRIPTEN_KEEPALIVE void qa_attach_failed(const char* name) {
-  auto& r = qaward::gui::rt();
-  r.state.notice = r.state.text().text("mat.store_failed", {{"file", name}});
-  r.state.notice_is_error = true;
-  r.platform.request_frames(qaward::gui::kFramesAfterEvent);
-}
+EMSCRIPTEN_KEEPALIVE void qa_countersign_done(const char* result) { qaward::gui::post(qaward::gui::CountersignDone{result}); }
 
 // Test hook: a JSON snapshot of what the interface holds. Rectangles are in
 // CSS pixels, as a test clicks them.
 EMSCRIPTEN_KEEPALIVE const char* qa_debug_state() {
   auto& r = qaward::gui::rt();
   nlohmann::json items = nlohmann::json::object();
-  for (const auto& [item, rect] : r.state.item_rects) {
+  for (const auto& [item, rect] : r.state.ui.item_rects) {
     items[item] = {rect[0] / r.dpr, rect[1] / r.dpr, rect[2] / r.dpr, rect[3] / r.dpr};
   }
   const nlohmann::json state = {
@@ -643,20 +518,28 @@ EMSCRIPTEN_KEEPALIVE const char* qa_debug_state() {
          for (const auto& d : r.state.preflight) keys.push_back(d.key);
          return keys;
        }()},
-      {"last_package", r.state.last_package},
-      {"notice", r.state.notice},
-      {"notice_is_error", r.state.notice_is_error},
-      {"has_key", !r.state.secret_key.empty()},
-      {"office_key_pinned", !r.state.office_key.empty()},
-      {"packaging", r.state.packaging},
-      {"draft_unsaved", r.state.draft_unsaved},
+      {"edition", r.state.services.rules ? r.state.services.rules->edition : ""},
+      {"edition_unknown", r.state.edition_unknown},
+      {"edition_differences", [&] {
+         nlohmann::json ids = nlohmann::json::array();
+         for (const auto& d : r.state.edition_differences) ids.push_back(d.id);
+         return ids;
+       }()},
+      {"last_package", r.state.packaging.last_id},
+      {"notice", r.state.notice.text},
+      {"notice_is_error", r.state.notice.is_error},
+      {"has_key", !r.state.keys.secret_key.empty()},
+      {"public_key", r.state.keys.public_key},  // the .pub file's text, as the core's signing module writes it
+      {"office_key_pinned", !r.state.keys.office_key.empty()},
+      {"packaging", r.state.packaging.busy},
+      {"draft_unsaved", r.state.ui.draft_unsaved},
       {"assessment_total_centi", [&] {
          if (r.state.services.criteria == nullptr) return std::int64_t{0};
          return qaward::summarize(qaward::gui::assessment_of(r.state.draft), *r.state.services.criteria).total_centi;
        }()},
       {"reviews", [&] {
          nlohmann::json list = nlohmann::json::array();
-         for (const auto& review : r.state.reviews) {
+         for (const auto& review : r.state.review.packages) {
            nlohmann::json findings = nlohmann::json::array();
            for (const auto& f : review.report.findings) findings.push_back(f.key);
            list.push_back({{"file", review.file}, {"verifying", review.verifying}, {"failure", review.failure},
@@ -665,9 +548,9 @@ EMSCRIPTEN_KEEPALIVE const char* qa_debug_state() {
          }
          return list;
        }()},
-      {"draft", nlohmann::json::parse(qaward::gui::draft_to_json(r.state.draft))},
+      {"draft", nlohmann::json::parse(qaward::draft_to_json(r.state.draft))},
       {"language", r.state.language == qaward::Language::en ? "en" : "zh"},
-      {"frames_drawn", r.state.frames_drawn},
+      {"frames_drawn", r.state.ui.frames_drawn},
       {"text_input", r.text_input_active},
       {"dpr", r.dpr},
       {"items", items},
@@ -720,29 +603,26 @@ int main() {
   emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
 
   // The shipped data, and what this browser kept from last time.
-  static const auto rules = qaward::load_shipped_edition("");
+  const auto& editions = qaward::shipped_editions();
   const auto& calendar = qaward::shipped_calendar();
   const auto& criteria = qaward::shipped_criteria();
-  if (rules.ok()) r.state.services.rules = &rules.value();
+  if (editions.ok()) r.state.services.editions = &editions.value();
   if (calendar.ok()) r.state.services.calendar = &calendar.value();
   if (criteria.ok()) r.state.services.criteria = &criteria.value();
   if (const auto language = load("qaward.language")) r.state.language = qaward::language_from_tag(*language);
   if (const auto saved = load("qaward.draft"); saved && criteria.ok()) {
-    if (auto draft = draft_from_json(*saved, criteria.value())) {
-      r.state.draft = std::move(*draft);
+    if (auto draft = qaward::parse_draft(*saved, criteria.value()); draft.ok()) {
+      r.state.draft = std::move(draft).value();
       check_stored(r.platform, r.state.draft);  // the files are in IndexedDB, unless cleared
     }
   }
   if (const auto office = load("qaward.office_key"); office && qaward::parse_public_key(*office).ok()) {
-    r.state.office_key = *office;
+    r.state.keys.office_key = *office;
     r.platform.pin_office_key(*office);
   }
   if (const auto key = load("qaward.key")) {
-    r.state.secret_key = *key;
-    const auto doc = qaward::parse_json(*key, "qaward.key");
-    if (doc.ok() && doc.value().is_object() && doc.value().contains("public_key") && doc.value()["public_key"].is_string()) {
-      r.state.public_key = "untrusted comment: minisign public key\n" + doc.value()["public_key"].get<std::string>() + "\n";
-    }
+    r.state.keys.secret_key = *key;
+    r.state.keys.public_key = public_key_of(*key);
   }
   r.state.now = qaward::beijing_datetime(static_cast<std::int64_t>(js_now_ms() / 1000.0));
   refresh_derived(r.state);

@@ -96,8 +96,7 @@ void screen_assessment(AppState& state) {
     if (!ImGui::CollapsingHeader((category.id + " " + (en ? category.name_en : category.name) + " (" + std::to_string(category.points) + ")").c_str())) continue;
     for (const auto& item : category.items) {
       ImGui::PushID(item.id.c_str());
-      const auto it = state.draft.scores.find(item.id);
-      const ItemScore* score = it == state.draft.scores.end() ? nullptr : &it->second;
+      const ItemScore* score = agreed_score(state.draft, item.id);
       ImGui::TextUnformatted((item.id + " " + (en ? item.name_en : item.name) + "  " + std::to_string(item.points) + t.text("ui.points")).c_str());
       std::string prompts;
       for (const auto& p : en ? item.prompts_en : item.prompts_zh) prompts += "· " + p + "\n";
@@ -114,8 +113,7 @@ void screen_assessment(AppState& state) {
           const std::string text = std::to_string(bands[b].min) + "-" + std::to_string(bands[b].max) + "%  " + (en ? bands[b].text.en : bands[b].text.zh);
           if (ImGui::Selectable(text.c_str(), band == static_cast<int>(b + 1))) {
             state.edit([id = item.id, b, min = bands[b].min](Draft& d) {
-              auto& s = d.scores[id];
-              s.item = id;
+              auto& s = edit_agreed_score(d, id);
               s.band = static_cast<int>(b + 1);
               s.percent = min;
             });
@@ -130,7 +128,7 @@ void screen_assessment(AppState& state) {
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
         if (ImGui::SliderInt("##percent", &percent, range.min, range.max, "%d%%")) {
           percent = percent / 5 * 5;  // 5 % steps
-          state.edit([id = item.id, percent](Draft& d) { d.scores[id].percent = percent; });
+          state.edit([id = item.id, percent](Draft& d) { edit_agreed_score(d, id).percent = percent; });
         }
         ImGui::SameLine();
         ImGui::TextDisabled("%s", t.text("assess.item_score", {{"score", format_points(static_cast<std::int64_t>(item.points) * score->percent)}}).c_str());
@@ -140,7 +138,7 @@ void screen_assessment(AppState& state) {
           std::string text = (*score).*member;
           ImGui::SetNextItemWidth(-1.0f);
           if (ImGui::InputTextWithHint((std::string("##") + key).c_str(), t.text(key).c_str(), &text)) {
-            state.edit([id = item.id, member = member, text](Draft& d) { d.scores[id].*member = text; });
+            state.edit([id = item.id, member = member, text](Draft& d) { edit_agreed_score(d, id).*member = text; });
           }
         }
       }
@@ -151,8 +149,8 @@ void screen_assessment(AppState& state) {
   ImGui::Separator();
   ImGui::TextUnformatted(t.text("cli.assess.overview").c_str());
   widgets::help_marker(en ? c.counter_definition.en : c.counter_definition.zh);
-  if (const auto overview = widgets::long_text(state, "overview", state.draft.overview, 8.0f)) {
-    state.edit([text = *overview](Draft& d) { d.overview = text; });
+  if (const auto overview = widgets::long_text(state, "overview", assessment_or_empty(state.draft).overview, 8.0f)) {
+    state.edit([text = *overview](Draft& d) { edit_assessment(d).overview = text; });
   }
   auto counter = [&](const TextCount& count, const char* name) {
     widgets::colored_wrapped(count.over() ? widgets::kBad : widgets::kMuted,
@@ -162,8 +160,8 @@ void screen_assessment(AppState& state) {
   counter(summary.overview, "cli.assess.overview");
   ImGui::TextUnformatted(t.text("cli.assess.report").c_str());
   widgets::help_marker(en ? c.counter_definition.en : c.counter_definition.zh);
-  if (const auto report = widgets::long_text(state, "report", state.draft.report, 12.0f)) {
-    state.edit([text = *report](Draft& d) { d.report = text; });
+  if (const auto report = widgets::long_text(state, "report", assessment_or_empty(state.draft).report, 12.0f)) {
+    state.edit([text = *report](Draft& d) { edit_assessment(d).report = text; });
   }
   counter(summary.report, "cli.assess.report");
 }

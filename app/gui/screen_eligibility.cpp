@@ -99,9 +99,9 @@ void question(AppState& state, const char* key, const char* article_key) {
   const Catalog& t = state.text();
   ImGui::TextWrapped("%s", t.text(key).c_str());
   widgets::help_marker(t.text(article_key));
-  if (const auto it = state.buffers.find("elig.focus"); it != state.buffers.end() && it->second == key) {
+  if (const auto it = state.ui.buffers.find("elig.focus"); it != state.ui.buffers.end() && it->second == key) {
     ImGui::SetScrollHereY(0.2f);
-    state.buffers.erase(it);
+    state.ui.buffers.erase(it);
   }
 }
 
@@ -161,7 +161,7 @@ void answers(AppState& state) {
     ImGui::TableNextColumn();
     if (ImGui::SmallButton(t.text("elig.s.change").c_str())) {
       if (row.question == nullptr) state.queue(Navigate{Screen::profile});
-      else state.buffers["elig.focus"] = row.question;
+      else state.ui.buffers["elig.focus"] = row.question;
     }
     record_item(state, ("change." + std::to_string(i)).c_str());
     ImGui::PopID();
@@ -211,6 +211,55 @@ void verdict(AppState& state) {
   for (const auto& n : r.notes) widgets::colored_wrapped(widgets::kMuted, t.text(n.message_key, n.values));
 }
 
+// The edition the verdict follows and, when it is not the default, the rules
+// in which it differs from the default (computed in app/common/editions.cpp).
+void edition_section(AppState& state) {
+  const auto* rules = state.services.rules;
+  const auto* editions = state.services.editions;
+  if (rules == nullptr) return;
+  const Catalog& t = state.text();
+  const bool en = state.language == Language::en;
+  const auto title = [en](const RuleSet& r) { return en ? r.title.en : r.title.zh; };
+  widgets::colored_wrapped(widgets::kMuted, t.text("elig.edition", {{"title", title(*rules)}}));
+  edition_unknown_warning(state);
+  if (editions == nullptr || rules->edition == editions->default_edition) return;
+  const auto& diffs = state.edition_differences;
+  widgets::colored_wrapped(widgets::kWarn, t.text(diffs.empty() ? "elig.diff.none" : "elig.diff.title",
+                                                  {{"title", title(editions->default_rules())},
+                                                   {"count", std::to_string(diffs.size())}}));
+  record_item(state, "edition_differences");
+  const auto bilingual = [en](const BilingualText& b) { return en ? b.en : b.zh; };
+  ImGui::Indent();
+  for (const auto& d : diffs) {
+    const RuleCheck& rule = d.chosen ? *d.chosen : *d.other;
+    std::vector<std::string> parts;
+    if (d.only_in_chosen()) parts.push_back(t.text("elig.diff.only_chosen"));
+    if (d.only_in_other()) parts.push_back(t.text("elig.diff.only_default"));
+    if (d.citation) parts.push_back(t.text("elig.diff.citation", {{"citation", bilingual(d.other->citation)}}));
+    if (d.text) parts.push_back(t.text("elig.diff.text"));
+    if (d.reading) parts.push_back(t.text("elig.diff.reading"));
+    if (d.parameters) parts.push_back(t.text("elig.diff.parameters"));
+    std::string line = bilingual(rule.citation) + "  ";
+    for (std::size_t i = 0; i < parts.size(); ++i) line += (i == 0 ? "" : t.text("ui.list_separator")) + parts[i];
+    ImGui::Bullet();
+    ImGui::TextWrapped("%s", line.c_str());
+    // Both versions of the rule, side by side in the tooltip.
+    std::string help;
+    const auto describe = [&](const char* key, const RuleCheck& r) {
+      std::string text = r.excerpt;
+      if (r.interpretation) text += "\n" + bilingual(*r.interpretation);
+      if (d.parameters) text += "\n" + r.params.dump();
+      if (!help.empty()) help += "\n\n";
+      help += t.text(key, {{"text", text}});
+    };
+    if (d.chosen) describe("elig.diff.this_edition", *d.chosen);
+    if (d.other) describe("elig.diff.default_edition", *d.other);
+    widgets::help_marker(help);
+  }
+  ImGui::Unindent();
+  ImGui::Separator();
+}
+
 }  // namespace
 
 void screen_eligibility(AppState& state) {
@@ -248,6 +297,7 @@ void screen_eligibility(AppState& state) {
     ImGui::EndChild();
     ImGui::TableNextColumn();
     ImGui::BeginChild("##verdict", ImVec2(0, 0));
+    edition_section(state);
     verdict(state);
     ImGui::Spacing();
     answers(state);

@@ -2,11 +2,48 @@
 // draft is kept, and the steps ahead (GOV.UK's "complete multiple tasks").
 #include <imgui.h>
 
+#include "../common/data_status.hpp"
 #include "app.hpp"
 #include "qaward/version.hpp"
 #include "widgets.hpp"
 
 namespace qaward::gui {
+
+namespace {
+
+// The shipped editions as radio buttons: the one chosen is recorded in the
+// draft (Draft::edition), and everything rule-driven follows it.
+void edition_choice(AppState& state) {
+  if (state.services.editions == nullptr) return;
+  const Catalog& t = state.text();
+  const bool en = state.language == Language::en;
+  ImGui::TextUnformatted(t.text("home.edition_choose").c_str());
+  widgets::help_marker(t.text("home.edition_help"));
+  ImGui::Indent();
+  for (const auto& edition : state.services.editions->editions) {
+    std::string label = en ? edition.title.en : edition.title.zh;
+    if (edition.edition == state.services.editions->default_edition) label += t.text("home.edition_default_mark");
+    label += "##" + edition.edition;
+    if (ImGui::RadioButton(label.c_str(), state.services.rules == &edition) && state.services.rules != &edition) {
+      state.edit([id = edition.edition](Draft& d) { d.edition = id; });
+    }
+    record_item(state, ("edition." + edition.edition).c_str());
+  }
+  ImGui::Unindent();
+}
+
+}  // namespace
+
+// The draft names an edition this program does not ship: said plainly, with
+// the edition used instead (home and eligibility screens).
+void edition_unknown_warning(AppState& state) {
+  if (!state.edition_unknown || state.services.rules == nullptr) return;
+  const bool en = state.language == Language::en;
+  const auto& used = *state.services.rules;
+  widgets::colored_wrapped(widgets::kWarn, state.text().text("edition.unknown", {{"edition", state.draft.edition},
+                                                                                {"title", en ? used.title.en : used.title.zh}}));
+  record_item(state, "edition_unknown");
+}
 
 void screen_home(AppState& state) {
   const Catalog& t = state.text();
@@ -19,9 +56,20 @@ void screen_home(AppState& state) {
   if (state.services.rules != nullptr) {
     const auto& rules = *state.services.rules;
     ImGui::TextWrapped("%s", t.text("home.edition", {{"title", en ? rules.title.en : rules.title.zh}}).c_str());
+    record_item(state, "edition_in_force");
     const auto unverified = rules.unverified_checks();
     if (!unverified.empty()) {
       widgets::colored_wrapped(widgets::kWarn, t.text("home.unverified", {{"count", std::to_string(unverified.size())}}));
+    }
+    edition_unknown_warning(state);
+    edition_choice(state);
+    if (state.services.calendar != nullptr) {
+      // What the working-day calendar knows (issue 19): the same facts as `qaward data status`.
+      const auto s = data_status(*state.services.calendar, rules);
+      widgets::colored_wrapped(widgets::kMuted, t.text("home.calendar_status", {{"from", std::to_string(s.first_year)},
+                                                                               {"to", std::to_string(s.last_year)},
+                                                                               {"complete", year_list(s.xinjiang_complete)}}));
+      record_item(state, "calendar_status");
     }
   }
   ImGui::Spacing();

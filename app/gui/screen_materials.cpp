@@ -25,7 +25,7 @@ void screen_materials(AppState& state) {
   if (state.services.rules != nullptr) {
     for (const auto& m : state.services.rules->materials) {
       const bool present = std::any_of(state.draft.attachments.begin(), state.draft.attachments.end(),
-                                       [&](const AttachmentEntry& a) { return a.category == m.category; });
+                                       [&](const DraftAttachment& a) { return a.category == m.category; });
       ImGui::PushStyleColor(ImGuiCol_Text, present ? widgets::kGood : m.required ? widgets::kBad : widgets::kMuted);
       ImGui::Text("%s %s%s", present ? "√" : "○", (en ? m.name_en : m.name).c_str(), m.required ? t.text("mat.required").c_str() : "");
       ImGui::PopStyleColor();
@@ -51,11 +51,15 @@ void screen_materials(AppState& state) {
     ImGui::TableHeadersRow();
     for (std::size_t i = 0; i < state.draft.attachments.size(); ++i) {
       const auto& a = state.draft.attachments[i];
+      const std::string name = attachment_name(a);
+      const auto known = state.attachments.find(a.path);
+      const AttachmentStatus status = known != state.attachments.end() ? known->second : AttachmentStatus{};
+      const std::uint64_t bytes = a.checked ? a.checked->size : status.size;
       ImGui::PushID(static_cast<int>(i));
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(a.name.c_str());
-      if (has_state_secret(a)) widgets::colored_wrapped(widgets::kBad, t.text("pkg.state_secret", {{"found", a.name}}));
+      ImGui::TextUnformatted(name.c_str());
+      if (has_state_secret(a)) widgets::colored_wrapped(widgets::kBad, t.text("pkg.state_secret", {{"found", name}}));
       ImGui::TableNextColumn();
       ImGui::SetNextItemWidth(-1);
       std::string current = a.category;
@@ -80,11 +84,11 @@ void screen_materials(AppState& state) {
       bool secret = a.trade_secret;
       if (ImGui::Checkbox("##secret", &secret)) state.edit([i, secret](Draft& d) { d.attachments[i].trade_secret = secret; });
       ImGui::TableNextColumn();
-      if (a.size > 0 || a.checked) {
+      if (bytes > 0 || a.checked) {
         char size[32];
-        if (a.size < 1024) std::snprintf(size, sizeof size, "%u B", static_cast<unsigned>(a.size));
-        else std::snprintf(size, sizeof size, a.size >= 1048576 ? "%.1f MiB" : "%.1f KiB",
-                           static_cast<double>(a.size) / (a.size >= 1048576 ? 1048576.0 : 1024.0));
+        if (bytes < 1024) std::snprintf(size, sizeof size, "%u B", static_cast<unsigned>(bytes));
+        else std::snprintf(size, sizeof size, bytes >= 1048576 ? "%.1f MiB" : "%.1f KiB",
+                           static_cast<double>(bytes) / (bytes >= 1048576 ? 1048576.0 : 1024.0));
         ImGui::TextUnformatted(size);
       } else {
         ImGui::TextDisabled("-");  // not known until the file is attached here
@@ -93,10 +97,10 @@ void screen_materials(AppState& state) {
       if (a.checked) {
         ImGui::TextUnformatted((a.checked->sha256.substr(0, 12) + "…").c_str());
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", a.checked->sha256.c_str());
-      } else if (a.missing) {
+      } else if (status.missing) {
         ImGui::TextColored(widgets::kBad, "%s", t.text("mat.missing_short").c_str());
       } else {
-        const float done = a.size > 0 ? static_cast<float>(static_cast<double>(a.hashed) / static_cast<double>(a.size)) : 0.0f;
+        const float done = bytes > 0 ? static_cast<float>(static_cast<double>(status.hashed) / static_cast<double>(bytes)) : 0.0f;
         ImGui::ProgressBar(done, ImVec2(-1, 0), t.text("mat.hashing_progress", {{"percent", std::to_string(static_cast<int>(done * 100))}}).c_str());
       }
       ImGui::TableNextColumn();

@@ -54,10 +54,10 @@ void screen_package(AppState& state) {
 
   // 1. The key.
   widgets::heading(t.text("key.title"));
-  if (state.secret_key.empty()) {
+  if (state.keys.secret_key.empty()) {
     ImGui::TextWrapped("%s", t.text("key.none").c_str());
-    std::string& pass = state.buffers["new_passphrase"];
-    std::string& again = state.buffers["new_passphrase_again"];
+    std::string& pass = state.ui.buffers["new_passphrase"];
+    std::string& again = state.ui.buffers["new_passphrase_again"];
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16.0f);
     ImGui::InputTextWithHint("##pass", t.text("key.passphrase").c_str(), &pass, ImGuiInputTextFlags_Password);
     record_item(state, "new_passphrase");
@@ -75,7 +75,7 @@ void screen_package(AppState& state) {
     ImGui::SameLine();
     if (ImGui::Button(t.text("key.import").c_str())) state.queue(ImportKey{});
   } else {
-    const auto key = parse_public_key(state.public_key);
+    const auto key = parse_public_key(state.keys.public_key);
     ImGui::TextUnformatted(t.text("key.present").c_str());
     if (key.ok()) {
       ImGui::Text("%s %s", t.text("key.fingerprint").c_str(), key.value().fingerprint().c_str());
@@ -99,26 +99,26 @@ void screen_package(AppState& state) {
   ImGui::Separator();
 
   // 3. Build, download, cover sheet.
-  if (!state.secret_key.empty()) {
-    std::string& pass = state.buffers["passphrase"];
+  if (!state.keys.secret_key.empty()) {
+    std::string& pass = state.ui.buffers["passphrase"];
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16.0f);
     ImGui::InputTextWithHint("##unlock", t.text("key.passphrase").c_str(), &pass, ImGuiInputTextFlags_Password);
     record_item(state, "passphrase");
     ImGui::SameLine();
-    ImGui::BeginDisabled(!blockers.empty() || pass.empty() || state.packaging);
+    ImGui::BeginDisabled(!blockers.empty() || pass.empty() || state.packaging.busy);
     if (ImGui::Button(t.text("pkg.build").c_str())) state.queue(BuildPackage{pass});
     record_item(state, "build_package");
     ImGui::EndDisabled();
   }
-  if (state.packaging) {
-    const int percent = static_cast<int>(state.package_progress * 100);
-    ImGui::ProgressBar(state.package_progress, ImVec2(-1.0f, 0.0f),
-                       t.text(state.package_hashing ? "pkg.progress_hashing" : "pkg.progress_writing",
+  if (state.packaging.busy) {
+    const int percent = static_cast<int>(state.packaging.progress * 100);
+    ImGui::ProgressBar(state.packaging.progress, ImVec2(-1.0f, 0.0f),
+                       t.text(state.packaging.hashing ? "pkg.progress_hashing" : "pkg.progress_writing",
                               {{"percent", std::to_string(percent)}}).c_str());
     record_item(state, "package_progress");
   }
-  if (!state.notice.empty()) widgets::colored_wrapped(state.notice_is_error ? widgets::kBad : widgets::kGood, state.notice);
-  if (!state.last_package.empty() && !state.packaging) {
+  if (!state.notice.text.empty()) widgets::colored_wrapped(state.notice.is_error ? widgets::kBad : widgets::kGood, state.notice.text);
+  if (!state.packaging.last_id.empty() && !state.packaging.busy) {
     if (ImGui::Button(t.text("pkg.cover").c_str())) state.queue(OpenCoverSheet{});
     record_item(state, "cover_sheet");
   }

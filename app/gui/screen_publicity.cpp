@@ -71,7 +71,7 @@ void objection_log(AppState& state) {
   const Catalog& t = state.text();
   widgets::heading(t.text("obj.title"));
   widgets::help_marker(state.services.rules ? state.services.rules->procedure.objection_excerpt : std::string());
-  const auto& list = state.draft.publicity.objections;
+  const auto& list = publicity_of(state.draft).objections;
   for (std::size_t i = 0; i < list.size(); ++i) {
     const auto& o = list[i];
     ImGui::PushID(static_cast<int>(i));
@@ -79,22 +79,25 @@ void objection_log(AppState& state) {
     ImGui::TextUnformatted(t.text("obj.received").c_str());
     ImGui::SameLine();
     if (auto v = widgets::date_field(state, (field + ".received").c_str(), o.received_on); v && *v) {
-      state.edit([i, date = **v](Draft& d) { d.publicity.objections[i].received_on = date; });
+      state.edit([i, date = **v](Draft& d) { edit_publicity(d).objections[i].received_on = date; });
     }
     ImGui::SameLine();
     if (ImGui::SmallButton(t.text("ui.remove").c_str())) {
-      state.edit([i](Draft& d) { d.publicity.objections.erase(d.publicity.objections.begin() + static_cast<std::ptrdiff_t>(i)); });
+      state.edit([i](Draft& d) {
+        auto& objections = edit_publicity(d).objections;
+        objections.erase(objections.begin() + static_cast<std::ptrdiff_t>(i));
+      });
     }
     for (const auto& [key, member] : {std::pair{"obj.from", &Objection::from}, {"obj.summary", &Objection::summary},
                                       {"obj.resolution", &Objection::resolution}}) {
       std::string text = o.*member;
       ImGui::SetNextItemWidth(-1.0f);
       if (ImGui::InputTextWithHint((std::string("##") + key).c_str(), t.text(key).c_str(), &text)) {
-        state.edit([i, member = member, text](Draft& d) { d.publicity.objections[i].*member = text; });
+        state.edit([i, member = member, text](Draft& d) { edit_publicity(d).objections[i].*member = text; });
       }
     }
     if (state.services.calendar != nullptr && state.services.rules != nullptr) {
-      const auto deadlines = objection_deadlines(*state.services.calendar, state.services.rules->procedure, o, state.draft.publicity.region);
+      const auto deadlines = objection_deadlines(*state.services.calendar, state.services.rules->procedure, o, publicity_of(state.draft).region);
       ImGui::TextDisabled("%s", t.text("obj.deadlines", {{"forward", to_string(deadlines.forward_by)}, {"report", to_string(deadlines.report_by)}}).c_str());
     }
     ImGui::Separator();
@@ -104,7 +107,7 @@ void objection_log(AppState& state) {
     state.edit([today = state.now.date](Draft& d) {
       Objection o;
       o.received_on = today;
-      d.publicity.objections.push_back(o);
+      edit_publicity(d).objections.push_back(o);
     });
   }
   record_item(state, "add_objection");
@@ -114,19 +117,19 @@ void objection_log(AppState& state) {
 
 void screen_publicity(AppState& state) {
   const Catalog& t = state.text();
-  const auto& form = state.draft.publicity;
+  const auto& form = publicity_of(state.draft);
   widgets::heading(t.text("nav.publicity"));
   if (state.services.rules != nullptr) widgets::help_marker(state.services.rules->procedure.publicity_excerpt);
   ImGui::Separator();
 
   ImGui::TextUnformatted(t.text("pub.posted_at").c_str());
   widgets::help_marker(t.text("pub.posted_at_hint"));
-  auto [it, inserted] = state.buffers.try_emplace("posted_at", form.posted_at ? to_iso(*form.posted_at).substr(0, 16) : std::string());
+  auto [it, inserted] = state.ui.buffers.try_emplace("posted_at", form.posted_at ? to_iso(*form.posted_at).substr(0, 16) : std::string());
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
   if (ImGui::InputTextWithHint("##posted_at", "2026-03-06T15:00", &it->second)) {
     const auto parsed = parse_datetime(it->second);
     if (parsed || it->second.empty()) {
-      state.edit([parsed](Draft& d) { d.publicity.posted_at = parsed; });
+      state.edit([parsed](Draft& d) { edit_publicity(d).posted_at = parsed; });
     }
   }
   record_item(state, "posted_at");
@@ -139,27 +142,27 @@ void screen_publicity(AppState& state) {
     DateTime now = state.now;
     now.seconds -= now.seconds % 60;
     it->second = to_iso(now).substr(0, 16);
-    state.edit([now](Draft& d) { d.publicity.posted_at = now; });
+    state.edit([now](Draft& d) { edit_publicity(d).posted_at = now; });
   }
   bool counts = form.posting_day_counts;
-  if (ImGui::Checkbox(t.text("pub.posting_day_counts").c_str(), &counts)) state.edit([counts](Draft& d) { d.publicity.posting_day_counts = counts; });
+  if (ImGui::Checkbox(t.text("pub.posting_day_counts").c_str(), &counts)) state.edit([counts](Draft& d) { edit_publicity(d).posting_day_counts = counts; });
   widgets::help_marker(t.text("pub.posting_day_counts_hint"));
   bool close = form.close_of_business.has_value();
   if (ImGui::Checkbox(t.text("pub.close_of_business").c_str(), &close)) {
-    state.edit([close](Draft& d) { d.publicity.close_of_business = close ? std::optional<int>(19 * 3600 + 30 * 60) : std::nullopt; });
+    state.edit([close](Draft& d) { edit_publicity(d).close_of_business = close ? std::optional<int>(19 * 3600 + 30 * 60) : std::nullopt; });
   }
   widgets::help_marker(t.text("pub.close_of_business_hint"));
   bool national = form.region == Region::national;
   if (ImGui::Checkbox(t.text("pub.national_only").c_str(), &national)) {
-    state.edit([national](Draft& d) { d.publicity.region = national ? Region::national : Region::xinjiang; });
+    state.edit([national](Draft& d) { edit_publicity(d).region = national ? Region::national : Region::xinjiang; });
   }
   ImGui::Spacing();
-  for (const auto& [key, member] : {std::pair{"pub.where", &PublicityForm::where}, {"pub.department", &PublicityForm::department},
-                                    {"pub.person", &PublicityForm::person}, {"pub.phone", &PublicityForm::phone}}) {
+  for (const auto& [key, member] : {std::pair{"pub.where", &PublicityRecord::where}, {"pub.department", &PublicityRecord::department},
+                                    {"pub.person", &PublicityRecord::person}, {"pub.phone", &PublicityRecord::phone}}) {
     ImGui::TextUnformatted(t.text(key).c_str());
     ImGui::SameLine(ImGui::GetFontSize() * 8.0f);
     if (auto v = widgets::text_field(state, key, form.*member, ImGui::GetFontSize() * 20.0f)) {
-      state.edit([member = member, v = *v](Draft& d) { d.publicity.*member = v; });
+      state.edit([member = member, v = *v](Draft& d) { edit_publicity(d).*member = v; });
     }
   }
   ImGui::Separator();
@@ -183,12 +186,12 @@ void screen_publicity(AppState& state) {
   widgets::colored_wrapped(status.state == PublicityState::complete ? widgets::kGood : widgets::kAccent, countdown);
   record_item(state, "countdown");
   // The countdown ticks once a second while the period runs, and only then.
-  state.wants_tick = status.state != PublicityState::complete;
+  state.ui.wants_tick = status.state != PublicityState::complete;
   if (ImGui::Button(t.text("pub.print_notice").c_str())) state.queue(OpenPublicityDocument{false});
   record_item(state, "print_notice");
   ImGui::SameLine();
   if (ImGui::Button(t.text("pub.print_statement").c_str())) state.queue(OpenPublicityDocument{true});
-  if (!state.notice.empty() && state.notice_is_error) widgets::colored_wrapped(widgets::kBad, state.notice);
+  if (!state.notice.text.empty() && state.notice.is_error) widgets::colored_wrapped(widgets::kBad, state.notice.text);
   ImGui::Spacing();
   month_calendar(state, period);
   ImGui::Spacing();

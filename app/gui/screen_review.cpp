@@ -22,25 +22,25 @@ void screen_review(AppState& state) {
   ImGui::TextDisabled("%s", t.text("review.drop_hint").c_str());
   // The office key: anyone can sign "as" a district office; only its
   // published key tells. Pinned, a recommendation by another key fails.
-  if (state.office_key.empty()) {
+  if (state.keys.office_key.empty()) {
     if (ImGui::Button(t.text("review.pin_office_key").c_str())) state.queue(PickOfficeKey{});
     record_item(state, "pin_office_key");
     ImGui::SameLine();
     widgets::help_marker(t.text("review.pin_office_key_hint"));
   } else {
-    const auto key = parse_public_key(state.office_key);
+    const auto key = parse_public_key(state.keys.office_key);
     ImGui::TextUnformatted(t.text("review.office_key", {{"fingerprint", key.ok() ? key.value().fingerprint() : ""}}).c_str());
     ImGui::SameLine();
     if (ImGui::SmallButton(t.text("review.unpin_office_key").c_str())) state.queue(ClearOfficeKey{});
     record_item(state, "unpin_office_key");
   }
-  if (state.reviews.empty()) return;
+  if (state.review.packages.empty()) return;
   if (ImGui::Button(t.text("review.report_html").c_str())) state.queue(ExportReview{"html"});
   ImGui::SameLine();
   if (ImGui::Button("JSON")) state.queue(ExportReview{"json"});
   ImGui::SameLine();
   if (ImGui::Button("CSV")) state.queue(ExportReview{"csv"});
-  if (!state.notice.empty()) widgets::colored_wrapped(state.notice_is_error ? widgets::kBad : widgets::kGood, state.notice);
+  if (!state.notice.text.empty()) widgets::colored_wrapped(state.notice.is_error ? widgets::kBad : widgets::kGood, state.notice.text);
   // The batch at a glance: one row per package, details below.
   if (ImGui::BeginTable("##batch", 7, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable)) {
     for (const char* key : {"review.col.file", "review.col.verdict", "review.col.organization", "review.col.signature",
@@ -48,7 +48,7 @@ void screen_review(AppState& state) {
       ImGui::TableSetupColumn(t.text(key).c_str());
     }
     ImGui::TableHeadersRow();
-    for (const auto& reviewed : state.reviews) {
+    for (const auto& reviewed : state.review.packages) {
       const auto& r = reviewed.report;
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
@@ -74,19 +74,19 @@ void screen_review(AppState& state) {
   }
   record_item(state, "batch_table");
   ImGui::Separator();
-  for (std::size_t i = 0; i < state.reviews.size(); ++i) {
-    const auto& r = state.reviews[i].report;
+  for (std::size_t i = 0; i < state.review.packages.size(); ++i) {
+    const auto& r = state.review.packages[i].report;
     ImGui::PushID(static_cast<int>(i));
-    if (state.reviews[i].verifying || !state.reviews[i].failure.empty()) {
-      if (state.reviews[i].verifying) ImGui::TextDisabled("%s  %s", t.text("review.verifying").c_str(), state.reviews[i].file.c_str());
-      else widgets::colored_wrapped(widgets::kBad, state.reviews[i].file + "  " + t.text("review.failed", {{"message", state.reviews[i].failure}}));
+    if (state.review.packages[i].verifying || !state.review.packages[i].failure.empty()) {
+      if (state.review.packages[i].verifying) ImGui::TextDisabled("%s  %s", t.text("review.verifying").c_str(), state.review.packages[i].file.c_str());
+      else widgets::colored_wrapped(widgets::kBad, state.review.packages[i].file + "  " + t.text("review.failed", {{"message", state.review.packages[i].failure}}));
       record_item(state, ("review." + std::to_string(i)).c_str());
       ImGui::Separator();
       ImGui::PopID();
       continue;
     }
     ImGui::PushStyleColor(ImGuiCol_Text, r.valid ? widgets::kGood : widgets::kBad);
-    ImGui::TextUnformatted((t.text(r.valid ? "cli.verify.valid" : "cli.verify.invalid") + "  " + state.reviews[i].file).c_str());
+    ImGui::TextUnformatted((t.text(r.valid ? "cli.verify.valid" : "cli.verify.invalid") + "  " + state.review.packages[i].file).c_str());
     ImGui::PopStyleColor();
     record_item(state, ("review." + std::to_string(i)).c_str());
     ImGui::Indent();
@@ -105,10 +105,10 @@ void screen_review(AppState& state) {
       }
     }
     // Countersign a valid package with the office's key (kept in this browser).
-    if (r.valid && r.countersignatures.empty() && !state.secret_key.empty()) {
-      std::string& unit = state.buffers["review.unit"];
-      std::string& opinion = state.buffers["review.opinion." + std::to_string(i)];
-      std::string& pass = state.buffers["review.passphrase"];
+    if (r.valid && r.countersignatures.empty() && !state.keys.secret_key.empty()) {
+      std::string& unit = state.ui.buffers["review.unit"];
+      std::string& opinion = state.ui.buffers["review.opinion." + std::to_string(i)];
+      std::string& pass = state.ui.buffers["review.passphrase"];
       ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14.0f);
       ImGui::InputTextWithHint("##unit", t.text("review.unit").c_str(), &unit);
       record_item(state, ("review.unit." + std::to_string(i)).c_str());
@@ -119,11 +119,11 @@ void screen_review(AppState& state) {
       ImGui::InputTextWithHint("##pass", t.text("key.passphrase").c_str(), &pass, ImGuiInputTextFlags_Password);
       record_item(state, ("review.passphrase." + std::to_string(i)).c_str());
       ImGui::SameLine();
-      ImGui::BeginDisabled(unit.empty() || opinion.empty() || pass.empty() || state.packaging);
+      ImGui::BeginDisabled(unit.empty() || opinion.empty() || pass.empty() || state.packaging.busy);
       if (ImGui::Button(t.text("review.countersign").c_str())) state.queue(Countersign{i, unit, opinion, pass});
       record_item(state, ("review.countersign." + std::to_string(i)).c_str());
       ImGui::EndDisabled();
-    } else if (r.valid && state.secret_key.empty()) {
+    } else if (r.valid && state.keys.secret_key.empty()) {
       ImGui::TextDisabled("%s", t.text("review.need_key").c_str());
     }
     ImGui::Unindent();

@@ -97,7 +97,7 @@ std::optional<std::optional<bool>> yes_no(AppState& state, const char* id, const
 }
 
 std::optional<std::optional<Date>> date_field(AppState& state, const char* id, const std::optional<Date>& value) {
-  auto [it, inserted] = state.buffers.try_emplace(id, value ? to_string(*value) : std::string());
+  auto [it, inserted] = state.ui.buffers.try_emplace(id, value ? to_string(*value) : std::string());
   std::string& buffer = it->second;
   // Follow the draft when it changed elsewhere (an import, a restore).
   if (!ImGui::IsItemActive() && value && buffer != to_string(*value) && parse_date(buffer)) buffer = to_string(*value);

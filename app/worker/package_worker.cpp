@@ -110,7 +110,10 @@ nlohmann::json package(const nlohmann::json& request) {
   if (draft_member == request.end() || !draft_member->is_object()) return failure(qaward::make_error("input.invalid_json", "/draft"));
   auto draft = qaward::parse_draft(draft_member->dump(), criteria.value());
   if (!draft.ok()) return failure(draft.diagnostics().at(0));
-  const auto rules = qaward::load_shipped_edition(draft.value().edition);
+  // The page names the edition it evaluated under (as the CLI's --edition);
+  // without it, the draft's.
+  const std::string edition = text_of(request, "edition");
+  const auto rules = qaward::load_shipped_edition(edition.empty() ? draft.value().edition : edition);
   if (!rules.ok()) return failure(rules.diagnostics().at(0));
   auto key = qaward::decrypt_secret_key(text_of(request, "secret_key"), text_of(request, "passphrase"));
   if (!key.ok()) return failure(key.diagnostics().at(0));

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "json_reader.hpp"
+#include "score_reader.hpp"
 #include "qaward/documents.hpp"
 #include "qaward/json_text.hpp"
 #include "qaward/text.hpp"
@@ -59,6 +60,58 @@ std::vector<ScoringBand> read_bands(const json& list, const std::string& where, 
   }
   if (!ok) errors.push_back(model_error(where));
   return bands;
+}
+
+// sum / count in hundredths, rounded half up (percents are never negative).
+std::int64_t mean_centi(std::int64_t sum, int count) {
+  return (sum * 200 + count) / (2 * static_cast<std::int64_t>(count));
+}
+
+// Per item in model order, the raters' scores (in the order the raters are
+// listed) and their statistics. Scores of raters not listed are not counted
+// (the reader refuses them).
+std::vector<ItemAgreement> compare_raters(const Assessment& assessment, const Criteria& criteria) {
+  std::map<std::string_view, std::size_t> position;
+  for (std::size_t i = 0; i < assessment.raters.size(); ++i) position.emplace(assessment.raters[i].id, i);
+  std::map<std::string_view, std::vector<std::pair<std::size_t, int>>> by_item;  // item -> (rater position, percent)
+  for (const auto& score : assessment.scores) {
+    if (!score.rater) continue;
+    if (const auto it = position.find(*score.rater); it != position.end()) by_item[score.item].emplace_back(it->second, score.percent);
+  }
+  std::vector<ItemAgreement> out;
+  for (const auto& category : criteria.categories) {
+    for (const auto& item : category.items) {
+      ItemAgreement g;
+      g.item = &item;
+      auto& scores = by_item[item.id];
+      std::sort(scores.begin(), scores.end());
+      std::int64_t sum = 0;
+      std::int64_t leader_sum = 0;
+      std::int64_t staff_sum = 0;
+      for (const auto& [rater, percent] : scores) {
+        const auto& who = assessment.raters[rater];
+        g.scores.emplace_back(who.id, percent);
+        g.min = g.scores.size() == 1 ? percent : std::min(g.min, percent);
+        g.max = g.scores.size() == 1 ? percent : std::max(g.max, percent);
+        sum += percent;
+        if (who.group == "leader") {
+          leader_sum += percent;
+          ++g.leader_count;
+        } else if (who.group == "staff") {
+          staff_sum += percent;
+          ++g.staff_count;
+        }
+      }
+      if (g.rated()) {
+        g.mean_centi = mean_centi(sum, static_cast<int>(g.scores.size()));
+        g.spread = g.max - g.min;
+      }
+      if (g.leader_count > 0) g.leader_mean_centi = mean_centi(leader_sum, g.leader_count);
+      if (g.staff_count > 0) g.staff_mean_centi = mean_centi(staff_sum, g.staff_count);
+      out.push_back(std::move(g));
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -139,6 +192,94 @@ Result<Criteria> parse_criteria(std::string_view json_text) {
   return c;
 }
 
+// [SECTION] Scores and dimension ratings, as every format reads them
+
+namespace detail {
+
+std::optional<ItemScore> read_item_score(JsonReader& r, const json& score, const std::string& at, const Criteria& criteria) {
+  if (!score.is_object()) {
+    r.error("input.wrong_type", at, {{"found", describe(score)}, {"expected", "{ ... }"}});
+    return std::nullopt;
+  }
+  const auto id = r.string(score, at, "item");
+  if (!id) {
+    r.error("input.missing_field", at + "/item", {{"expected", "4.1.2"}});
+    return std::nullopt;
+  }
+  const CriteriaItem* model_item = criteria.find_item(*id);
+  if (model_item == nullptr) {
+    r.error("assess.unknown_item", at + "/item", {{"found", *id}});
+    return std::nullopt;
+  }
+  const auto* band = r.member(score, "band");
+  const auto* percent = r.member(score, "percent");
+  const auto band_value = int_within(band, 1, 6);
+  const auto percent_value = int_within(percent, 0, 100);
+  if (!band_value) {
+    r.error("assess.bad_band", at + "/band", {{"item", *id}, {"found", band ? describe(*band) : "(none)"}});
+    return std::nullopt;
+  }
+  if (!percent_value) {
+    r.error("assess.bad_percent", at + "/percent", {{"item", *id}, {"found", percent ? describe(*percent) : "(none)"}});
+    return std::nullopt;
+  }
+  ItemScore s;
+  s.item = *id;
+  s.band = *band_value;
+  s.percent = *percent_value;
+  const auto& range = criteria.bands(*model_item)[static_cast<std::size_t>(s.band - 1)];
+  if (s.percent % 5 != 0) {
+    r.error("assess.percent_not_step", at + "/percent",
+            {{"item", *id}, {"found", std::to_string(s.percent)}, {"below", std::to_string(s.percent / 5 * 5)},
+             {"above", std::to_string(s.percent / 5 * 5 + 5)}});
+  } else if (s.percent < range.min || s.percent > range.max) {
+    r.error("assess.percent_outside_band", at + "/percent",
+            {{"item", *id}, {"found", std::to_string(s.percent)}, {"band", std::to_string(s.band)},
+             {"min", std::to_string(range.min)}, {"max", std::to_string(range.max)}});
+  }
+  return s;
+}
+
+std::vector<DimensionRating> read_dimension_ratings(JsonReader& r, const json& dimensions, const std::string& path,
+                                                    const Criteria& criteria, std::string_view text_key) {
+  std::vector<DimensionRating> out;
+  for (const auto& [name, value] : dimensions.items()) {
+    const std::string key = name;  // clang 14 cannot capture structured bindings
+    const auto at = path + "/" + key;
+    const bool known = std::any_of(criteria.dimensions.begin(), criteria.dimensions.end(),
+                                   [&](const CqaDimension& d) { return d.id == key; });
+    if (!known) {
+      r.error("assess.unknown_dimension", at, {{"found", key}});
+      continue;
+    }
+    DimensionRating d{key, std::nullopt, r.string(value, at, text_key).value_or("")};
+    if (const auto* rating = r.member(value, "rating")) {
+      const auto whole = int_within(rating, criteria.rating_min, criteria.rating_max);
+      if (!whole) {
+        r.error("assess.bad_rating", at + "/rating", {{"found", describe(*rating)},
+                                                     {"min", std::to_string(criteria.rating_min)},
+                                                     {"max", std::to_string(criteria.rating_max)}});
+      } else {
+        d.rating = *whole;
+      }
+    }
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+json dimension_ratings_json(const std::vector<DimensionRating>& ratings, std::string_view text_key) {
+  json out = json::object();
+  for (const auto& d : ratings) {
+    json item = {{text_key, d.evidence}};
+    if (d.rating) item["rating"] = *d.rating;
+    out[d.dimension] = std::move(item);
+  }
+  return out;
+}
+
+}  // namespace detail
+
 // [SECTION] Reading an assessment
 
 Result<Assessment> assessment_from_json(const json& doc, const Criteria& criteria, const std::string& path) {
@@ -157,7 +298,7 @@ Result<Assessment> assessment_from_json(const json& doc, const Criteria& criteri
     for (std::size_t i = 0; i < raters->size(); ++i) {
       const auto at = path + "/raters/" + std::to_string(i);
       const auto& item = (*raters)[i];
-      r.unknown_members(item, at, {"id", "name", "group"});
+      r.unknown_members(item, at, {"id", "name", "group", "department"});
       const auto id = r.string(item, at, "id");
       const auto group = r.required_one_of(item, at, "group", {"leader", "staff"});
       if (!id || id->empty()) {
@@ -165,7 +306,9 @@ Result<Assessment> assessment_from_json(const json& doc, const Criteria& criteri
         continue;
       }
       if (!rater_ids.insert(*id).second) r.error("assess.duplicate_rater", at + "/id", {{"found", *id}});
-      if (group) a.raters.push_back({*id, r.string(item, at, "name").value_or(""), *group});
+      if (group) {
+        a.raters.push_back({*id, r.string(item, at, "name").value_or(""), *group, r.string(item, at, "department").value_or("")});
+      }
     }
   }
   std::set<std::pair<std::string, std::string>> seen;  // (item, rater)
@@ -173,49 +316,16 @@ Result<Assessment> assessment_from_json(const json& doc, const Criteria& criteri
     for (std::size_t i = 0; i < scores->size(); ++i) {
       const auto at = path + "/scores/" + std::to_string(i);
       const auto& item = (*scores)[i];
-      if (!item.is_object()) {
-        r.error("input.wrong_type", at, {{"found", detail::describe(item)}, {"expected", "{ ... }"}});
-        continue;
-      }
       r.unknown_members(item, at, {"item", "rater", "band", "percent", "evidence", "strengths", "improvements", "attachments"});
-      ItemScore s;
-      const auto id = r.string(item, at, "item");
-      const CriteriaItem* model_item = id ? criteria.find_item(*id) : nullptr;
-      if (!id) {
-        r.error("input.missing_field", at + "/item", {{"expected", "4.1.2"}});
-        continue;
-      }
-      if (model_item == nullptr) {
-        r.error("assess.unknown_item", at + "/item", {{"found", *id}});
-        continue;
-      }
-      s.item = *id;
+      auto read = detail::read_item_score(r, item, at, criteria);
+      if (!read) continue;
+      ItemScore s = std::move(*read);
       s.rater = r.string(item, at, "rater");
-      if (s.rater && !rater_ids.count(*s.rater)) r.error("assess.unknown_rater", at + "/rater", {{"found", *s.rater}, {"item", *id}});
-      const auto* band = r.member(item, "band");
-      const auto* percent = r.member(item, "percent");
-      const auto band_value = int_within(band, 1, 6);
-      const auto percent_value = int_within(percent, 0, 100);
-      if (!band_value) {
-        r.error("assess.bad_band", at + "/band", {{"item", *id}, {"found", band ? detail::describe(*band) : "(none)"}});
-        continue;
+      if (s.rater && !rater_ids.count(*s.rater)) {
+        r.error("assess.unknown_rater", at + "/rater", {{"found", *s.rater}, {"item", s.item}});
       }
-      if (!percent_value) {
-        r.error("assess.bad_percent", at + "/percent", {{"item", *id}, {"found", percent ? detail::describe(*percent) : "(none)"}});
-        continue;
-      }
-      s.band = *band_value;
-      s.percent = *percent_value;
-      const auto& range = criteria.bands(*model_item)[static_cast<std::size_t>(s.band - 1)];
-      if (s.percent % 5 != 0) {
-        r.error("assess.percent_not_step", at + "/percent", {{"item", *id}, {"found", std::to_string(s.percent)}});
-      } else if (s.percent < range.min || s.percent > range.max) {
-        r.error("assess.percent_outside_band", at + "/percent",
-                {{"item", *id}, {"found", std::to_string(s.percent)}, {"band", std::to_string(s.band)},
-                 {"min", std::to_string(range.min)}, {"max", std::to_string(range.max)}});
-      }
-      if (!seen.insert({*id, s.rater.value_or("")}).second) {
-        r.error("assess.duplicate_score", at, {{"item", *id}, {"rater", s.rater.value_or("")}});
+      if (!seen.insert({s.item, s.rater.value_or("")}).second) {
+        r.error("assess.duplicate_score", at, {{"item", s.item}, {"rater", s.rater.value_or("")}});
       }
       s.evidence = r.string(item, at, "evidence").value_or("");
       s.strengths = r.string(item, at, "strengths").value_or("");
@@ -229,28 +339,7 @@ Result<Assessment> assessment_from_json(const json& doc, const Criteria& criteri
     }
   }
   if (const auto* dims = r.object(doc, path, "dimensions")) {
-    for (const auto& [name, value] : dims->items()) {
-      const std::string key = name;  // clang 14 cannot capture structured bindings
-      const auto at = path + "/dimensions/" + key;
-      const bool known = std::any_of(criteria.dimensions.begin(), criteria.dimensions.end(),
-                                     [&](const CqaDimension& d) { return d.id == key; });
-      if (!known) {
-        r.error("assess.unknown_dimension", at, {{"found", key}});
-        continue;
-      }
-      DimensionRating d{key, std::nullopt, r.string(value, at, "evidence").value_or("")};
-      if (const auto* rating = r.member(value, "rating")) {
-        const auto whole = int_within(rating, criteria.rating_min, criteria.rating_max);
-        if (!whole) {
-          r.error("assess.bad_rating", at + "/rating", {{"found", detail::describe(*rating)},
-                                                       {"min", std::to_string(criteria.rating_min)},
-                                                       {"max", std::to_string(criteria.rating_max)}});
-        } else {
-          d.rating = *whole;
-        }
-      }
-      a.dimensions.push_back(std::move(d));
-    }
+    a.dimensions = detail::read_dimension_ratings(r, *dims, path + "/dimensions", criteria, "evidence");
   }
   a.overview = r.string(doc, path, "overview").value_or("");
   a.report = r.string(doc, path, "report").value_or("");
@@ -296,29 +385,15 @@ AssessmentSummary summarize(const Assessment& assessment, const Criteria& criter
   std::stable_sort(s.gaps.begin(), s.gaps.end(),
                    [](const ItemResult& a, const ItemResult& b) { return a.at_stake_centi > b.at_stake_centi; });
 
-  // Leaders versus staff ("Are We Making Progress?"): group averages per item.
-  std::map<std::string, std::string> group_of;
-  for (const auto& r : assessment.raters) group_of[r.id] = r.group;
-  for (const auto& category : criteria.categories) {
-    for (const auto& item : category.items) {
-      GroupComparison g{&item, 0, 0, 0, 0, 0};
-      for (const auto& score : assessment.scores) {
-        if (score.item != item.id || !score.rater) continue;
-        const auto group = group_of[*score.rater];
-        if (group == "leader") {
-          g.leader_average += score.percent;
-          ++g.leader_count;
-        } else if (group == "staff") {
-          g.staff_average += score.percent;
-          ++g.staff_count;
-        }
-      }
-      if (g.leader_count == 0 || g.staff_count == 0) continue;
-      g.leader_average /= g.leader_count;
-      g.staff_average /= g.staff_count;
-      g.difference = std::fabs(g.leader_average - g.staff_average);
-      s.comparisons.push_back(g);
-    }
+  s.agreement = compare_raters(assessment, criteria);
+  // Leaders versus staff ("Are We Making Progress?"): items both groups scored.
+  for (const auto& g : s.agreement) {
+    const auto difference = g.leader_minus_staff_centi();
+    if (!difference) continue;
+    s.comparisons.push_back({g.item, static_cast<double>(*g.leader_mean_centi) / 100.0,
+                             static_cast<double>(*g.staff_mean_centi) / 100.0,
+                             static_cast<double>(*difference < 0 ? -*difference : *difference) / 100.0, g.leader_count,
+                             g.staff_count});
   }
   std::stable_sort(s.comparisons.begin(), s.comparisons.end(),
                    [](const GroupComparison& a, const GroupComparison& b) { return a.difference > b.difference; });
@@ -338,6 +413,26 @@ std::string format_points(std::int64_t centi) {
     if (frac % 10 != 0) out += static_cast<char>('0' + frac % 10);
   }
   return negative ? "-" + out : out;
+}
+
+std::optional<std::int64_t> ItemAgreement::leader_minus_staff_centi() const {
+  if (!leader_mean_centi || !staff_mean_centi) return std::nullopt;
+  return *leader_mean_centi - *staff_mean_centi;
+}
+
+std::vector<const ItemAgreement*> by_disagreement(const AssessmentSummary& summary) {
+  std::vector<const ItemAgreement*> out;
+  for (const auto& g : summary.agreement) {
+    if (g.rated()) out.push_back(&g);
+  }
+  auto gap = [](const ItemAgreement* g) {
+    const auto d = g->leader_minus_staff_centi().value_or(0);
+    return d < 0 ? -d : d;
+  };
+  std::stable_sort(out.begin(), out.end(), [&](const ItemAgreement* a, const ItemAgreement* b) {
+    return a->spread != b->spread ? a->spread > b->spread : gap(a) > gap(b);
+  });
+  return out;
 }
 
 json to_json(const AssessmentSummary& s, const Assessment& assessment, const Criteria& criteria) {
@@ -371,7 +466,28 @@ json to_json(const AssessmentSummary& s, const Assessment& assessment, const Cri
     j["percent"] = i.percent ? json(*i.percent) : json(nullptr);
     return j;
   };
-  for (const auto& i : s.items) out["items"].push_back(item_json(i));
+  // The raters' scores side by side (issue 17); null where nobody, or no one
+  // of that group, scored the item.
+  auto percent_json = [](std::optional<std::int64_t> centi) { return centi ? json(static_cast<double>(*centi) / 100.0) : json(nullptr); };
+  out["raters"] = json::array();
+  for (const auto& r : assessment.raters) {
+    out["raters"].push_back({{"id", r.id}, {"group", r.group}, {"name", r.name}, {"department", r.department}});
+  }
+  for (std::size_t k = 0; k < s.items.size(); ++k) {
+    json j = item_json(s.items[k]);
+    const auto& g = s.agreement.at(k);
+    j["item"] = g.item->id;
+    j["scores"] = json::object();
+    for (const auto& [rater, percent] : g.scores) j["scores"][rater] = percent;
+    j["mean"] = percent_json(g.rated() ? std::optional(g.mean_centi) : std::nullopt);
+    j["min"] = g.rated() ? json(g.min) : json(nullptr);
+    j["max"] = g.rated() ? json(g.max) : json(nullptr);
+    j["spread"] = g.rated() ? json(g.spread) : json(nullptr);
+    j["leader_mean"] = percent_json(g.leader_mean_centi);
+    j["staff_mean"] = percent_json(g.staff_mean_centi);
+    j["leader_minus_staff"] = percent_json(g.leader_minus_staff_centi());
+    out["items"].push_back(std::move(j));
+  }
   for (const auto& i : s.gaps) out["gaps"].push_back(item_json(i));
   for (const auto& g : s.comparisons) {
     out["comparisons"].push_back({{"id", g.item->id}, {"name", g.item->name}, {"leader_average", g.leader_average},
@@ -397,7 +513,11 @@ nlohmann::json to_json(const Assessment& a) {
                         {"report", a.report}};
   if (!a.raters.empty()) {
     out["raters"] = nlohmann::json::array();
-    for (const auto& r : a.raters) out["raters"].push_back({{"id", r.id}, {"name", r.name}, {"group", r.group}});
+    for (const auto& r : a.raters) {
+      nlohmann::json rater = {{"id", r.id}, {"name", r.name}, {"group", r.group}};
+      if (!r.department.empty()) rater["department"] = r.department;  // left out when empty: older files stay as they were
+      out["raters"].push_back(std::move(rater));
+    }
   }
   for (const auto& s : a.scores) {
     // Texts left empty are left out: 23 items, most of them brief.
@@ -409,40 +529,51 @@ nlohmann::json to_json(const Assessment& a) {
     if (!s.attachments.empty()) item["attachments"] = s.attachments;
     out["scores"].push_back(std::move(item));
   }
-  if (!a.dimensions.empty()) {
-    out["dimensions"] = nlohmann::json::object();
-    for (const auto& d : a.dimensions) {
-      nlohmann::json item = {{"evidence", d.evidence}};
-      if (d.rating) item["rating"] = *d.rating;
-      out["dimensions"][d.dimension] = std::move(item);
-    }
-  }
+  if (!a.dimensions.empty()) out["dimensions"] = detail::dimension_ratings_json(a.dimensions, "evidence");
   return out;
 }
 
 std::string scoring_sheet_csv(const AssessmentSummary& s, const Assessment& assessment) {
-  const auto field = csv_field;
   std::map<std::string, const ItemScore*> agreed;
   for (const auto& score : assessment.scores) {
     if (!score.rater) agreed[score.item] = &score;
   }
-  std::string csv = "\xEF\xBB\xBF";
-  csv += "类目,条目编号,条目名称,类型,分值,评分段,百分比,得分,差距分,证据,优势,改进机会\r\n";
-  for (const auto& i : s.items) {
+  std::vector<std::vector<std::string>> rows = {
+      {"类目", "条目编号", "条目名称", "类型", "分值", "评分段", "百分比", "得分", "差距分", "证据", "优势", "改进机会"}};
+  // The raters' columns: one per rater, then their statistics.
+  const std::vector<std::string> statistics = {"平均", "最低", "最高", "极差", "领导平均", "员工平均"};
+  const bool with_raters = !assessment.raters.empty();
+  if (with_raters) {
+    for (const auto& r : assessment.raters) {
+      rows[0].push_back(r.id + (r.name.empty() ? "" : " " + r.name) + (r.group == "leader" ? "（领导）" : "（员工）"));
+    }
+    rows[0].insert(rows[0].end(), statistics.begin(), statistics.end());
+  }
+  auto percent = [](std::optional<std::int64_t> centi) { return centi ? format_points(*centi) + "%" : std::string(); };
+  for (std::size_t k = 0; k < s.items.size(); ++k) {
+    const auto& i = s.items[k];
     const auto it = agreed.find(i.item->id);
     const ItemScore* score = it == agreed.end() ? nullptr : it->second;
-    const std::vector<std::string> row = {
-        i.item->category, i.item->id, i.item->name, i.item->results ? "结果" : "过程", std::to_string(i.item->points),
-        score ? std::to_string(score->band) : "", i.percent ? std::to_string(*i.percent) + "%" : "",
-        format_points(i.score_centi), format_points(i.at_stake_centi), score ? score->evidence : "",
-        score ? score->strengths : "", score ? score->improvements : ""};
-    for (std::size_t k = 0; k < row.size(); ++k) csv += (k ? "," : "") + field(row[k]);
-    csv += "\r\n";
+    rows.push_back({i.item->category, i.item->id, i.item->name, i.item->results ? "结果" : "过程", std::to_string(i.item->points),
+                    score ? std::to_string(score->band) : "", i.percent ? std::to_string(*i.percent) + "%" : "",
+                    format_points(i.score_centi), format_points(i.at_stake_centi), score ? score->evidence : "",
+                    score ? score->strengths : "", score ? score->improvements : ""});
+    if (!with_raters) continue;
+    const auto& g = s.agreement.at(k);
+    auto& row = rows.back();
+    for (const auto& r : assessment.raters) {
+      const auto own = std::find_if(g.scores.begin(), g.scores.end(), [&](const auto& p) { return p.first == r.id; });
+      row.push_back(own == g.scores.end() ? "" : std::to_string(own->second) + "%");
+    }
+    const auto whole = [&](int v) { return g.rated() ? std::to_string(v) + "%" : std::string(); };
+    row.insert(row.end(), {percent(g.rated() ? std::optional(g.mean_centi) : std::nullopt), whole(g.min), whole(g.max),
+                           g.rated() ? std::to_string(g.spread) : "", percent(g.leader_mean_centi), percent(g.staff_mean_centi)});
   }
-  csv += field("合计") + ",,,," + field(std::to_string(s.process_points + s.results_points)) + ",,," +
-         field(format_points(s.total_centi)) + "," +
-         field(format_points(static_cast<std::int64_t>(s.process_points + s.results_points) * 100 - s.total_centi)) + ",,,\r\n";
-  return csv;
+  const auto points = static_cast<std::int64_t>(s.process_points + s.results_points);
+  rows.push_back({"合计", "", "", "", std::to_string(points), "", "", format_points(s.total_centi),
+                  format_points(points * 100 - s.total_centi), "", "", ""});
+  rows.back().resize(rows.front().size());
+  return csv_document(rows);
 }
 
 }  // namespace qaward

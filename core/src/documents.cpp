@@ -18,6 +18,15 @@ std::string csv_field(std::string_view text) {
   return out + "\"";
 }
 
+std::string csv_document(const std::vector<std::vector<std::string>>& rows) {
+  std::string csv = "\xEF\xBB\xBF";
+  for (const auto& row : rows) {
+    for (std::size_t k = 0; k < row.size(); ++k) csv += (k ? "," : "") + csv_field(row[k]);
+    csv += "\r\n";
+  }
+  return csv;
+}
+
 std::string html_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size());

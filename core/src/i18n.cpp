@@ -62,7 +62,7 @@ std::string Catalog::text(std::string_view key, const Params& params) const {
   for (auto& [name, value] : shown) {
     if (const auto named = messages_.find(name + "." + value); named != messages_.end()) value = named->second;
   }
-  return substitute(it->second, shown);
+  return substitute(it->second, shown, &references_);
 }
 
 std::string Catalog::render(const Diagnostic& diagnostic) const {
@@ -71,7 +71,7 @@ std::string Catalog::render(const Diagnostic& diagnostic) const {
   return out;
 }
 
-std::string substitute(std::string_view pattern, const Params& params) {
+std::string substitute(std::string_view pattern, const Params& params, const Params* fallback) {
   std::string out;
   out.reserve(pattern.size());
   std::size_t i = 0;
@@ -80,7 +80,11 @@ std::string substitute(std::string_view pattern, const Params& params) {
       const auto close = pattern.find('}', i + 1);
       if (close != std::string_view::npos) {
         const auto name = pattern.substr(i + 1, close - i - 1);
-        const auto it = params.find(std::string(name));
+        auto it = params.find(std::string(name));
+        if (it == params.end() && fallback != nullptr) {
+          it = fallback->find(std::string(name));
+          if (it == fallback->end()) it = params.end();
+        }
         if (it != params.end()) {
           out += it->second;
           i = close + 1;

@@ -2,27 +2,33 @@
 // before anything is read; every read is bounded; every failure is a finding
 // that says what and where. Nothing is extracted: entries are read in memory
 // (tag files, capped) or streamed through the hash (payload).
+//
+// verify_package runs the stages listed in package_verify.hpp; this file
+// holds the three that read the archive (container, bag, signature) and the
+// reading they share. Each stage reports codes (qaward/verify_problem.hpp).
 #include <utf8proc.h>
 #include <zip.h>
+#include <zlib.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <mutex>
 #include <set>
 #include <sys/stat.h>
 
-#include "json_reader.hpp"
 #include "package_common.hpp"
 #include "package_verify.hpp"
 #include "parallel.hpp"
 #include "qaward/hash.hpp"
-#include "qaward/json_text.hpp"
 #include "qaward/package.hpp"
 #include "qaward/text.hpp"
 
 namespace qaward {
 
 namespace {
+
+using detail::Findings;
 
 struct Archive {
   zip_t* za = nullptr;
@@ -35,102 +41,64 @@ struct Entry {
   zip_uint64_t index = 0;
   std::string name;  // inside the root folder
   zip_uint64_t size = 0;
-  bool stored = false;  // not compressed: its bytes in the archive are its content
+  // Not compressed, with its CRC-32 known: its bytes in the archive are its
+  // content, hashed in parallel windows (hash_payload).
+  bool stored = false;
+  std::uint32_t crc = 0;  // the central directory's CRC-32 (when stored)
 };
 
-class Reader {
- public:
-  explicit Reader(VerifyReport& report) : report_(report) {}
+// [SECTION] Reading one entry
 
-  void error(std::string key, std::string where = {}, Params params = {}) {
-    report_.findings.push_back({Severity::error, std::move(key), std::move(params), std::move(where)});
+// Streams an entry to `take` in chunks, never more than its declared size
+// (a larger stream is a lie in the headers); libzip checks the CRC-32 at the
+// end.
+template <class Take>
+bool stream(zip_t* za, const Entry& e, Findings& findings, Take take) {
+  zip_file_t* f = zip_fopen_index(za, e.index, 0);
+  if (f == nullptr) {
+    findings.add(VerifyProblem::entry_unreadable, e.name, {{"detail", zip_strerror(za)}});
+    return false;
   }
-  void warning(std::string key, std::string where = {}, Params params = {}) {
-    report_.findings.push_back({Severity::warning, std::move(key), std::move(params), std::move(where)});
+  std::vector<char> buffer(static_cast<std::size_t>(std::min<zip_uint64_t>(e.size + 1, detail::kIoBuffer)));
+  std::uint64_t total = 0;
+  zip_int64_t n = 0;
+  while ((n = zip_fread(f, buffer.data(), buffer.size())) > 0) {
+    total += static_cast<std::uint64_t>(n);
+    if (total > e.size) break;
+    take(buffer.data(), static_cast<std::size_t>(n));
   }
-  [[nodiscard]] bool has_errors() const {
-    return std::any_of(report_.findings.begin(), report_.findings.end(),
-                       [](const Finding& f) { return f.severity == Severity::error; });
+  const bool failed = n < 0;
+  const std::string detail = failed ? zip_file_strerror(f) : "";
+  zip_fclose(f);
+  if (failed || total != e.size) {
+    findings.add(VerifyProblem::entry_corrupt, e.name, {{"detail", failed ? detail : "size"}});
+    return false;
   }
+  return true;
+}
 
-  // A failed signature check, as its first diagnostic says.
-  void signature_error(const std::vector<Diagnostic>& diagnostics, std::string where) {
-    if (diagnostics.empty()) error("sig.bad_signature", std::move(where));
-    else error(diagnostics.front().key, std::move(where), diagnostics.front().params);
+// A small entry read whole, at most `limit` bytes.
+std::optional<std::string> read_small(zip_t* za, const Entry& e, std::uint64_t limit, Findings& findings) {
+  if (e.size > limit) {
+    findings.add(VerifyProblem::tag_file_too_large, e.name, {{"size", std::to_string(e.size)}, {"max", std::to_string(limit)}});
+    return std::nullopt;
   }
+  std::string out;
+  out.reserve(static_cast<std::size_t>(e.size));
+  if (!stream(za, e, findings, [&](const char* data, std::size_t n) { out.append(data, n); })) return std::nullopt;
+  return out;
+}
 
-  // The errors of a JSON reader over `entry`, each as a finding that names the
-  // entry and the JSON path (its warnings, such as unknown members, concern
-  // the writer, not the reviewer).
-  void json_errors(const std::vector<Diagnostic>& diagnostics, const std::string& entry) {
-    for (const auto& d : diagnostics) {
-      if (d.severity != Severity::error) continue;
-      const char* key = d.key == "input.wrong_type"        ? "pkg.field_wrong_type"
-                        : d.key == "input.missing_field"   ? "pkg.field_missing"
-                        : d.key == "input.invalid_json_at" ? "pkg.entry_bad_json"
-                        : d.key == "input.json_too_deep"   ? "pkg.entry_too_deep"
-                                                           : "pkg.field_bad_value";
-      Params params = d.params;
-      params["path"] = d.where.empty() ? "/" : d.where;
-      params.try_emplace("found", "");
-      error(key, entry, std::move(params));
-    }
-  }
-
-  // Streams an entry to `take` in chunks, never more than its declared size
-  // (a larger stream is a lie in the headers); the CRC is checked at the end.
-  template <class Take>
-  bool stream(zip_t* za, const Entry& e, Take take) {
-    zip_file_t* f = zip_fopen_index(za, e.index, 0);
-    if (f == nullptr) {
-      error("pkg.entry_unreadable", e.name, {{"detail", zip_strerror(za)}});
-      return false;
-    }
-    std::vector<char> buffer(static_cast<std::size_t>(std::min<zip_uint64_t>(e.size + 1, detail::kIoBuffer)));
-    std::uint64_t total = 0;
-    zip_int64_t n = 0;
-    while ((n = zip_fread(f, buffer.data(), buffer.size())) > 0) {
-      total += static_cast<std::uint64_t>(n);
-      if (total > e.size) break;
-      take(buffer.data(), static_cast<std::size_t>(n));
-    }
-    const bool failed = n < 0;
-    const std::string detail = failed ? zip_file_strerror(f) : "";
-    zip_fclose(f);
-    if (failed || total != e.size) {
-      error("pkg.entry_corrupt", e.name, {{"detail", failed ? detail : "size"}});
-      return false;
-    }
-    return true;
-  }
-
-  // A small entry read whole, at most `limit` bytes.
-  std::optional<std::string> read_small(zip_t* za, const Entry& e, std::uint64_t limit) {
-    if (e.size > limit) {
-      error("pkg.tag_file_too_large", e.name, {{"size", std::to_string(e.size)}, {"max", std::to_string(limit)}});
-      return std::nullopt;
-    }
-    std::string out;
-    out.reserve(static_cast<std::size_t>(e.size));
-    if (!stream(za, e, [&](const char* data, std::size_t n) { out.append(data, n); })) return std::nullopt;
-    return out;
-  }
-
-  // A payload entry streamed through SHA-256.
-  std::optional<Sha256Digest> hash_entry(zip_t* za, const Entry& e) {
-    Sha256 h;
-    if (!stream(za, e, [&](const char* data, std::size_t n) { h.update(data, n); })) return std::nullopt;
-    return h.finish();
-  }
-
- private:
-  VerifyReport& report_;
-};
+// A payload entry streamed through SHA-256 (and libzip's CRC-32 check).
+std::optional<Sha256Digest> hash_entry(zip_t* za, const Entry& e, Findings& findings) {
+  Sha256 h;
+  if (!stream(za, e, findings, [&](const char* data, std::size_t n) { h.update(data, n); })) return std::nullopt;
+  return h.finish();
+}
 
 // [SECTION] The payload's hashes, on every core
 
-// Bytes [at, at + n) of a stored entry, through a window of libzip's. libzip
-// checks an entry's CRC-32 only when a source covers the whole entry.
+// Bytes [at, at + n) of a stored entry, through a window of libzip's.
 bool read_window(zip_t* za, const Entry& e, std::uint64_t at, std::uint64_t n, char* out) {
   zip_source_t* window = zip_source_zip(za, za, e.index, 0, at, static_cast<zip_int64_t>(n));
   if (window == nullptr) return false;
@@ -143,37 +111,54 @@ bool read_window(zip_t* za, const Entry& e, std::uint64_t at, std::uint64_t n, c
   return ok;
 }
 
-// The SHA-256 of a stored entry, read window by window under `lock` (a
-// zip_t is not thread-safe) and hashed outside it; nullopt when a read fails.
-std::optional<Sha256Digest> hash_stored(zip_t* za, std::mutex& lock, const Entry& e, std::vector<char>& buffer) {
+// Both checksums of one entry's content.
+struct PayloadDigest {
+  Sha256Digest sha256;
+  std::uint32_t crc32 = 0;
+};
+
+// Each read window is hashed in pieces this size, SHA-256 then CRC-32 over
+// the same piece while it is still in the core's cache: one pass over memory.
+constexpr std::size_t kHashPiece = 256u << 10;
+
+// The SHA-256 and CRC-32 of a stored entry, read window by window under
+// `lock` (a zip_t is not thread-safe) and hashed outside it; nullopt when a
+// read fails. The windows of one entry are hashed in order, so the CRC-32
+// simply goes on from one to the next.
+std::optional<PayloadDigest> hash_stored(zip_t* za, std::mutex& lock, const Entry& e, std::vector<char>& buffer) {
   Sha256 h;
+  uLong crc = crc32(0, nullptr, 0);
   for (std::uint64_t at = 0; at < e.size;) {
     auto n = std::min<std::uint64_t>(buffer.size(), e.size - at);
-    if (n == e.size && n > 1) --n;  // never the whole entry at once: that would bring the CRC-32 back
+    // Never the whole entry in one window: libzip would check the CRC-32
+    // again (computed here, in the same pass as the SHA-256).
+    if (n == e.size && n > 1) --n;
     {
       const std::lock_guard<std::mutex> hold(lock);
       if (!read_window(za, e, at, n, buffer.data())) return std::nullopt;
     }
-    h.update(buffer.data(), static_cast<std::size_t>(n));
+    for (std::size_t done = 0; done < n;) {
+      const auto piece = std::min<std::size_t>(kHashPiece, static_cast<std::size_t>(n) - done);
+      h.update(buffer.data() + done, piece);
+      crc = crc32_z(crc, reinterpret_cast<const Bytef*>(buffer.data() + done), piece);
+      done += piece;
+    }
     at += n;
   }
-  return h.finish();
+  return PayloadDigest{h.finish(), static_cast<std::uint32_t>(crc)};
 }
 
-// The SHA-256 of each stored entry in `listed` (nullopt for the others and
-// for nullptr), hashed on `threads` threads (0: one per core). The SHA-256
-// against the signed manifest covers every byte of a stored entry, so
-// libzip's CRC-32 would be a second checksum over the same bytes: it is left
-// out here. A digest that does not match is read again by the caller with
-// the CRC-32 (Reader::hash_entry), so that the findings, and their order, do
-// not depend on the threads.
-std::vector<std::optional<Sha256Digest>> hash_payload(zip_t* za, const std::vector<const Entry*>& listed,
-                                                      std::size_t threads) {
+// The digests of each stored entry in `listed` (nullopt for the others and
+// for nullptr), hashed on `threads` threads (0: one per core). A digest that
+// does not match is read again by the caller through libzip (hash_entry), so
+// that the findings, and their order, do not depend on the threads.
+std::vector<std::optional<PayloadDigest>> hash_payload(zip_t* za, const std::vector<const Entry*>& listed,
+                                                       std::size_t threads) {
   const std::size_t workers = std::clamp<std::size_t>(threads != 0 ? threads : detail::default_workers(), 1,
                                                       std::max<std::size_t>(listed.size(), 1));
   const std::size_t window = detail::kIoBuffer / workers;  // together, the memory one reader used
   std::vector<std::vector<char>> buffers(workers);
-  std::vector<std::optional<Sha256Digest>> digests(listed.size());
+  std::vector<std::optional<PayloadDigest>> digests(listed.size());
   // Largest first, so that no thread is left alone with a big entry at the end.
   std::vector<std::size_t> order(listed.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -188,6 +173,13 @@ std::vector<std::optional<Sha256Digest>> hash_payload(zip_t* za, const std::vect
     digests[order[k]] = hash_stored(za, lock, *e, buffer);
   });
   return digests;
+}
+
+// A CRC-32 as unzip and 7-Zip print it.
+std::string crc_hex(std::uint32_t crc) {
+  char text[9];
+  std::snprintf(text, sizeof text, "%08x", crc);
+  return text;
 }
 
 // "hash  path" lines of a BagIt manifest.
@@ -306,249 +298,320 @@ class CaseCollisions {
   std::map<std::string, std::string> seen_;  // folded -> as first seen
 };
 
-VerifyReport verify_archive(const std::string& path, const VerifyContext& ctx) {
-  VerifyReport report;
-  Reader r(report);
-  Archive archive;
+// [SECTION] Stage 1: container safety
+
+// The package as opened: its entries by name inside the root folder, and
+// each tag file once read (the tag manifest checks them again).
+struct Contents {
+  zip_t* za = nullptr;
+  std::string root;
+  std::map<std::string, Entry> entries;
+  std::set<std::string> folders;  // folder entries, by name inside the root ("data/")
+  std::map<std::string, std::optional<std::string>> tag_texts;
+
+  [[nodiscard]] bool has(std::string_view name) const { return entries.count(std::string(name)) != 0; }
+
+  // A tag file's text, read once; nullopt (and a finding) when it is
+  // missing or cannot be read.
+  std::optional<std::string> tag(std::string_view name, const PackageLimits& limits, Findings& findings) {
+    const std::string key(name);
+    if (const auto cached = tag_texts.find(key); cached != tag_texts.end()) return cached->second;
+    const auto it = entries.find(key);
+    if (it == entries.end()) {
+      findings.add(VerifyProblem::missing_file, key);
+      return tag_texts[key] = std::nullopt;
+    }
+    return tag_texts[key] = read_small(za, it->second, limits.max_tag_file_bytes, findings);
+  }
+};
+
+// The archive at `path`, if libzip can open it at all (its central and local
+// headers agree, ZIP_CHECKCONS) and it holds a number of entries within the limit.
+zip_t* open_container(const std::string& path, const VerifyContext& ctx, Archive& archive, VerifyReport& report,
+                      Findings& findings) {
   int code = 0;
   archive.za = zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &code);
   if (archive.za == nullptr) {
     zip_error_t e;
     zip_error_init_with_code(&e, code);
-    r.error("pkg.not_a_zip", "", {{"detail", zip_error_strerror(&e)}});
+    findings.add(VerifyProblem::not_a_zip, "", {{"detail", zip_error_strerror(&e)}});
     zip_error_fini(&e);
-    return report;
+    return nullptr;
   }
-  zip_t* za = archive.za;
-  const auto count = zip_get_num_entries(za, 0);
+  const auto count = zip_get_num_entries(archive.za, 0);
   report.entries = count < 0 ? 0 : static_cast<std::size_t>(count);
   if (count <= 0 || static_cast<std::uint64_t>(count) > ctx.limits.max_entries) {
-    r.error("pkg.entry_count", "", {{"found", std::to_string(count)}, {"max", std::to_string(ctx.limits.max_entries)}});
-    return report;
+    findings.add(VerifyProblem::entry_count, "", {{"found", std::to_string(count)}, {"max", std::to_string(ctx.limits.max_entries)}});
+    return nullptr;
   }
   report.readable = true;
+  return archive.za;
+}
 
-  // [SECTION] 1. Names, kinds, sizes: before anything is read.
-  std::map<std::string, Entry> entries;  // by name inside the root
-  std::set<std::string> folders;         // folder entries, by name inside the root ("data/")
+// Names, kinds, sizes, before anything is read: no name that escapes the
+// folder or collides with another where case is ignored, no links, no
+// encryption, sizes and compression ratios within the limits, one top-level
+// folder. libzip hands out such names unchanged, so the reader refuses them
+// itself. False when the package is unsafe to read any further.
+bool check_container(zip_t* za, const VerifyContext& ctx, Contents& contents, Findings& findings) {
+  contents.za = za;
   std::set<std::string> normalized;
   CaseCollisions collisions;
-  std::string root;
   std::uint64_t total = 0;
-  for (zip_uint64_t i = 0; i < static_cast<zip_uint64_t>(count); ++i) {
+  const auto count = static_cast<zip_uint64_t>(zip_get_num_entries(za, 0));
+  for (zip_uint64_t i = 0; i < count; ++i) {
     const char* raw = zip_get_name(za, i, ZIP_FL_ENC_RAW);
     zip_stat_t st;
     if (raw == nullptr || zip_stat_index(za, i, 0, &st) != 0) {
-      r.error("pkg.entry_unreadable", "#" + std::to_string(i), {{"detail", zip_strerror(za)}});
+      findings.add(VerifyProblem::entry_unreadable, "#" + std::to_string(i), {{"detail", zip_strerror(za)}});
       continue;
     }
     const std::string name = raw;
-    if ((st.valid & ZIP_STAT_NAME) && std::string_view(st.name).size() != name.size()) {
-      r.error("pkg.unsafe_name", name);
-      continue;
-    }
-    if (unsafe_name(name)) {
-      r.error("pkg.unsafe_name", name);
+    // A NUL inside the name (libzip's decoded name is shorter), or a path that escapes.
+    if (((st.valid & ZIP_STAT_NAME) && std::string_view(st.name).size() != name.size()) || unsafe_name(name)) {
+      findings.add(VerifyProblem::unsafe_name, name);
       continue;
     }
     const auto normal = nfc(name);
-    if (!normal || *normal != name) r.error("pkg.name_not_nfc", name);
+    if (!normal || *normal != name) findings.add(VerifyProblem::name_not_nfc, name);
     if (normal && !normalized.insert(*normal).second) {
-      r.error("pkg.duplicate_entry", name);
+      findings.add(VerifyProblem::duplicate_entry, name);
     } else if (const auto other = collisions.add(name)) {
-      r.error("pkg.case_collision", name, {{"other", *other}});
+      findings.add(VerifyProblem::case_collision, name, {{"other", *other}});
     }
     zip_uint8_t opsys = 0;
     zip_uint32_t attributes = 0;
     if (zip_file_get_external_attributes(za, i, 0, &opsys, &attributes) == 0 && opsys == ZIP_OPSYS_UNIX &&
         ((attributes >> 16) & S_IFMT) == S_IFLNK) {
-      r.error("pkg.symlink", name);
+      findings.add(VerifyProblem::symlink, name);
       continue;
     }
     if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE) {
-      r.error("pkg.encrypted", name);
+      findings.add(VerifyProblem::encrypted, name);
       continue;
     }
     if (st.size > ctx.limits.max_entry_bytes) {
-      r.error("pkg.entry_too_large", name, {{"size", std::to_string(st.size)}, {"max", std::to_string(ctx.limits.max_entry_bytes)}});
+      findings.add(VerifyProblem::entry_too_large, name,
+                   {{"size", std::to_string(st.size)}, {"max", std::to_string(ctx.limits.max_entry_bytes)}});
       continue;
     }
     if (st.size > (1u << 20) && st.comp_size > 0 && st.size / st.comp_size > ctx.limits.max_ratio) {
-      r.error("pkg.compression_ratio", name, {{"ratio", std::to_string(st.size / st.comp_size)}});
+      findings.add(VerifyProblem::compression_ratio, name, {{"ratio", std::to_string(st.size / st.comp_size)}});
       continue;
     }
     total += st.size;
     const auto slash = name.find('/');
     const std::string top = name.substr(0, slash);
-    if (root.empty()) root = top;
-    if (slash == std::string::npos || top != root) {
-      r.error("pkg.not_one_folder", name);
+    if (contents.root.empty()) contents.root = top;
+    if (slash == std::string::npos || top != contents.root) {
+      findings.add(VerifyProblem::not_one_folder, name);
       continue;
     }
     const std::string inner = name.substr(slash + 1);
     if (inner.empty() || inner.back() == '/') {  // a folder entry
-      if (!inner.empty()) folders.insert(inner);
+      if (!inner.empty()) contents.folders.insert(inner);
       continue;
     }
-    const bool stored = (st.valid & ZIP_STAT_COMP_METHOD) && (st.valid & ZIP_STAT_COMP_SIZE) &&
+    const bool stored = (st.valid & ZIP_STAT_COMP_METHOD) && (st.valid & ZIP_STAT_COMP_SIZE) && (st.valid & ZIP_STAT_CRC) &&
                         st.comp_method == ZIP_CM_STORE && st.comp_size == st.size;
-    entries[inner] = Entry{i, inner, st.size, stored};
+    contents.entries[inner] = Entry{i, inner, st.size, stored, stored ? st.crc : 0};
     // Made by another tool, a name may not unpack everywhere: said, not refused.
     if (inner.starts_with(detail::kPayloadDir)) {
       const std::string leaf = inner.substr(detail::kPayloadDir.size());
-      if (detail::name_problem(leaf, leaf, "", ctx.limits)) r.warning("pkg.unportable_name", inner);
+      if (detail::name_problem(leaf, leaf, "", ctx.limits)) findings.add(VerifyProblem::unportable_name, inner);
     }
   }
   if (total > ctx.limits.max_total_bytes) {
-    r.error("pkg.too_large", "", {{"size", std::to_string(total)}, {"max", std::to_string(ctx.limits.max_total_bytes)}});
+    findings.add(VerifyProblem::too_large, "", {{"size", std::to_string(total)}, {"max", std::to_string(ctx.limits.max_total_bytes)}});
   }
-  if (r.has_errors()) return report;  // unsafe: read nothing
-  report.package_id = root;
+  return !findings.has_errors();
+}
 
-  // [SECTION] 2. The BagIt tag files.
-  // Tag files are read once each (the tag manifest checks them again).
-  std::map<std::string, std::optional<std::string>> tag_texts;
-  auto tag = [&](std::string_view name) -> std::optional<std::string> {
-    const std::string key(name);
-    if (const auto cached = tag_texts.find(key); cached != tag_texts.end()) return cached->second;
-    const auto it = entries.find(key);
-    if (it == entries.end()) {
-      r.error("pkg.missing_file", key);
-      return tag_texts[key] = std::nullopt;
+// [SECTION] Stage 2: BagIt completeness and hashes (RFC 8493)
+
+// The payload (RFC 8493 3, "Complete" and "Valid"): every file listed, every
+// listed file present, every SHA-256 as listed, and the CRC-32 the ZIP
+// records for each, which unzip checks, right too. Sets the payload's size
+// and count and checks them against the Payload-Oxum.
+void check_payload(Contents& contents, const std::map<std::string, std::string>& manifest,
+                   std::map<std::string, std::string>& bag_info, bool have_bag_info, const VerifyContext& ctx,
+                   VerifyReport& report, Findings& findings) {
+  // Nothing may ride along unsigned: every entry is a tag file or listed,
+  // every folder entry holds one of them.
+  const bool countersigned = contents.has(detail::kRecommendation);
+  for (const auto& [name, entry] : contents.entries) {
+    if (!manifest.count(name) && !known_tag_file(name, countersigned)) findings.add(VerifyProblem::unlisted_file, name);
+  }
+  for (const auto& folder : contents.folders) {
+    const auto inside = contents.entries.lower_bound(folder);
+    if (inside == contents.entries.end() || inside->first.rfind(folder, 0) != 0) findings.add(VerifyProblem::unlisted_file, folder);
+  }
+  // Every listed file's entry, in the manifest's order (nullptr: missing).
+  std::vector<const Entry*> listed;
+  for (const auto& [name, expected] : manifest) {
+    const auto it = contents.entries.find(name);
+    listed.push_back(name.rfind("data/", 0) == 0 && it != contents.entries.end() ? &it->second : nullptr);
+  }
+  const auto digests = hash_payload(contents.za, listed, ctx.threads);
+  std::uint64_t bytes = 0;
+  std::size_t k = 0;
+  for (const auto& [name, expected] : manifest) {
+    const Entry* entry = listed[k];
+    const auto& digest = digests[k++];
+    if (entry == nullptr) {
+      findings.add(VerifyProblem::listed_file_missing, name);
+      continue;
     }
-    return tag_texts[key] = r.read_small(za, it->second, ctx.limits.max_tag_file_bytes);
-  };
-  const auto bagit = tag("bagit.txt");
-  if (bagit && *bagit != detail::kBagitTxt) r.error("pkg.bad_bagit_txt", "bagit.txt");
-  const auto bag_info_text = tag("bag-info.txt");
-  if (bag_info_text && !count_code_points(*bag_info_text)) r.error("pkg.tag_not_utf8", "bag-info.txt");
-  const auto manifest_text = tag(detail::kManifest);
-  const auto tagmanifest_text = tag(detail::kTagManifest);
-  const auto signature_text = tag(detail::kSignature);
-  const auto signer_text = tag(detail::kSignerKey);
+    bytes += entry->size;
+    if (digest && to_hex(digest->sha256) == expected) {
+      // The content is as signed, but a CRC-32 altered in the headers still
+      // makes unzip refuse the file: the package would not unpack.
+      if (digest->crc32 != entry->crc) {
+        findings.add(VerifyProblem::crc_mismatch, name, {{"recorded", crc_hex(entry->crc)}, {"computed", crc_hex(digest->crc32)}});
+      }
+      continue;
+    }
+    // Not proved good: read again the careful way, which says what is wrong.
+    const auto again = hash_entry(contents.za, *entry, findings);
+    if (again && to_hex(*again) != expected) findings.add(VerifyProblem::hash_mismatch, name);
+  }
+  report.payload_bytes = bytes;
+  report.payload_files = manifest.size();
+  const std::string oxum = std::to_string(bytes) + "." + std::to_string(manifest.size());
+  if (have_bag_info && bag_info["Payload-Oxum"] != oxum) {
+    findings.add(VerifyProblem::oxum_mismatch, "bag-info.txt", {{"found", bag_info["Payload-Oxum"]}, {"expected", oxum}});
+  }
+}
+
+// The tag files: bagit.txt exactly BagIt 1.0, bag-info.txt in UTF-8 naming
+// this package (the organization and credit code go into the report), the
+// payload manifest, and the tag manifest's hashes of the tag files.
+void check_bag(Contents& contents, const VerifyContext& ctx, VerifyReport& report, Findings& findings) {
+  const auto& limits = ctx.limits;
+  const auto bagit = contents.tag("bagit.txt", limits, findings);
+  if (bagit && *bagit != detail::kBagitTxt) findings.add(VerifyProblem::bad_bagit_txt, "bagit.txt");
+  const auto bag_info_text = contents.tag("bag-info.txt", limits, findings);
+  if (bag_info_text && !count_code_points(*bag_info_text)) findings.add(VerifyProblem::tag_not_utf8, "bag-info.txt");
+  const auto manifest_text = contents.tag(detail::kManifest, limits, findings);
+  const auto tagmanifest_text = contents.tag(detail::kTagManifest, limits, findings);
   std::map<std::string, std::string> bag_info;
   if (bag_info_text) {
     bag_info = parse_bag_info(*bag_info_text);
     report.organization = bag_info["Source-Organization"];
     report.uscc = bag_info["Organization-Credit-Code"];
     report.bagging_date = bag_info["Bagging-Date"];
-    if (bag_info["External-Identifier"] != root) r.error("pkg.id_mismatch", "bag-info.txt", {{"found", bag_info["External-Identifier"]}});
-  }
-
-  // [SECTION] 3. The payload: every file listed, every listed file present, every hash.
-  if (manifest_text) {
-    const auto manifest = parse_manifest(*manifest_text);
-    if (!manifest) {
-      r.error("pkg.bad_manifest", std::string(detail::kManifest));
-    } else {
-      // Nothing may ride along unsigned: every entry is a tag file or listed,
-      // every folder entry holds one of them.
-      const bool countersigned = entries.count(std::string(detail::kRecommendation)) != 0;
-      for (const auto& [name, entry] : entries) {
-        if (!manifest->count(name) && !known_tag_file(name, countersigned)) r.error("pkg.unlisted_file", name);
-      }
-      for (const auto& folder : folders) {
-        const auto inside = entries.lower_bound(folder);
-        if (inside == entries.end() || inside->first.rfind(folder, 0) != 0) r.error("pkg.unlisted_file", folder);
-      }
-      // Every listed file's entry, in the manifest's order (nullptr: missing).
-      std::vector<const Entry*> listed;
-      for (const auto& [name, expected] : *manifest) {
-        const auto it = entries.find(name);
-        listed.push_back(name.rfind("data/", 0) == 0 && it != entries.end() ? &it->second : nullptr);
-      }
-      const auto digests = hash_payload(za, listed, ctx.threads);
-      std::uint64_t bytes = 0;
-      std::size_t k = 0;
-      for (const auto& [name, expected] : *manifest) {
-        const Entry* entry = listed[k];
-        const auto& digest = digests[k++];
-        if (entry == nullptr) {
-          r.error("pkg.listed_file_missing", name);
-          continue;
-        }
-        bytes += entry->size;
-        if (digest && to_hex(*digest) == expected) continue;
-        // Not proved good: read again the careful way, which says what is wrong.
-        const auto again = r.hash_entry(za, *entry);
-        if (again && to_hex(*again) != expected) r.error("pkg.hash_mismatch", name);
-      }
-      report.payload_bytes = bytes;
-      report.payload_files = manifest->size();
-      const std::string oxum = std::to_string(bytes) + "." + std::to_string(manifest->size());
-      if (bag_info_text && bag_info["Payload-Oxum"] != oxum) {
-        r.error("pkg.oxum_mismatch", "bag-info.txt", {{"found", bag_info["Payload-Oxum"]}, {"expected", oxum}});
-      }
+    if (bag_info["External-Identifier"] != contents.root) {
+      findings.add(VerifyProblem::id_mismatch, "bag-info.txt", {{"found", bag_info["External-Identifier"]}});
     }
   }
-
-  // [SECTION] 4. The tag manifest and the signature over it.
+  if (manifest_text) {
+    const auto manifest = parse_manifest(*manifest_text);
+    if (manifest) check_payload(contents, *manifest, bag_info, bag_info_text.has_value(), ctx, report, findings);
+    else findings.add(VerifyProblem::bad_manifest, std::string(detail::kManifest));
+  }
   if (tagmanifest_text) {
     report.tagmanifest_sha256 = to_hex(Sha256::of(*tagmanifest_text));
     const auto tags = parse_manifest(*tagmanifest_text);
     if (!tags) {
-      r.error("pkg.bad_manifest", std::string(detail::kTagManifest));
-    } else {
+      findings.add(VerifyProblem::bad_manifest, std::string(detail::kTagManifest));
+      return;
+    }
+    for (const auto& [name, expected] : *tags) {
+      if (!contents.has(name)) {
+        findings.add(VerifyProblem::listed_file_missing, name);
+        continue;
+      }
+      const auto text = contents.tag(name, limits, findings);
+      if (text && to_hex(Sha256::of(*text)) != expected) findings.add(VerifyProblem::hash_mismatch, name);
+    }
+  }
+}
+
+// [SECTION] Stage 3: the applicant's signature (Article 11(3))
+
+// The tag manifest covers the tag files (so the signature over it covers
+// them too), signer.pub is the key expected when one is pinned (--pubkey),
+// the minisign signature holds, and its trusted comment names this package
+// and its credit code.
+void check_signature(Contents& contents, const VerifyContext& ctx, VerifyReport& report, Findings& findings) {
+  const auto tagmanifest_text = contents.tag(detail::kTagManifest, ctx.limits, findings);
+  if (tagmanifest_text) {
+    if (const auto tags = parse_manifest(*tagmanifest_text)) {
       for (const char* required : {"bagit.txt", "bag-info.txt", "manifest-sha256.txt", "signer.pub"}) {
-        if (!tags->count(required)) r.error("pkg.tag_not_covered", required);
-      }
-      for (const auto& [name, expected] : *tags) {
-        if (!entries.count(name)) {
-          r.error("pkg.listed_file_missing", name);
-          continue;
-        }
-        const auto text = tag(name);
-        if (text && to_hex(Sha256::of(*text)) != expected) r.error("pkg.hash_mismatch", name);
+        if (!tags->count(required)) findings.add(VerifyProblem::tag_not_covered, required);
       }
     }
   }
-  if (signature_text && tagmanifest_text && signer_text) {
-    report.signature.present = true;
-    auto embedded = parse_public_key(*signer_text);
-    if (!embedded.ok()) r.error("pkg.bad_signer_key", std::string(detail::kSignerKey));
-    const PublicKey* key = ctx.expected_key != nullptr ? ctx.expected_key : (embedded.ok() ? &embedded.value() : nullptr);
-    if (ctx.expected_key != nullptr && embedded.ok() && embedded.value().key != ctx.expected_key->key) {
-      r.error("pkg.signer_not_expected", std::string(detail::kSignerKey),
-              {{"found", embedded.value().key_id_hex()}, {"expected", ctx.expected_key->key_id_hex()}});
-    }
-    if (key != nullptr) {
-      report.signature.key_id = key->key_id_hex();
-      report.signature.fingerprint = key->fingerprint();
-      const auto checked = verify_minisign(*tagmanifest_text, *signature_text, *key);
-      if (!checked.ok()) {
-        r.signature_error(checked.diagnostics(), std::string(detail::kSignature));
-      } else {
-        report.signature.valid = true;
-        report.signature.trusted_comment = checked.value().trusted_comment;
-        const auto& comment = checked.value().trusted_comment;
-        if (comment.find(root) == std::string::npos || (!report.uscc.empty() && comment.find(report.uscc) == std::string::npos)) {
-          r.error("pkg.comment_mismatch", std::string(detail::kSignature), {{"found", comment}});
-        }
-      }
-    }
+  const auto signature_text = contents.tag(detail::kSignature, ctx.limits, findings);
+  const auto signer_text = contents.tag(detail::kSignerKey, ctx.limits, findings);
+  if (!signature_text || !tagmanifest_text || !signer_text) return;
+  report.signature.present = true;
+  auto embedded = parse_public_key(*signer_text);
+  if (!embedded.ok()) findings.add(VerifyProblem::bad_signer_key, std::string(detail::kSignerKey));
+  const PublicKey* key = ctx.expected_key != nullptr ? ctx.expected_key : (embedded.ok() ? &embedded.value() : nullptr);
+  if (ctx.expected_key != nullptr && embedded.ok() && embedded.value().key != ctx.expected_key->key) {
+    findings.add(VerifyProblem::signer_not_expected, std::string(detail::kSignerKey),
+                 {{"found", embedded.value().key_id_hex()}, {"expected", ctx.expected_key->key_id_hex()}});
   }
+  if (key == nullptr) return;
+  report.signature.key_id = key->key_id_hex();
+  report.signature.fingerprint = key->fingerprint();
+  const auto checked = verify_minisign(*tagmanifest_text, *signature_text, *key);
+  if (!checked.ok()) {
+    findings.signature_failed(checked.diagnostics(), std::string(detail::kSignature));
+    return;
+  }
+  report.signature.valid = true;
+  report.signature.trusted_comment = checked.value().trusted_comment;
+  const auto& comment = checked.value().trusted_comment;
+  if (comment.find(contents.root) == std::string::npos || (!report.uscc.empty() && comment.find(report.uscc) == std::string::npos)) {
+    findings.add(VerifyProblem::comment_mismatch, std::string(detail::kSignature), {{"found", comment}});
+  }
+}
 
-  // [SECTION] 5. The application: eligibility run again, the publicity period.
-  const auto app_it = entries.find(std::string(detail::kApplication));
-  std::optional<std::string> app_text;
-  if (app_it != entries.end()) app_text = r.read_small(za, app_it->second, ctx.limits.max_application_bytes);
-  else r.error("pkg.missing_file", std::string(detail::kApplication));
-  if (app_text) detail::recheck_application(*app_text, ctx, report);
+// [SECTION] Stages 4 and 5: the package's own documents (package_verify.cpp)
 
-  // [SECTION] 6. A district office's countersignature, if any.
-  if (entries.count(std::string(detail::kRecommendation))) {
-    const auto text = tag(detail::kRecommendation);
-    const auto sig = tag(detail::kRecommendationSig);
-    const auto key_text = tag(detail::kOfficeKey);
-    if (text && sig && key_text) {
-      detail::check_countersignature(*text, *sig, *key_text, ctx, report);
-    } else {
-      Countersignature cs;
-      cs.signature.present = true;
-      report.countersignatures.push_back(cs);
-    }
+// data/application.json, read and re-checked.
+void recheck_application_entry(Contents& contents, const VerifyContext& ctx, VerifyReport& report, Findings& findings) {
+  const auto it = contents.entries.find(std::string(detail::kApplication));
+  if (it == contents.entries.end()) {
+    findings.add(VerifyProblem::missing_file, std::string(detail::kApplication));
+    return;
   }
-  report.valid = !r.has_errors();
+  if (const auto text = read_small(contents.za, it->second, ctx.limits.max_application_bytes, findings)) {
+    detail::recheck_application(*text, ctx, report);
+  }
+}
+
+// A district office's countersignature, when the package carries one.
+void check_countersignatures(Contents& contents, const VerifyContext& ctx, VerifyReport& report, Findings& findings) {
+  if (!contents.has(detail::kRecommendation)) return;
+  const auto text = contents.tag(detail::kRecommendation, ctx.limits, findings);
+  const auto sig = contents.tag(detail::kRecommendationSig, ctx.limits, findings);
+  const auto key_text = contents.tag(detail::kOfficeKey, ctx.limits, findings);
+  if (text && sig && key_text) {
+    detail::check_countersignature(*text, *sig, *key_text, ctx, report);
+  } else {
+    Countersignature cs;
+    cs.signature.present = true;
+    report.countersignatures.push_back(cs);
+  }
+}
+
+VerifyReport verify_archive(const std::string& path, const VerifyContext& ctx) {
+  VerifyReport report;
+  Findings findings(report);
+  Archive archive;
+  zip_t* za = open_container(path, ctx, archive, report, findings);
+  if (za == nullptr) return report;
+  Contents contents;
+  if (!check_container(za, ctx, contents, findings)) return report;  // unsafe: read nothing
+  report.package_id = contents.root;
+  check_bag(contents, ctx, report, findings);
+  check_signature(contents, ctx, report, findings);
+  recheck_application_entry(contents, ctx, report, findings);
+  check_countersignatures(contents, ctx, report, findings);
+  report.valid = !findings.has_errors();
   return report;
 }
 
@@ -559,173 +622,6 @@ VerifyReport verify_package(const std::string& path, const VerifyContext& ctx) {
   keep_utf8(report);
   return report;
 }
-
-namespace detail {
-
-namespace {
-
-// Objections against the packaging time (Article 13): one resolved before it
-// was received, or one still open when the package was made, is for the
-// reviewer to look at.
-void check_objections(const PublicityRecord& record, const std::optional<DateTime>& created, Reader& r) {
-  const std::string entry(kApplication);
-  if (!created) return;
-  for (std::size_t i = 0; i < record.objections.size(); ++i) {
-    const auto& o = record.objections[i];
-    const auto path = "/publicity/objections/" + std::to_string(i);
-    for (const auto problem : objection_problems(o, created->date)) {
-      switch (problem) {
-        case ObjectionProblem::forwarded_before_received:
-          r.warning("pkg.objection_forwarded_before_received", entry,
-                    {{"path", path}, {"received", to_string(o.received_on)}, {"forwarded", to_string(*o.forwarded_on)}});
-          break;
-        case ObjectionProblem::resolved_before_received:
-          r.warning("pkg.objection_resolved_before_received", entry,
-                    {{"path", path}, {"received", to_string(o.received_on)}, {"resolved", to_string(*o.resolved_on)}});
-          break;
-        case ObjectionProblem::open:
-          r.warning("pkg.objection_unresolved", entry, {{"path", path}, {"received", to_string(o.received_on)}, {"created", to_iso(*created)}});
-          break;
-      }
-    }
-  }
-}
-
-}  // namespace
-
-void recheck_application(std::string_view application_json, const VerifyContext& ctx, VerifyReport& report) {
-  Reader r(report);
-  const std::string entry(kApplication);
-  const auto parsed = parse_json(application_json);
-  if (!parsed.ok()) {
-    r.json_errors(parsed.diagnostics(), entry);
-    return;
-  }
-  const auto& app = parsed.value();
-  if (!app.is_object()) {
-    r.error("pkg.bad_application", entry);
-    return;
-  }
-  // Every member is read by its type: a wrong one is a finding naming its
-  // path, what was found and what was expected; nothing throws.
-  JsonReader json;
-  const nlohmann::json none = nlohmann::json::object();
-  const auto* eligibility = json.object(app, "", "eligibility");
-  const auto& e = eligibility != nullptr ? *eligibility : none;
-  report.edition = json.string(e, "/eligibility", "edition").value_or("");
-  report.recorded_eligibility = json.string(e, "/eligibility", "outcome").value_or("");
-  report.forced = json.boolean(e, "/eligibility", "forced").value_or(false);
-  const auto date = json.date(e, "/eligibility", "date");
-  std::optional<DateTime> created;
-  if (const auto text = json.string(app, "", "created")) {
-    created = parse_datetime(*text);
-    if (!created) json.error("input.bad_datetime", "/created", {{"found", *text}});
-  }
-  const auto* profile_json = json.object(app, "", "profile");
-  std::optional<PublicityRecord> record;
-  if (const auto* publicity = json.member(app, "publicity")) {
-    auto read = publicity_record_from_json(*publicity, "/publicity");
-    r.json_errors(read.diagnostics(), entry);
-    if (read.ok()) record = std::move(read).value();
-  }
-  if (const auto* list = json.array(app, "", "attachments")) {
-    for (std::size_t i = 0; i < list->size(); ++i) {
-      const auto at = "/attachments/" + std::to_string(i);
-      const auto& item = (*list)[i];
-      if (!item.is_object()) {
-        json.error("input.wrong_type", at, {{"found", describe(item)}, {"expected", "{ ... }"}});
-        continue;
-      }
-      const auto file = json.string(item, at, "file");
-      if (json.boolean(item, at, "trade_secret").value_or(false)) report.trade_secret_files.push_back(file.value_or(""));
-    }
-  }
-  if (const auto* summary = json.object(app, "", "assessment_summary")) {
-    if (const auto* total = json.member(*summary, "total")) {
-      if (total->is_number()) report.assessment_total = total->get<double>();
-      else json.error("input.wrong_type", "/assessment_summary/total", {{"found", describe(*total)}, {"expected", "439.5"}});
-    }
-  }
-  auto rules = load_edition(report.edition, ctx.editions);
-  if (rules.ok() && !date && json.member(e, "date") == nullptr) {
-    json.error("input.missing_field", "/eligibility/date", {{"expected", "YYYY-MM-DD"}});
-  }
-  r.json_errors(json.diagnostics, entry);
-  auto profile = profile_from_json(profile_json != nullptr ? *profile_json : none, "/profile");
-  r.json_errors(profile.diagnostics(), entry);
-
-  // The eligibility run again, the identity, the publicity period.
-  if (!rules.ok()) {
-    r.warning("pkg.unknown_edition", entry, {{"edition", report.edition}});
-  } else if (profile.ok() && date) {
-    const auto rerun = evaluate_eligibility(profile.value(), rules.value(), *date);
-    report.rerun_eligibility = rerun.ok() ? to_string(rerun.value().outcome) : "error";
-    if (report.rerun_eligibility != report.recorded_eligibility) {
-      r.error("pkg.eligibility_differs", entry, {{"recorded", report.recorded_eligibility}, {"rerun", report.rerun_eligibility}});
-    }
-    if (report.rerun_eligibility == "not_eligible") r.warning("pkg.not_eligible_inside", "", {{"forced", report.forced ? "true" : "false"}});
-    if (profile.value().organization.uscc.value_or("") != report.uscc) r.error("pkg.identity_differs", entry);
-    // The publicity period against the calendar: complete before packaging?
-    report.publicity_state = "missing";
-    if (record && record->posted_at && created && ctx.calendar != nullptr) {
-      PublicityOptions options;
-      options.working_days = rules.value().procedure.publicity_working_days;
-      options.posting_day_counts = record->posting_day_counts;
-      options.close_of_business = record->close_of_business;
-      options.region = record->region;
-      const auto period = compute_publicity(*ctx.calendar, *record->posted_at, options);
-      report.publicity_end = to_iso(period.end);
-      report.publicity_state = *created >= period.end ? "complete" : "not_complete";
-      if (report.publicity_state == "not_complete") {
-        r.warning("pkg.publicity_not_complete", "", {{"end", report.publicity_end}, {"created", to_iso(*created)}});
-      }
-    }
-    if (report.publicity_state == "missing") r.warning("pkg.publicity_missing");
-  }
-  if (record) check_objections(*record, created, r);
-}
-
-void check_countersignature(std::string_view recommendation_json, std::string_view signature,
-                            std::string_view office_key, const VerifyContext& ctx, VerifyReport& report) {
-  Reader r(report);
-  const std::string entry(kRecommendation);
-  Countersignature cs;
-  cs.signature.present = true;
-  const auto parsed = parse_json(recommendation_json);
-  auto key = parse_public_key(office_key);
-  if (!parsed.ok()) r.json_errors(parsed.diagnostics(), entry);
-  else if (!parsed.value().is_object()) r.error("pkg.bad_recommendation", entry);
-  if (!key.ok()) r.error("pkg.bad_recommendation", std::string(kOfficeKey));
-  if (!parsed.ok() || !parsed.value().is_object() || !key.ok()) {
-    report.countersignatures.push_back(cs);
-    return;
-  }
-  const auto& doc = parsed.value();
-  JsonReader json;
-  cs.unit = json.string(doc, "", "unit").value_or("");
-  cs.opinion = json.string(doc, "", "opinion").value_or("");
-  cs.date = json.string(doc, "", "date").value_or("");
-  const auto bound = json.string(doc, "", "applicant_tagmanifest_sha256");
-  cs.binds_applicant = bound && !report.tagmanifest_sha256.empty() && *bound == report.tagmanifest_sha256;
-  r.json_errors(json.diagnostics, entry);
-  cs.signature.key_id = key.value().key_id_hex();
-  cs.signature.fingerprint = key.value().fingerprint();
-  // A pinned office key is the one the signature must verify with, whatever
-  // office.pub says (anyone can make a key and call themselves the office).
-  const PublicKey* pinned = ctx.expected_office_key;
-  if (pinned != nullptr && key.value().key != pinned->key) {
-    r.error("pkg.office_key_not_pinned", std::string(kOfficeKey),
-            {{"found", key.value().key_id_hex()}, {"expected", pinned->key_id_hex()}});
-  }
-  const auto checked = verify_minisign(recommendation_json, signature, pinned != nullptr ? *pinned : key.value());
-  cs.signature.valid = checked.ok();
-  cs.key_pinned = pinned != nullptr && key.value().key == pinned->key && checked.ok();
-  if (!checked.ok()) r.signature_error(checked.diagnostics(), std::string(kRecommendationSig));
-  if (!cs.binds_applicant) r.error("pkg.recommendation_unbound", entry);
-  report.countersignatures.push_back(cs);
-}
-
-}  // namespace detail
 
 nlohmann::json to_json(const VerifyReport& report, const Catalog& zh, const Catalog& en) {
   auto signature = [](const SignatureReport& s) {
@@ -815,7 +711,7 @@ VerifyReport verify_report_from_json(const nlohmann::json& j) {
   }
   if (j.contains("findings") && j["findings"].is_array()) {
     for (const auto& f : j["findings"]) {
-      Finding finding;
+      Diagnostic finding;
       finding.severity = text(f, "severity") == "warning" ? Severity::warning : Severity::error;
       finding.key = text(f, "key");
       finding.where = text(f, "where");
@@ -832,6 +728,19 @@ VerifyReport verify_report_from_json(const nlohmann::json& j) {
 
 namespace {
 
+// The district's review (Article 11(3) of the draft) as the package's own
+// edition numbers it; the default edition's when the package names none
+// this program ships.
+std::string review_article(const VerifyReport& report, const VerifyContext& context) {
+  auto rules = load_edition(report.edition, context.editions);
+  if (!rules.ok()) {
+    if (const auto index = load_edition_index(context.editions); index.ok()) {
+      rules = load_edition(index.value().default_edition, context.editions);
+    }
+  }
+  return rules.ok() ? rules.value().cite_zh(rules.value().procedure.review_citation) : std::string("审核推荐");
+}
+
 Result<std::string> countersign_to(const std::string& in_path, const detail::Output& target,
                                    const CountersignRequest& request, const VerifyContext& context) {
   const auto report = verify_package(in_path, context);
@@ -840,7 +749,9 @@ Result<std::string> countersign_to(const std::string& in_path, const detail::Out
   Archive in;
   int code = 0;
   in.za = zip_open(in_path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &code);
-  if (in.za == nullptr) return std::vector{make_error("pkg.not_a_zip", "", {{"detail", in_path}})};
+  if (in.za == nullptr) {
+    return std::vector{make_error(std::string(verify_message(VerifyProblem::not_a_zip).key), "", {{"detail", in_path}})};
+  }
   zip_t* out = detail::open_output(target);
   if (out == nullptr) return std::vector{make_error("pkg.cannot_write", "", {{"file", target.name()}})};
   const auto mtime = static_cast<time_t>(detail::zip_time(request.now));
@@ -872,7 +783,7 @@ Result<std::string> countersign_to(const std::string& in_path, const detail::Out
                                          {"date", to_iso(request.now)},
                                          {"applicant_key_id", report.signature.key_id},
                                          {"applicant_tagmanifest_sha256", report.tagmanifest_sha256},
-                                         {"article", "《乌鲁木齐市人民政府质量奖管理办法》第十一条第（三）项：审核推荐意见"}};
+                                         {"article", review_article(report, context) + "：审核推荐意见"}};
   const std::string text = recommendation.dump(2) + "\n";
   const std::string sig = sign_minisign(text, *request.key,
                                         "qaward recommendation " + report.package_id + " by " + request.unit + " time " + to_iso(request.now));

@@ -1,14 +1,50 @@
 #pragma once
-// The checks of verify_package that read the package's own JSON documents,
-// declared apart from the archive so that a fuzzer
-// (tests/fuzz/fuzz_application.cpp) reaches them without having to forge
-// hashes and signatures first. Internal to the core. Neither throws: every
-// problem is a finding in `report`.
+// The verifier's shared pieces, internal to the core.
+//
+// verify_package (package_read.cpp) runs in stages, each a function named
+// for what it checks, in this order:
+//   1. check_container        container safety, before anything is read
+//   2. check_bag              BagIt completeness and hashes (RFC 8493)
+//   3. check_signature        the applicant's signature over the tag manifest
+//   4. recheck_application    the business re-checks (below)
+//   5. check_countersignature a district office's recommendation (below)
+// Every stage reports codes (qaward/verify_problem.hpp) through Findings; the
+// code's row in kVerifyMessages gives the message key and the severity.
+//
+// The two stages below read the package's own JSON documents; they are
+// declared apart from the archive (defined in package_verify.cpp) so that a
+// fuzzer (tests/fuzz/fuzz_application.cpp) reaches them without having to
+// forge hashes and signatures first. Neither throws: every problem is a
+// finding in `report`.
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "qaward/package.hpp"
+#include "qaward/verify_problem.hpp"
 
 namespace qaward::detail {
+
+// Where the stages put what they find: report.findings, as diagnostics whose
+// key and severity come from the code's row in kVerifyMessages.
+class Findings {
+ public:
+  explicit Findings(VerifyReport& report) : report_(report) {}
+
+  void add(VerifyProblem code, std::string where = {}, Params params = {});
+  [[nodiscard]] bool has_errors() const;
+
+  // A failed signature check, as verify_minisign's first diagnostic says.
+  void signature_failed(const std::vector<Diagnostic>& diagnostics, std::string where);
+
+  // The errors of a JSON reader over `entry`, each naming the entry and the
+  // JSON path (its warnings, such as unknown members, concern the writer,
+  // not the reviewer).
+  void json_errors(const std::vector<Diagnostic>& diagnostics, const std::string& entry);
+
+ private:
+  VerifyReport& report_;
+};
 
 // data/application.json, as read from the package: the eligibility run again
 // with the recorded edition, the identity against bag-info.txt

@@ -497,6 +497,11 @@ void check_time_sense(const PackageRequest& r, PackagePlan& plan) {
       plan.warnings.push_back(make_error("pkg.publicity_not_over", "/publicity/posted_at",
                                          {{"end", to_iso(period.end)}, {"now", to_iso(r.now)}}));
     }
+    // The period crosses days the calendar only estimates (issue 19): the
+    // applicant checks it against the year's holiday notice.
+    if (period.estimated) {
+      plan.warnings.push_back(make_error("pkg.publicity_estimated", "/publicity/posted_at", {{"end", to_iso(period.end)}}));
+    }
   }
   for (std::size_t i = 0; i < record->objections.size(); ++i) {
     const auto& o = record->objections[i];

@@ -68,6 +68,8 @@ void read_procedure(const json& doc, const std::string& edition, Procedure& p, s
   p.publicity_interpretation = bilingual(doc, "publicity_interpretation");
   p.objection_citation = bilingual(doc, "objection_citation").value_or(BilingualText{});
   p.objection_excerpt = text_of(doc, "objection_excerpt");
+  p.review_citation = bilingual(doc, "review_citation").value_or(BilingualText{});
+  p.declaration_citation = bilingual(doc, "declaration_citation").value_or(BilingualText{});
   p.stages_note = bilingual(doc, "stages_note");
   p.stages.clear();
   if (const auto stages = doc.find("stages"); stages != doc.end() && stages->is_array()) {
@@ -171,11 +173,33 @@ Result<RuleSet> load(std::string_view edition, const EditionSource& source, int 
       }
       if (!found) errors.push_back(rules_error("rules.override_unknown_check", id, "/overrides/" + check_id));
     }
+    // A rule carried over cites its article as the parent numbers it; the
+    // citation says so, so that no draft number passes for the issued one.
+    if (const auto suffix = bilingual(carried, "citation_suffix"); suffix && !verified) {
+      auto mark = [&](BilingualText& c) {
+        if (!c.zh.empty()) c.zh += suffix->zh;
+        if (!c.en.empty()) c.en += suffix->en;
+      };
+      for (auto* list : {&set.checks, &set.notes}) {
+        for (auto& check : *list) {
+          if (!check.verified) mark(check.citation);
+        }
+      }
+      if (!doc.contains("procedure")) {
+        auto& p = set.procedure;
+        for (auto* c : {&p.publicity_citation, &p.objection_citation, &p.review_citation, &p.declaration_citation}) mark(*c);
+        for (auto& stage : p.stages) {
+          if (!stage.citation.empty()) stage.citation += suffix->zh;
+        }
+      }
+    }
   }
 
   set.edition = id;
   set.status = text_of(doc, "status");
   if (auto title = bilingual(doc, "title")) set.title = *title;
+  if (auto name = bilingual(doc, "name")) set.name = *name;
+  if (auto short_name = bilingual(doc, "short_name")) set.short_name = *short_name;
   if (const auto from = doc.find("effective_from"); from != doc.end() && from->is_string()) {
     set.effective_from = parse_date(from->get<std::string>());
     if (!set.effective_from) errors.push_back(rules_error("rules.bad_date", id, "/effective_from"));
@@ -235,6 +259,22 @@ std::vector<std::string> RuleSet::unverified_checks() const {
   }
   return out;
 }
+
+Params edition_references(const RuleSet& rules, bool english) {
+  auto pick = [english](const BilingualText& t) { return english ? t.en : t.zh; };
+  const auto& p = rules.procedure;
+  Params refs = {{"cite.publicity", pick(p.publicity_citation)},
+                 {"cite.objection", pick(p.objection_citation)},
+                 {"cite.review", pick(p.review_citation)},
+                 {"cite.declaration", pick(p.declaration_citation)},
+                 {"award.short", pick(rules.short_name)}};
+  for (const auto* list : {&rules.checks, &rules.notes}) {
+    for (const auto& check : *list) refs["cite." + check.id] = pick(check.citation);
+  }
+  return refs;
+}
+
+std::string RuleSet::cite_zh(const BilingualText& article) const { return "《" + name.zh + "》" + article.zh; }
 
 Result<RuleSet> load_edition(std::string_view edition, const EditionSource& source) { return load(edition, source, 0); }
 

@@ -229,6 +229,16 @@ Result<KeyPair> decrypt_secret_key(std::string_view file, std::string_view passp
   return pair;
 }
 
+Result<PublicKey> secret_key_public_key(std::string_view file) {
+  const auto parsed = parse_json(file);
+  if (!parsed.ok() || !parsed.value().is_object() || detail::text_of(parsed.value(), "format") != kSecretKeyFormat) {
+    return std::vector{key_error("key.bad_secret_key")};
+  }
+  auto key = parse_public_key(detail::text_of(parsed.value(), "public_key"));
+  if (!key.ok()) return std::vector{key_error("key.bad_secret_key")};
+  return key;
+}
+
 std::string sign_minisign(std::string_view message, const KeyPair& pair, std::string_view trusted_comment) {
   ensure_sodium();
   const auto hash = blake2b_512(message);

@@ -43,10 +43,18 @@ grep -q "营业执照副本.txt" "$work/tampered" || fail "the tampered file is 
 QAWARD_PASSPHRASE='区县审核口令 2026' $q countersign "$work/p.zip" --key "$work/office.key" --unit 天山区市场监督管理局 \
   --opinion "材料齐全，同意推荐。" --out "$work/c.zip" --now 2026-03-20T09:30 >/dev/null || fail "countersign"
 $q verify "$work/c.zip" | grep -q "审核推荐意见有效：天山区市场监督管理局" || fail "the countersignature is not reported"
+# The recommendation cites the review as the package's edition numbers it (issue 19).
+unzip -p "$work/c.zip" '*/recommendation.json' | grep -q '"article": "《乌鲁木齐市人民政府质量奖管理办法》第十一条第（三）项（征求意见稿条号）：审核推荐意见"' \
+  || fail "the recommendation's article: $(unzip -p "$work/c.zip" '*/recommendation.json' | grep article)"
 (cd "$work" && mkdir c && cd c && unzip -q ../c.zip && cd QA-* && minisign -V -p ../../office.pub -m recommendation.json >/dev/null \
   && minisign -V -p ../../org.pub -m tagmanifest-sha256.txt >/dev/null) || fail "minisign -V on both signatures"
 $q precheck "$work/p.zip" "$work/c.zip" "$work/t.zip" --report "$work/report.html" >/dev/null; [ $? -eq 1 ] || fail "precheck with a bad package must exit 1"
 grep -q "共 3 个申报包，校验通过 2 个" "$work/report.html" || fail "the precheck report"
+# The report is filled from assets/templates/ and cites the article the edition gives (11(3)).
+grep -q "依据《乌鲁木齐市人民政府质量奖管理办法》第十一条第（三）项" "$work/report.html" || fail "the report's citation"
+grep -qE "\{[a-z_]+\}" "$work/report.html" && fail "a placeholder of the report template is left unfilled"
+[ "$(grep -c '<tr class="bad">' "$work/report.html")" = 1 ] || fail "the tampered package's row is not marked"
+grep -q "天山区市场监督管理局，2026-03-20" "$work/report.html" || fail "the recommendation in the report"
 $q precheck "$work/p.zip" --report "$work/report.csv" >/dev/null || fail "precheck csv"
 grep -q "91330100716105852F" "$work/report.csv" || fail "the csv report"
 $q precheck "$work/p.zip" --report "$work/report.json" >/dev/null && python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d['packages'][0]['valid']" "$work/report.json" || fail "the json report"

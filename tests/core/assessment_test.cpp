@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "qaward/rating.hpp"
 #include "qaward/text.hpp"
 #include "test_support.hpp"
 
@@ -226,6 +227,193 @@ TEST(AssessmentInput, NumbersThatWouldWrapAroundAreRefusedWithTheirPath) {
   ASSERT_FALSE(rating.ok());
   EXPECT_EQ(rating.diagnostics().at(0).key, "assess.bad_rating");
   EXPECT_EQ(rating.diagnostics().at(0).where, "/dimensions/quality/rating");
+}
+
+// [SECTION] Rating files and the coordinator's merge (issue 17)
+
+// `scores` is a vector, not a json: a braced list of one json would be a copy
+// of that object under Clang and an array under GCC (nlohmann/json#2311).
+json one_rating(const char* id, const char* group, std::vector<json> scores) {
+  return {{"format", "qaward-rating/1"}, {"model", "gbt19580-2012"},
+          {"rater", {{"id", id}, {"name", ""}, {"group", group}, {"department", ""}}}, {"scores", json(std::move(scores))}};
+}
+
+json score(const char* item, int band, int percent) { return {{"item", item}, {"band", band}, {"percent", percent}}; }
+
+qaward::RatingFile rating_file(const char* id, const char* group, std::vector<json> scores) {
+  const auto r = qaward::rating_from_json(one_rating(id, group, std::move(scores)), model());
+  EXPECT_TRUE(r.ok()) << id;
+  return {std::string(id) + ".json", r.value()};
+}
+
+TEST(RatingFile, TheShippedExamplesAreCanonicalAndRoundTrip) {
+  for (const char* name : {"examples/ratings/leader-1.json", "examples/ratings/staff-1.json"}) {
+    SCOPED_TRACE(name);
+    const auto text = qaward::test::read_asset(name);
+    const auto r = qaward::parse_rating(text, model());
+    ASSERT_TRUE(r.ok());
+    EXPECT_TRUE(r.diagnostics().empty());
+    EXPECT_EQ(r.value().scores.size(), 23u);
+    EXPECT_EQ(r.value().dimensions.size(), 4u);
+    EXPECT_EQ(qaward::rating_to_json(r.value()).dump(2) + "\n", text);
+    for (const auto& s : r.value().scores) EXPECT_EQ(s.rater, r.value().rater.id);
+  }
+  auto doc = one_rating("L9", "leader", {score("4.1.2", 4, 55)});
+  doc["rater"]["department"] = "质量部";
+  doc["scores"][0]["note"] = "季度会议纪要";
+  doc["dimensions"] = {{"brand", {{"rating", 2}, {"note", "区域品牌"}}}};
+  const auto r = qaward::rating_from_json(doc, model());
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.value().rater.department, "质量部");
+  EXPECT_EQ(r.value().scores.at(0).evidence, "季度会议纪要");
+  EXPECT_EQ(qaward::rating_to_json(r.value()), doc);
+}
+
+// The same checks as an assessment's scores, each named by key and JSON path;
+// every case starts from a valid rating.
+TEST(RatingFile, EveryInvalidInputIsNamedPrecisely) {
+  struct Case {
+    json patch;  // merged into a valid rating
+    std::string key;
+    std::string where;
+  };
+  const std::vector<Case> cases = {
+      {{{"format", "qaward-assessment/1"}}, "input.unknown_format", "/format"},
+      {{{"format", nullptr}}, "input.unknown_format", "/format"},
+      {{{"model", "efqm-2020"}}, "rating.other_model", "/model"},
+      {{{"model", nullptr}}, "rating.other_model", "/model"},
+      {{{"rater", nullptr}}, "input.missing_field", "/rater"},
+      {{{"rater", {{"id", ""}}}}, "input.missing_field", "/rater/id"},
+      {{{"rater", {{"group", "boss"}}}}, "input.unknown_value", "/rater/group"},
+      {{{"scores", {score("4.1.9", 3, 30)}}}, "assess.unknown_item", "/scores/0/item"},
+      {{{"scores", {score("4.1.2", 7, 100)}}}, "assess.bad_band", "/scores/0/band"},
+      {{{"scores", {score("4.1.2", 3, 50)}}}, "assess.percent_outside_band", "/scores/0/percent"},
+      {{{"scores", {score("4.1.2", 3, 25)}}}, "assess.percent_outside_band", "/scores/0/percent"},
+      {{{"scores", {score("4.1.2", 3, 32)}}}, "assess.percent_not_step", "/scores/0/percent"},
+      {{{"scores", {score("4.1.2", 3, 30), score("4.1.2", 3, 35)}}}, "assess.duplicate_score", "/scores/1"},
+      {{{"scores", {"4.1.2"}}}, "input.wrong_type", "/scores/0"},
+      {{{"dimensions", {{"quality", {{"rating", 6}}}}}}, "assess.bad_rating", "/dimensions/quality/rating"},
+      {{{"dimensions", {{"luck", {{"rating", 3}}}}}}, "assess.unknown_dimension", "/dimensions/luck"},
+  };
+  const json valid = one_rating("L1", "leader", {score("4.1.2", 3, 30), score("4.7.4", 4, 55)});
+  ASSERT_TRUE(qaward::rating_from_json(valid, model()).ok());
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.patch.dump());
+    json doc = valid;
+    doc.merge_patch(c.patch);
+    const auto r = qaward::rating_from_json(doc, model());
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.diagnostics().at(0).key, c.key);
+    EXPECT_EQ(r.diagnostics().at(0).where, c.where);
+  }
+  // Another model's file is refused as such, not as 23 unknown items.
+  json other = valid;
+  other["model"] = "efqm-2020";
+  other["scores"] = {score("1.1", 3, 30)};
+  EXPECT_EQ(qaward::rating_from_json(other, model()).diagnostics().size(), 1u);
+  EXPECT_FALSE(qaward::parse_rating("{", model()).ok());
+  EXPECT_FALSE(qaward::rating_from_json(json::array(), model()).ok());
+}
+
+TEST(RatingMerge, PerItemPercentsMeanSpreadAndGroupMeans) {
+  const json agreed_doc = {{"scores", {score("4.1.2", 4, 55)}}};
+  const auto agreed = read(agreed_doc);
+  ASSERT_TRUE(agreed.ok());
+  const std::vector<qaward::RatingFile> files = {
+      rating_file("L1", "leader", {score("4.1.2", 5, 80), score("4.2.2", 3, 45), score("4.3.2", 3, 45)}),
+      rating_file("L2", "leader", {score("4.1.2", 4, 60), score("4.2.2", 3, 40)}),
+      rating_file("S1", "staff", {score("4.1.2", 3, 40), score("4.2.2", 3, 40)}),
+  };
+  const auto merged = qaward::merge_ratings(agreed.value(), files, model());
+  ASSERT_TRUE(merged.ok());
+  const auto& s = merged.value().summary;
+  EXPECT_EQ(s.total_centi, 2750);  // the agreed score only: 50 x 55 %
+  ASSERT_EQ(s.agreement.size(), 23u);
+  const auto& first = s.agreement.at(0);  // 4.1.2
+  EXPECT_EQ(first.item->id, "4.1.2");
+  EXPECT_EQ(first.scores, (std::vector<std::pair<std::string, int>>{{"L1", 80}, {"L2", 60}, {"S1", 40}}));
+  EXPECT_EQ(first.mean_centi, 6000);
+  EXPECT_EQ(first.min, 40);
+  EXPECT_EQ(first.max, 80);
+  EXPECT_EQ(first.spread, 40);
+  EXPECT_EQ(first.leader_mean_centi, 7000);
+  EXPECT_EQ(first.staff_mean_centi, 4000);
+  EXPECT_EQ(first.leader_minus_staff_centi(), 3000);
+  auto at = [&](std::string_view id) {
+    return static_cast<std::size_t>(
+        std::find_if(s.agreement.begin(), s.agreement.end(), [&](const auto& g) { return g.item->id == id; }) -
+        s.agreement.begin());
+  };
+  const auto* item_422 = &s.agreement.at(at("4.2.2"));
+  EXPECT_EQ(item_422->mean_centi, 4167);  // 125 / 3 = 41.666... -> 41.67
+  EXPECT_EQ(item_422->leader_mean_centi, 4250);
+  const auto* item_432 = &s.agreement.at(at("4.3.2"));
+  EXPECT_EQ(item_432->spread, 0);
+  EXPECT_FALSE(item_432->staff_mean_centi.has_value());  // no staff score: absent, not 0
+  EXPECT_FALSE(item_432->leader_minus_staff_centi().has_value());
+  EXPECT_FALSE(s.agreement.at(1).rated());
+  // By disagreement: 4.1.2 (40), 4.2.2 (5), 4.3.2 (0); unrated items left out.
+  const auto order = qaward::by_disagreement(s);
+  ASSERT_EQ(order.size(), 3u);
+  EXPECT_EQ(order[0]->item->id, "4.1.2");
+  EXPECT_EQ(order[1]->item->id, "4.2.2");
+  EXPECT_EQ(order[2]->item->id, "4.3.2");
+  // The leaders-versus-staff comparison of the summary comes from the same numbers.
+  ASSERT_EQ(s.comparisons.size(), 2u);
+  EXPECT_DOUBLE_EQ(s.comparisons[0].difference, 30.0);
+
+  const auto j = qaward::to_json(s, merged.value().assessment, model());
+  ASSERT_EQ(j["raters"].size(), 3u);
+  EXPECT_EQ(j["raters"][2], (json{{"id", "S1"}, {"group", "staff"}, {"name", ""}, {"department", ""}}));
+  const auto& item = j["items"][at("4.2.2")];
+  EXPECT_EQ(item["item"], "4.2.2");
+  EXPECT_EQ(item["scores"], (json{{"L1", 45}, {"L2", 40}, {"S1", 40}}));
+  EXPECT_EQ(item["mean"].dump(), "41.67");
+  EXPECT_EQ(item["spread"], 5);
+  EXPECT_EQ(item["leader_mean"].dump(), "42.5");
+  EXPECT_EQ(j["items"][at("4.3.2")]["staff_mean"], nullptr);
+  EXPECT_EQ(j["items"][1]["mean"], nullptr);
+  EXPECT_EQ(j["items"][1]["scores"], json::object());
+}
+
+TEST(RatingMerge, ASecondFileForTheSameRaterIsRefusedNamingBothFiles) {
+  const auto agreed = read(one_score("4.1.2", 4, 55));
+  ASSERT_TRUE(agreed.ok());
+  const std::vector<qaward::RatingFile> files = {rating_file("L1", "leader", {score("4.1.2", 5, 80)}),
+                                                 rating_file("S1", "staff", {score("4.1.2", 3, 40)}),
+                                                 rating_file("L1", "staff", {score("4.1.2", 4, 60)})};
+  auto merged = qaward::merge_ratings(agreed.value(), files, model());
+  ASSERT_FALSE(merged.ok());
+  ASSERT_EQ(merged.diagnostics().size(), 1u);
+  EXPECT_EQ(merged.diagnostics()[0].key, "rating.duplicate_rater");
+  EXPECT_EQ(merged.diagnostics()[0].where, "L1.json");
+  EXPECT_EQ(merged.diagnostics()[0].params.at("first"), "L1.json");
+  // Without the second L1 it merges.
+  EXPECT_TRUE(qaward::merge_ratings(agreed.value(), {files[0], files[1]}, model()).ok());
+  // A rater the agreed assessment already lists with their own scores.
+  json with_raters = one_score("4.1.2", 4, 55);
+  with_raters["raters"] = {{{"id", "S1"}, {"group", "staff"}}};
+  const auto listed = read(with_raters);
+  ASSERT_TRUE(listed.ok());
+  merged = qaward::merge_ratings(listed.value(), {files[0], files[1]}, model());
+  ASSERT_FALSE(merged.ok());
+  EXPECT_EQ(merged.diagnostics()[0].key, "rating.rater_in_assessment");
+  EXPECT_EQ(merged.diagnostics()[0].where, "S1.json");
+}
+
+TEST(RatingMerge, TheScoringSheetGainsAColumnPerRater) {
+  const auto agreed = read(one_score("4.1.2", 4, 55));
+  ASSERT_TRUE(agreed.ok());
+  const auto merged = qaward::merge_ratings(
+      agreed.value(), {rating_file("L1", "leader", {score("4.1.2", 5, 80)}), rating_file("S1", "staff", {score("4.1.2", 3, 45)})},
+      model());
+  ASSERT_TRUE(merged.ok());
+  const auto csv = qaward::scoring_sheet_csv(merged.value().summary, merged.value().assessment);
+  EXPECT_NE(csv.find("\"L1（领导）\",\"S1（员工）\",\"平均\",\"最低\",\"最高\",\"极差\",\"领导平均\",\"员工平均\"\r\n"), std::string::npos);
+  EXPECT_NE(csv.find("\"80%\",\"45%\",\"62.5%\",\"45%\",\"80%\",\"35\",\"80%\",\"45%\"\r\n"), std::string::npos);
+  // Every row has as many fields as the header (the total row too).
+  const auto without = qaward::scoring_sheet_csv(qaward::summarize(agreed.value(), model()), agreed.value());
+  EXPECT_EQ(without.find("平均"), std::string::npos);
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include <nlohmann/json.hpp>
 
 #include "test_support.hpp"
@@ -106,6 +108,94 @@ TEST(CalendarXinjiang, RegionalDaysAndTheirSources) {
   EXPECT_EQ(c.day(d("2016-09-10"), Region::xinjiang).kind, DayKind::regional_adjusted_working_day);
   // 2005's days off applied to celebrants only: the organization worked.
   EXPECT_TRUE(c.is_working_day(d("2005-01-24"), Region::xinjiang));
+}
+
+// 2026 (issue 19): the regional notice's 肉孜节 3/20-3/22 and 古尔邦节
+// 5/27-5/31; items 7 onward were not read, so the year stays an estimate.
+TEST(CalendarXinjiang, The2026FestivalsFromTheRegionalNotice) {
+  const Calendar& c = shipped();
+  EXPECT_EQ(c.count_working_days(d("2026-05-25"), d("2026-05-29"), Region::xinjiang), 2);
+  EXPECT_EQ(c.count_working_days(d("2026-05-25"), d("2026-05-29"), Region::national), 5);
+  EXPECT_EQ(c.day(d("2026-03-20"), Region::xinjiang).kind, DayKind::regional_holiday);
+  EXPECT_EQ(c.day(d("2026-03-20"), Region::xinjiang).name, "肉孜节");
+  EXPECT_TRUE(c.is_working_day(d("2026-03-20"), Region::national));
+  EXPECT_TRUE(c.is_working_day(d("2026-03-23"), Region::xinjiang));
+  EXPECT_TRUE(c.is_estimated(d("2026-05-27"), Region::xinjiang));
+}
+
+// [SECTION] The data lint (issue 19): what must hold of every year before it
+// ships, read straight from the files so that a new year is checked the day
+// it is entered (README, "Adding a year").
+struct LintFile {
+  const char* asset;
+  bool regional;
+};
+
+Date lint_date(const nlohmann::json& value, const std::string& year, const std::string& where) {
+  const auto text = value.is_string() ? value.get<std::string>() : std::string();
+  const auto date = qaward::parse_date(text);
+  EXPECT_TRUE(date.has_value()) << where << ": not a date: " << value.dump();
+  if (!date) return Date{std::stoi(year), 1, 1};
+  // A year's notice may reach back into December for the New Year holiday
+  // (2019: 元旦 2018-12-30 to 2019-01-01, 2018-12-29 worked); nothing else.
+  const bool in_year = std::to_string(date->year) == year;
+  const bool new_year_eve = date->year + 1 == std::stoi(year) && date->month == 12 && date->day >= 20;
+  EXPECT_TRUE(in_year || new_year_eve) << where << ": " << text << " lies outside its year";
+  return *date;
+}
+
+TEST(CalendarDataLint, EveryYearIsConsistentCitedAndMarked) {
+  const auto national = nlohmann::json::parse(qaward::test::read_asset("calendar/national.json"));
+  std::set<std::string> national_adjusted;
+  for (const auto& [year, entry] : national["years"].items()) {
+    for (const auto& w : entry["adjusted_working_days"]) national_adjusted.insert(w.get<std::string>());
+  }
+  // The national coverage runs over whole years, with none missing.
+  const auto& coverage = national["coverage"];
+  const int first = std::stoi(coverage.value("from", std::string("0000")).substr(0, 4));
+  const int last = std::stoi(coverage.value("to", std::string("0000")).substr(0, 4));
+  EXPECT_EQ(coverage.value("from", std::string()), std::to_string(first) + "-01-01");
+  EXPECT_EQ(coverage.value("to", std::string()), std::to_string(last) + "-12-31");
+  for (int year = first; year <= last; ++year) EXPECT_TRUE(national["years"].contains(std::to_string(year))) << year << " is missing";
+  EXPECT_EQ(national["years"].size(), static_cast<std::size_t>(last - first + 1)) << "a year outside coverage";
+  for (const LintFile file : {LintFile{"calendar/national.json", false}, LintFile{"calendar/xinjiang.json", true}}) {
+    const auto doc = nlohmann::json::parse(qaward::test::read_asset(file.asset));
+    ASSERT_TRUE(doc.contains("years") && doc["years"].is_object()) << file.asset;
+    for (const auto& [year, entry] : doc["years"].items()) {
+      const std::string at = std::string(file.asset) + " " + year;
+      ASSERT_EQ(year.size(), 4u) << at;
+      // A confidence mark and a source on every year.
+      const auto confidence = entry.value("notice_confidence", std::string());
+      EXPECT_TRUE(confidence == "H" || confidence == "M" || confidence == "U") << at << ": notice_confidence H, M or U";
+      if (file.regional) {
+        EXPECT_FALSE(entry.value("source", std::string()).empty()) << at << ": no source";
+        EXPECT_TRUE(entry.contains("complete") && entry["complete"].is_boolean()) << at << ": complete true or false";
+        if (entry.value("complete", false)) EXPECT_EQ(confidence, "H") << at << ": a complete year rests on the notice itself";
+      } else {
+        const auto& notice = entry.value("notice", nlohmann::json::object());
+        EXPECT_FALSE(notice.value("title", std::string()).empty() || notice.value("number", std::string()).empty()) << at << ": the notice";
+      }
+      // Holidays: valid ranges inside the year.
+      std::set<std::string> off;
+      for (const auto& h : entry.value("holidays", nlohmann::json::array())) {
+        EXPECT_FALSE(h.value("name", std::string()).empty() || h.value("name_en", std::string()).empty()) << at << ": a holiday's names";
+        const Date from = lint_date(h["from"], year, at), to = lint_date(h["to"], year, at);
+        EXPECT_LE(from, to) << at << ": " << h.dump();
+        for (Date x = from; x <= to; x = qaward::add_days(x, 1)) off.insert(qaward::to_string(x));
+      }
+      // Adjusted working days: weekends, never also a day off.
+      for (const auto& w : entry.value("adjusted_working_days", nlohmann::json::array())) {
+        const Date day = lint_date(w, year, at);
+        EXPECT_GE(qaward::iso_weekday(day), 5) << at << ": adjusted working day " << qaward::to_string(day) << " is a weekday";
+        EXPECT_FALSE(off.count(qaward::to_string(day))) << at << ": " << qaward::to_string(day) << " is both off and worked";
+      }
+      // A cancelled make-up day must be one the national notice made.
+      for (const auto& w : entry.value("cancelled_adjusted_working_days", nlohmann::json::array())) {
+        lint_date(w, year, at);
+        EXPECT_TRUE(national_adjusted.count(w.get<std::string>())) << at << ": " << w << " was not a national working day";
+      }
+    }
+  }
 }
 
 TEST(CalendarCoverage, OutsideTheDataIsEstimatedNeverACrash) {

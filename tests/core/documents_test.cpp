@@ -30,4 +30,10 @@ TEST(CsvField, FormulasAreNeutralisedNumbersAndTextAreNot) {
   EXPECT_EQ(qaward::csv_field("乌鲁木齐 = 首府"), "\"乌鲁木齐 = 首府\"");
 }
 
+// One writer for every CSV the product exports (scoring sheet, precheck).
+TEST(CsvDocument, BomThenQuotedFieldsAndCrlfRows) {
+  EXPECT_EQ(qaward::csv_document({{"组织", "得分"}, {"甲,乙", "=1+1"}, {}}),
+            "\xEF\xBB\xBF\"组织\",\"得分\"\r\n\"甲,乙\",\"'=1+1\"\r\n\r\n");
+}
+
 }  // namespace

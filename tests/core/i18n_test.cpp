@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <set>
 
 #include "qaward/text.hpp"
 #include "test_support.hpp"
@@ -79,19 +78,11 @@ TEST(I18nShippedCatalogs, ChineseAndEnglishMatchKeyForKey) {
   EXPECT_EQ(zh_keys, en.value().keys());
   EXPECT_GT(zh_keys.size(), 10u);
 
-  auto placeholders = [](const std::string& s) {
-    std::set<std::string> out;
-    for (std::size_t i = s.find('{'); i != std::string::npos; i = s.find('{', i + 1)) {
-      const auto close = s.find('}', i);
-      if (close != std::string::npos) out.insert(s.substr(i, close - i + 1));
-    }
-    return out;
-  };
   for (const auto& key : zh_keys) {
     // Rendering with no parameters leaves the raw pattern, so compare patterns.
     const auto zh_text = zh.value().text(key);
     const auto en_text = en.value().text(key);
-    EXPECT_EQ(placeholders(zh_text), placeholders(en_text)) << key;
+    EXPECT_EQ(qaward::test::placeholders(zh_text), qaward::test::placeholders(en_text)) << key;
     EXPECT_TRUE(qaward::count_code_points(zh_text).has_value()) << key;
     EXPECT_FALSE(zh_text.empty()) << key;
   }

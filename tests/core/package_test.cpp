@@ -101,7 +101,7 @@ fs::path make_example(const std::string& name) {
 }
 
 bool has_finding(const VerifyReport& r, const std::string& key) {
-  return std::any_of(r.findings.begin(), r.findings.end(), [&](const qaward::Finding& f) { return f.key == key; });
+  return std::any_of(r.findings.begin(), r.findings.end(), [&](const qaward::Diagnostic& f) { return f.key == key; });
 }
 
 TEST(PackageRoundTrip, WritesAndVerifiesTheExample) {
@@ -689,6 +689,20 @@ TEST(PackagePlanTime, APublicityNotOverByThePackagingTimeIsWarnedNotRefused) {
   }
 }
 
+// Issue 19: Xinjiang 2026 is known only in part, so the example's period
+// (3/9-3/13, Xinjiang) is an estimate and the packager says so; on the
+// national calendar, whose 2026 notice is known, it is not.
+TEST(PackagePlanTime, APublicityOverEstimatedDaysIsWarned) {
+  FactsRequest x;
+  ASSERT_EQ(x.draft.publicity->region, qaward::Region::xinjiang);
+  const auto plan = x.plan();
+  const auto* w = diagnostic(plan.warnings, "pkg.publicity_estimated");
+  ASSERT_NE(w, nullptr);
+  EXPECT_EQ(w->params.at("end"), "2026-03-14T00:00:00+08:00");
+  x.draft.publicity->region = qaward::Region::national;
+  EXPECT_EQ(diagnostic(x.plan().warnings, "pkg.publicity_estimated"), nullptr);
+}
+
 TEST(PackagePlanTime, ADraftWithoutAPublicityPostingIsWarnedNotRefused) {
   FactsRequest x;
   EXPECT_EQ(diagnostic(x.plan().warnings, "pkg.publicity_not_recorded"), nullptr);
@@ -704,6 +718,7 @@ TEST(PackagePlanTime, ADraftWithoutAPublicityPostingIsWarnedNotRefused) {
 
 TEST(PackagePlanTime, ObjectionsOpenOrDatedBeforeTheirReceiptAreWarned) {
   FactsRequest x;
+  x.draft.publicity->region = qaward::Region::national;  // a period the calendar knows: no estimate warning
   auto& objections = x.draft.publicity->objections;
   ASSERT_EQ(objections.size(), 1u);  // resolved in order: no warning
   EXPECT_TRUE(x.plan().warnings.empty());
@@ -817,14 +832,14 @@ std::string application_with(const nlohmann::json& patch) {
   return {};
 }
 
-const qaward::Finding* finding(const VerifyReport& r, const std::string& key) {
+const qaward::Diagnostic* finding(const VerifyReport& r, const std::string& key) {
   for (const auto& f : r.findings) {
     if (f.key == key) return &f;
   }
   return nullptr;
 }
 
-std::string param(const qaward::Finding* f, const std::string& name) {
+std::string param(const qaward::Diagnostic* f, const std::string& name) {
   if (f == nullptr) return "(no finding)";
   const auto it = f->params.find(name);
   return it == f->params.end() ? "(no " + name + ")" : it->second;
@@ -881,6 +896,24 @@ TEST(PackageCrafted, WrongTypesInTheApplicationAreFindingsNamingTheirPath) {
     EXPECT_EQ(f != nullptr ? f->where : "(none)", "data/application.json");
     EXPECT_NE(param(f, "expected"), "(no expected)");
   }
+}
+
+// An application whose founding date is after its eligibility date cannot be
+// evaluated again: a finding says why (before, the re-run showed as the
+// outcome "error", a message in neither catalog), and no outcome is claimed.
+TEST(PackageCrafted, AnApplicationThatCannotBeReRunSaysWhyInBothLanguages) {
+  const auto patch = nlohmann::json{{"profile", {{"organization", {{"established_on", "2027-01-01"}}}}}};
+  const auto path = modified(make_example("rerun-source.zip"), "rerun.zip", {{"data/application.json", application_with(patch)}});
+  const auto report = verify_safely(path);
+  EXPECT_FALSE(report.valid);
+  EXPECT_EQ(report.rerun_eligibility, "");
+  EXPECT_FALSE(has_finding(report, "pkg.eligibility_differs"));
+  const auto* f = finding(report, "pkg.eligibility_not_rerun");
+  EXPECT_EQ(param(f, "found"), "2027-01-01");
+  EXPECT_EQ(param(f, "date"), "2026-03-16");
+  const auto zh = qaward::Catalog::parse(qaward::test::read_asset("i18n/zh-CN.json"), "zh").value();
+  const auto en = qaward::Catalog::parse(qaward::test::read_asset("i18n/en.json"), "en").value();
+  EXPECT_EQ(qaward::to_json(report, zh, en).dump().find("⟦"), std::string::npos);  // no ⟦missing key⟧
 }
 
 TEST(PackageCrafted, WrongTypesInTheRecommendationAreFindingsNotACrash) {
@@ -1071,6 +1104,52 @@ TEST(PackageCrafted, TextThatIsNotUtf8StillGivesAReportThatCanBeWritten) {
 
 // [SECTION] The payload hashed on several threads (issue 13): the report
 // does not depend on how many.
+
+// The CRC-32 of one entry set to `crc` in its local header and in the
+// central directory, its content left as it is.
+std::string with_crc(std::string zip, const std::string& entry, std::uint32_t crc) {
+  auto u16 = [&](std::size_t o) { return static_cast<std::size_t>(static_cast<unsigned char>(zip[o]) | static_cast<unsigned char>(zip[o + 1]) << 8); };
+  auto put = [&](std::size_t o) {
+    for (std::size_t i = 0; i < 4; ++i) zip[o + i] = static_cast<char>((crc >> (8 * i)) & 0xFF);
+  };
+  int patched = 0;
+  const auto locals = local_entries(zip);
+  for (const auto& r : locals) {
+    if (zip.compare(r.name, r.name_size, entry) == 0) put(r.name - 30 + 14), ++patched;
+  }
+  // The central directory follows the last entry's data.
+  const std::size_t central = locals.empty() ? 0 : locals.back().data + locals.back().data_size;
+  for (std::size_t at = zip.find("PK\x01\x02", central); at != std::string::npos; at = zip.find("PK\x01\x02", at + 4)) {
+    if (zip.compare(at + 46, u16(at + 28), entry) == 0) put(at + 16), ++patched;
+  }
+  EXPECT_EQ(patched, 2) << entry;
+  return zip;
+}
+
+// unzip -t rejects an entry whose recorded CRC-32 does not match its bytes,
+// even when they are the signed bytes: verify must say so too, on one
+// thread and on two.
+TEST(PackageTampering, ACrcAlteredInBothHeadersWithTheContentIntactIsRejected) {
+  const auto source = make_example("crc-source.zip");
+  const auto original = read_file(source);
+  EXPECT_TRUE(qaward::verify_package(source.string(), context()).valid);
+  const std::string root = "QA-91330100716105852F-20260316T100000/";
+  const std::string entry = "data/附件/营业执照副本.txt";
+  const auto target = temp_dir() / "crc-altered.zip";
+  write_file(target, with_crc(original, root + entry, 0x12345678));
+  for (const std::size_t threads : {1u, 2u}) {
+    auto ctx = context();
+    ctx.threads = threads;
+    const auto report = qaward::verify_package(target.string(), ctx);
+    EXPECT_FALSE(report.valid) << threads;
+    const auto* found = finding(report, "pkg.crc_mismatch");
+    ASSERT_NE(found, nullptr) << threads;
+    EXPECT_EQ(found->where, entry);
+    EXPECT_EQ(found->severity, qaward::Severity::error);
+    EXPECT_EQ(param(found, "recorded"), "12345678");
+    EXPECT_FALSE(has_finding(report, "pkg.hash_mismatch")) << "the content is intact";
+  }
+}
 
 TEST(PackageThreads, ManyEntriesGiveTheSameReportOnOneThreadAndOnTwo) {
   auto draft = example_draft();

@@ -1,5 +1,7 @@
 #include "qaward/rules.hpp"
 
+#include "qaward/i18n.hpp"
+
 #include <gtest/gtest.h>
 
 #include <map>
@@ -28,7 +30,7 @@ TEST(RulesShipped, TheIssuedEditionCarriesArticlesOneToFourAndMarksTheRestUnveri
   auto draft = load_edition("urumqi-2025-draft", qaward::test::asset_editions());
   ASSERT_TRUE(issued.ok());
   ASSERT_TRUE(draft.ok());
-  // Article 4 of the issued measures: a 5-year cycle, 5 awards, 10 nominations.
+  // Article 3 of the issued measures: a 5-year cycle, 5 awards, 10 nominations.
   EXPECT_EQ(issued.value().cycle_years, 5);
   EXPECT_EQ(issued.value().max_awards, 5);
   EXPECT_EQ(issued.value().max_nominations, 10);
@@ -38,7 +40,8 @@ TEST(RulesShipped, TheIssuedEditionCarriesArticlesOneToFourAndMarksTheRestUnveri
   for (const auto& check : issued.value().checks) {
     if (check.id == "art2.organization-kind") {
       EXPECT_TRUE(check.verified);
-      EXPECT_NE(check.excerpt.find("依法登记"), std::string::npos);
+      // Quoted verbatim from the issued text (issue 19), no longer a paraphrase.
+      EXPECT_EQ(check.excerpt, "本办法所称组织是指登记注册的法人、非法人组织或者其分支、内设、派出等机构。");
     } else {
       EXPECT_FALSE(check.verified) << check.id;
       ASSERT_TRUE(check.unverified_note.has_value()) << check.id;
@@ -65,6 +68,68 @@ TEST(RulesShipped, EveryCheckHasACitationAnExcerptAndAnIdFromItsArticle) {
     EXPECT_NE(check.citation.zh.find("第"), std::string::npos) << check.id;
     EXPECT_FALSE(check.citation.en.empty()) << check.id;
     EXPECT_FALSE(check.excerpt.empty()) << check.id;
+  }
+}
+
+// Printed documents cite the measures from the edition's data (issue 13),
+// so that a renumbered edition changes every document at once; an article
+// carried over from the draft says that its number is the draft's (issue 19).
+TEST(RulesShipped, EveryEditionNamesTheMeasuresAndTheArticlesDocumentsCite) {
+  for (const auto& [id, suffix] : std::vector<std::pair<std::string, std::string>>{
+           {"urumqi-2025-draft", ""}, {"urumqi-2025-11-18", "（征求意见稿条号）"}}) {
+    auto set = load_edition(id, qaward::test::asset_editions());
+    ASSERT_TRUE(set.ok()) << id;
+    const auto& p = set.value().procedure;
+    EXPECT_EQ(set.value().cite_zh(p.review_citation), "《乌鲁木齐市人民政府质量奖管理办法》第十一条第（三）项" + suffix) << id;
+    EXPECT_EQ(set.value().cite_zh(p.publicity_citation), "《乌鲁木齐市人民政府质量奖管理办法》第十一条第（二）项" + suffix) << id;
+    EXPECT_EQ(set.value().cite_zh(p.declaration_citation), "《乌鲁木齐市人民政府质量奖管理办法》第二十条" + suffix) << id;
+    for (const auto& stage : p.stages) EXPECT_TRUE(stage.citation.ends_with("项" + suffix)) << id << " " << stage.citation;
+    EXPECT_FALSE(set.value().name.en.empty()) << id;
+  }
+}
+
+// Issue 19: no citation of the issued edition presents a draft number as
+// the issued one; what was read of the issued text (Article 2) keeps its own.
+TEST(RulesShipped, CarriedOverArticlesAreMarkedWithTheDraftsNumbering) {
+  auto issued = load_edition("urumqi-2025-11-18", qaward::test::asset_editions());
+  auto draft = load_edition("urumqi-2025-draft", qaward::test::asset_editions());
+  ASSERT_TRUE(issued.ok() && draft.ok());
+  for (const auto* list : {&issued.value().checks, &issued.value().notes}) {
+    for (const auto& check : *list) {
+      const bool marked = check.citation.zh.ends_with("（征求意见稿条号）") && check.citation.en.ends_with(" (numbering of the draft)");
+      EXPECT_EQ(marked, !check.verified) << check.id << " " << check.citation.zh;
+    }
+  }
+  for (const auto& check : draft.value().checks) EXPECT_EQ(check.citation.zh.find("征求意见稿条号"), std::string::npos) << check.id;
+  EXPECT_EQ(issued.value().short_name.zh, "市质量奖");
+  EXPECT_EQ(draft.value().short_name.zh, "乌市质量奖");
+}
+
+// Messages cite articles through {cite.…} references (issue 19): every one a
+// catalog uses exists in every shipped edition, in both languages, and the
+// issued edition's carry the draft-numbering mark where they were carried over.
+TEST(RulesShipped, EveryArticleAMessageCitesComesFromTheEdition) {
+  for (const auto& [file, english] : std::vector<std::pair<std::string, bool>>{{"i18n/zh-CN.json", false}, {"i18n/en.json", true}}) {
+    auto catalog = qaward::Catalog::parse(qaward::test::read_asset(file), file);
+    ASSERT_TRUE(catalog.ok()) << file;
+    for (const char* id : {"urumqi-2025-draft", "urumqi-2025-11-18"}) {
+      auto set = load_edition(id, qaward::test::asset_editions());
+      ASSERT_TRUE(set.ok()) << id;
+      const auto refs = qaward::edition_references(set.value(), english);
+      for (const auto& [name, value] : refs) EXPECT_FALSE(value.empty()) << id << " " << name;
+      catalog.value().set_references(refs);
+      int citing = 0;
+      for (const auto& key : catalog.value().keys()) {
+        const auto text = catalog.value().text(key);
+        EXPECT_EQ(text.find("{cite."), std::string::npos) << file << " " << id << " " << key << ": " << text;
+        if (key == "pkg.publicity_not_over") {
+          ++citing;
+          const bool marked = text.find(english ? "(numbering of the draft)" : "（征求意见稿条号）") != std::string::npos;
+          EXPECT_EQ(marked, std::string(id) == "urumqi-2025-11-18") << text;
+        }
+      }
+      EXPECT_EQ(citing, 1);
+    }
   }
 }
 

@@ -69,6 +69,23 @@ TEST(Signing, PublicKeyFileRoundTripsAndShowsTheKeyId) {
   EXPECT_FALSE(qaward::parse_public_key("untrusted comment: x\nAAAA\n").ok());
 }
 
+// The page reads the public key from the secret key file without the
+// passphrase, and writes the same .pub text as the CLI's keygen.
+TEST(Signing, TheSecretKeyFileNamesItsPublicKeyWithoutThePassphrase) {
+  const auto pair = qaward::generate_keypair();
+  const auto file = qaward::encrypt_secret_key(pair, "口令", fast());
+  const auto key = qaward::secret_key_public_key(file);
+  ASSERT_TRUE(key.ok());
+  EXPECT_EQ(key.value().key, pair.public_key.key);
+  EXPECT_EQ(qaward::public_key_file(key.value()), qaward::public_key_file(pair.public_key));
+  for (const char* bad : {"", "not json", "[]", R"({"format":"qaward-secret-key/1"})",
+                          R"({"format":"other/1","public_key":"x"})", R"({"format":"qaward-secret-key/1","public_key":7})"}) {
+    const auto refused = qaward::secret_key_public_key(bad);
+    ASSERT_FALSE(refused.ok()) << bad;
+    EXPECT_EQ(refused.diagnostics().at(0).key, "key.bad_secret_key") << bad;
+  }
+}
+
 TEST(Signing, TheEncryptedSecretKeyOpensOnlyWithItsPassphrase) {
   const auto pair = qaward::generate_keypair();
   const auto file = qaward::encrypt_secret_key(pair, "正确的口令 horse", fast());

@@ -2,9 +2,20 @@
 // Helpers shared by the core tests (natively and under node with NODERAWFS).
 #include <fstream>
 #include <iterator>
+#include <set>
 #include <string>
 
 namespace qaward::test {
+
+// The {placeholders} a message pattern names.
+inline std::set<std::string> placeholders(const std::string& pattern) {
+  std::set<std::string> out;
+  for (std::size_t i = pattern.find('{'); i != std::string::npos; i = pattern.find('{', i + 1)) {
+    const auto close = pattern.find('}', i);
+    if (close != std::string::npos) out.insert(pattern.substr(i, close - i + 1));
+  }
+  return out;
+}
 
 // The text of assets/<relative>; empty if it cannot be read.
 inline std::string read_asset(const std::string& relative) {

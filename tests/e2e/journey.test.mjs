@@ -150,7 +150,10 @@ await run('journey: profile, eligibility, publicity, reload', async (app) => {
   await page.screenshot({ path: join(shots, '6-package-built.png') });
   const key = JSON.parse(await page.evaluate(() => localStorage.getItem('qaward.key')));
   const pub = join(dir, 'org.pub');
-  writeFileSync(pub, `untrusted comment: minisign public key ${key.key_id}\n${key.public_key}\n`);
+  // The page's own .pub text (written by the core's signing module) names the key in localStorage.
+  const pubText = (await app.state()).public_key;
+  assert.ok(pubText.endsWith(`${key.public_key}\n`) && pubText.includes(key.key_id), pubText);
+  writeFileSync(pub, pubText);
   const report = JSON.parse(execFileSync(cli, ['verify', zip, '--pubkey', pub, '--format', 'json'], { encoding: 'utf8' }));
   assert.equal(report.valid, true);
   assert.equal(report.organization, '乌鲁木齐天山精工质量技术有限公司');

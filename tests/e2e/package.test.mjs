@@ -58,7 +58,10 @@ await run('package in the page: attach, key, build, download, verify', async (ap
   const key = JSON.parse(await page.evaluate(() => localStorage.getItem('qaward.key')));
   assert.equal(key.format, 'qaward-secret-key/1');
   const pub = join(dir, 'org.pub');
-  writeFileSync(pub, `untrusted comment: minisign public key ${key.key_id}\n${key.public_key}\n`);
+  // The page's own .pub text (written by the core's signing module) names the key in localStorage.
+  const pubText = (await app.state()).public_key;
+  assert.ok(pubText.endsWith(`${key.public_key}\n`) && pubText.includes(key.key_id), pubText);
+  writeFileSync(pub, pubText);
   const report = execFileSync(cli, ['verify', path, '--pubkey', pub, '--format', 'json'], { encoding: 'utf8' });
   const parsed = JSON.parse(report);
   assert.equal(parsed.valid, true);

@@ -208,9 +208,12 @@ std::string read_file(const fs::path& path) {
 // The state the page starts with: the shipped data, and a clock inside the
 // example's publicity period (its countdown runs).
 AppState fresh_state() {
-  static const auto rules = load_shipped_edition("");
+  const auto& editions = shipped_editions();
   AppState state;
-  if (rules.ok()) state.services.rules = &rules.value();
+  if (editions.ok()) {
+    state.services.editions = &editions.value();
+    state.services.rules = &editions.value().default_rules();  // until refresh_derived reads the draft's
+  }
   if (shipped_calendar().ok()) state.services.calendar = &shipped_calendar().value();
   if (shipped_criteria().ok()) state.services.criteria = &shipped_criteria().value();
   EXPECT_TRUE(state.services.rules && state.services.calendar && state.services.criteria) << "shipped data";
@@ -218,15 +221,14 @@ AppState fresh_state() {
   return state;
 }
 
-// A draft loaded as the page loads one (draft_from_json); one that does not
+// A draft loaded as the page loads one (parse_draft); one that does not
 // read leaves the empty draft and the page's notice saying so.
 AppState state_with(const std::string& text) {
   AppState state = fresh_state();
-  if (auto draft = draft_from_json(text, *state.services.criteria)) {
-    state.draft = std::move(*draft);
+  if (auto draft = parse_draft(text, *state.services.criteria); draft.ok()) {
+    state.draft = std::move(draft).value();
   } else {
-    state.notice = state.text().text("draft.import_failed", {{"reason", "?"}});
-    state.notice_is_error = true;
+    state.notice.say(state.text().text("draft.import_failed", {{"reason", "?"}}), true);
   }
   refresh_derived(state);
   return state;
@@ -258,7 +260,7 @@ void draw_screens(Headless& ui, AppState& state, NullPlatform& platform, const s
           if (testing::Test::HasFatalFailure()) return;
         }
         // No input was given: drawing alone must not change the draft.
-        EXPECT_FALSE(state.draft_changed) << "the draft changed without input: " << drawing;
+        EXPECT_FALSE(state.ui.draft_changed) << "the draft changed without input: " << drawing;
         EXPECT_EQ(state.screen, screen) << drawing;
       }
     }
@@ -349,6 +351,15 @@ std::string publicity_over() {
   return d.dump();
 }
 
+// The example under another edition: the draft edition (the eligibility
+// screen lists how it differs from the default), or one not shipped (kept,
+// the default used, a warning on home and eligibility).
+std::string with_edition(const std::string& edition) {
+  auto d = example_json();
+  d["edition"] = edition;
+  return d.dump();
+}
+
 struct Fixture {
   std::string name;
   std::string text;
@@ -363,6 +374,8 @@ std::vector<Fixture> fixtures() {
       {"many_attachments", many_attachments()},
       {"missing_fields", missing_fields()},
       {"publicity_over", publicity_over()},
+      {"draft_edition", with_edition("urumqi-2025-draft")},
+      {"unknown_edition", with_edition("urumqi-1999")},
   };
   std::vector<fs::path> corpus;
   for (const auto& entry : fs::directory_iterator(QAWARD_TEST_CORPUS_DIR)) corpus.push_back(entry.path());
@@ -385,7 +398,7 @@ TEST_P(UiSmoke, DrawsEveryScreen) {
   const Fixture& fixture = GetParam();
   AppState state = state_with(fixture.text);
   if (fixture.must_read) {
-    ASSERT_FALSE(state.notice_is_error) << fixture.name << " does not read as a draft";
+    ASSERT_FALSE(state.notice.is_error) << fixture.name << " does not read as a draft";
   }
   Headless ui;
   NullPlatform platform;
@@ -394,6 +407,32 @@ TEST_P(UiSmoke, DrawsEveryScreen) {
 
 INSTANTIATE_TEST_SUITE_P(Drafts, UiSmoke, testing::ValuesIn(fixtures()),
                          [](const testing::TestParamInfo<Fixture>& param) { return param.param.name; });
+
+// [SECTION] The rule edition follows the draft: what it names when shipped,
+// otherwise the default (the name kept); the differences from the default
+// are derived with it.
+TEST(UiSmokeStates, EditionFollowsTheDraft) {
+  AppState state = state_with(with_edition("urumqi-2025-draft"));
+  ASSERT_NE(state.services.rules, nullptr);
+  EXPECT_EQ(state.services.rules->edition, "urumqi-2025-draft");
+  EXPECT_FALSE(state.edition_unknown);
+  ASSERT_FALSE(state.edition_differences.empty());
+  EXPECT_EQ(state.edition_differences.front().id, "art2.organization-kind");
+
+  NullPlatform platform;
+  const auto default_id = state.services.editions->default_edition;
+  state.edit([&](Draft& d) { d.edition = default_id; });  // as the home screen's choice does
+  ASSERT_TRUE(apply_actions(state, platform));
+  EXPECT_EQ(state.services.rules->edition, default_id);
+  EXPECT_TRUE(state.edition_differences.empty());
+  EXPECT_TRUE(state.ui.draft_changed);
+
+  AppState unknown = state_with(with_edition("urumqi-1999"));
+  EXPECT_EQ(unknown.services.rules->edition, default_id);
+  EXPECT_TRUE(unknown.edition_unknown);
+  EXPECT_EQ(unknown.draft.edition, "urumqi-1999");
+  EXPECT_NE(draft_to_json(unknown.draft).find("\"edition\": \"urumqi-1999\""), std::string::npos);
+}
 
 // [SECTION] The package screen through its states: the key created through
 // the action queue, a package being written, then hashed, then built; a
@@ -407,18 +446,15 @@ TEST(UiSmokeStates, PackageScreen) {
 
   state.queue(CreateKey{"correct horse battery staple"});
   ASSERT_TRUE(apply_actions(state, platform));
-  ASSERT_FALSE(state.secret_key.empty());
+  ASSERT_FALSE(state.keys.secret_key.empty());
   EXPECT_TRUE(platform.called("save qaward.key"));
-  state.draft_changed = false;  // the page saves the draft here
+  state.ui.draft_changed = false;  // the page saves the draft here
   draw_screens(ui, state, platform, "package, key created", screens);
 
-  for (auto& a : state.draft.attachments) {  // the worker's progress
-    a.size = 1000;
-    a.hashed = 400;
-  }
-  if (!state.draft.attachments.empty()) state.draft.attachments.front().missing = true;
-  state.packaging = true;
-  state.package_progress = 0.4f;
+  for (auto& a : state.draft.attachments) state.attachments[a.path] = {1000, 400, false};  // the worker's progress
+  if (!state.draft.attachments.empty()) state.attachments[state.draft.attachments.front().path].missing = true;
+  state.packaging.busy = true;
+  state.packaging.progress = 0.4f;
   draw_screens(ui, state, platform, "package, writing", screens);
 
   package_written(state, R"({"package_id": "QA-91330100716105852F-20260316T100000", "size": 123456})");
@@ -428,10 +464,79 @@ TEST(UiSmokeStates, PackageScreen) {
                               std::string(64, 'b') + R"(", "fingerprint": "AB12 CD34"})");
   draw_screens(ui, state, platform, "package, built", screens);
 
-  state.packaging = true;
+  state.packaging.busy = true;
   package_finished(state, R"({"ok": false, "message": {"zh": "存储空间不足", "en": "Storage is full"}})");
-  EXPECT_TRUE(state.notice_is_error);
+  EXPECT_TRUE(state.notice.is_error);
   draw_screens(ui, state, platform, "package, failed", screens);
+}
+
+// [SECTION] The page's events go through the action queue: applied by
+// apply_actions as the page applies them before a frame.
+TEST(UiSmokeStates, PageEventsAreAppliedFromTheQueue) {
+  AppState state = fresh_state();
+  refresh_derived(state);
+  NullPlatform platform;
+  Headless ui;
+  const auto apply = [&](Action event) {
+    state.queue(std::move(event));
+    EXPECT_TRUE(apply_actions(state, platform));
+  };
+
+  apply(AttachmentStored{"申报表.pdf", 1000});
+  ASSERT_EQ(state.draft.attachments.size(), 1u);
+  const std::string path = state.draft.attachments[0].path;
+  EXPECT_EQ(path, "附件/申报表.pdf");
+  EXPECT_EQ(state.attachments[path].size, 1000u);
+  EXPECT_TRUE(state.ui.draft_changed);
+  state.ui.draft_changed = false;
+  apply(AttachmentProgress{"申报表.pdf", 400});
+  EXPECT_EQ(state.attachments[path].hashed, 400u);
+  EXPECT_FALSE(state.ui.draft_changed) << "progress is not saved";
+  apply(AttachmentChecked{"申报表.pdf", AttachedFile{1200, std::string(64, 'a'), 7, false}});
+  EXPECT_EQ(state.attachments[path].size, 1200u);
+  EXPECT_TRUE(state.draft.attachments[0].checked.has_value());
+  apply(AttachmentMissing{"申报表.pdf"});
+  EXPECT_TRUE(state.attachments[path].missing);
+  apply(AttachmentStoreFailed{"大文件.zip"});
+  EXPECT_TRUE(state.notice.is_error);
+  EXPECT_NE(state.notice.text.find("大文件.zip"), std::string::npos);
+
+  // A key file: its public key file comes from the core's signing module.
+  const KeyPair pair = generate_keypair();
+  apply(KeyFileChosen{"{}"});
+  EXPECT_TRUE(state.notice.is_error);
+  EXPECT_TRUE(state.keys.secret_key.empty());
+  apply(KeyFileChosen{encrypt_secret_key(pair, "口令", KdfLimits{1, 8192})});
+  EXPECT_FALSE(state.notice.is_error);
+  EXPECT_EQ(state.keys.public_key, public_key_file(pair.public_key));
+  EXPECT_TRUE(platform.called("save qaward.key"));
+  apply(OfficeKeyChosen{"not a key"});
+  EXPECT_TRUE(state.keys.office_key.empty());
+  apply(OfficeKeyChosen{public_key_file(pair.public_key)});
+  EXPECT_EQ(state.keys.office_key, public_key_file(pair.public_key));
+  EXPECT_TRUE(platform.called("pin_office_key"));
+
+  // A draft that does not read leaves the draft; one that does replaces it.
+  apply(DraftFileChosen{R"({"format": "qaward-draft/1", "profile": {"organization": {"uscc": 12345}}})"});
+  EXPECT_TRUE(state.notice.is_error);
+  EXPECT_EQ(state.draft.attachments.size(), 1u);
+  apply(DraftFileChosen{with_edition("urumqi-1999")});
+  EXPECT_FALSE(state.notice.is_error);
+  EXPECT_NE(state.notice.text.find("urumqi-1999"), std::string::npos) << "the notice names the unknown edition";
+  EXPECT_EQ(state.draft.edition, "urumqi-1999");
+  EXPECT_TRUE(platform.called("check_attachments"));
+
+  apply(PackageProgress{50, 200});
+  EXPECT_FLOAT_EQ(state.packaging.progress, 0.25f);
+  apply(ReviewStarted{"a.zip", 1});
+  apply(ReviewRestarted{1});
+  apply(ReviewDone{1, R"({"ok": false, "message": {"zh": "无法读取", "en": "Unreadable"}})"});
+  ASSERT_EQ(state.review.packages.size(), 1u);
+  EXPECT_EQ(state.review.packages[0].failure, "无法读取");
+  apply(UpdateReady{});
+  EXPECT_TRUE(state.ui.update_ready);
+  state.ui.draft_changed = false;  // the page saves the draft here
+  draw_screens(ui, state, platform, "after the page's events");
 }
 
 // [SECTION] Reviewer mode with real reports: packages written, countersigned
@@ -509,11 +614,11 @@ TEST(UiSmokeStates, ReviewerMode) {
   review_started(state, "still-verifying.zip", 7);
   review_started(state, repeat("很长的文件名", 40) + ".zip", 8);
   review_finished(state, 8, R"({"ok": false, "message": {"zh": "无法读取该文件", "en": "The file cannot be read"}})");
-  ASSERT_EQ(state.reviews.size(), 8u);
-  EXPECT_TRUE(state.reviews[0].report.valid);
-  EXPECT_FALSE(state.reviews[4].report.valid);
-  EXPECT_TRUE(state.reviews[6].verifying);
-  EXPECT_FALSE(state.reviews[7].failure.empty());
+  ASSERT_EQ(state.review.packages.size(), 8u);
+  EXPECT_TRUE(state.review.packages[0].report.valid);
+  EXPECT_FALSE(state.review.packages[4].report.valid);
+  EXPECT_TRUE(state.review.packages[6].verifying);
+  EXPECT_FALSE(state.review.packages[7].failure.empty());
 
   Headless ui;
   NullPlatform platform;
@@ -522,14 +627,14 @@ TEST(UiSmokeStates, ReviewerMode) {
 
   // With the office's key in this browser (the countersigning form shows) and
   // an office key pinned; then one package being countersigned.
-  state.secret_key = encrypt_secret_key(office, "office passphrase", KdfLimits{1, 8192});
-  state.public_key = public_key_file(office.public_key);
-  state.office_key = public_key_file(office.public_key);
-  state.notice = "预审报告已导出";
+  state.keys.secret_key = encrypt_secret_key(office, "office passphrase", KdfLimits{1, 8192});
+  state.keys.public_key = public_key_file(office.public_key);
+  state.keys.office_key = public_key_file(office.public_key);
+  state.notice.text = "预审报告已导出";
   draw_screens(ui, state, platform, "reviewer, key and office key pinned", {Screen::review, Screen::package});
-  state.buffers["review.unit"] = recommendation.unit;
-  state.buffers["review.opinion.0"] = recommendation.opinion;
-  state.buffers["review.passphrase"] = "office passphrase";
+  state.ui.buffers["review.unit"] = recommendation.unit;
+  state.ui.buffers["review.opinion.0"] = recommendation.opinion;
+  state.ui.buffers["review.passphrase"] = "office passphrase";
   state.queue(Countersign{0, recommendation.unit, recommendation.opinion, "office passphrase"});
   ASSERT_TRUE(apply_actions(state, platform));
   EXPECT_TRUE(platform.called("countersign_in_worker"));

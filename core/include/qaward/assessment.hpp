@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -84,6 +85,7 @@ struct Rater {
   std::string id;
   std::string name;
   std::string group;  // leader | staff
+  std::string department;
 };
 
 struct ItemScore {
@@ -144,6 +146,29 @@ struct GroupComparison {
   int staff_count = 0;
 };
 
+// Per item, the raters' own scores side by side (the team self-assessment of
+// the Baldrige and EFQM practice): the spread shows where the organization
+// does not agree with itself, and the consensus meeting starts from the
+// widest; the leaders' and staff's means show whether it depends on where one
+// sits (Baldrige "Are We Making Progress?"). Means are kept in hundredths of a
+// percentage point, rounded half up, as they are shown.
+struct ItemAgreement {
+  const CriteriaItem* item = nullptr;
+  std::vector<std::pair<std::string, int>> scores;  // rater id, percent; in the order the raters are listed
+  // The rest is meaningful only when rated().
+  std::int64_t mean_centi = 0;
+  int min = 0;
+  int max = 0;
+  int spread = 0;  // max - min, percentage points
+  std::optional<std::int64_t> leader_mean_centi;  // none when no leader scored the item
+  std::optional<std::int64_t> staff_mean_centi;
+  int leader_count = 0;
+  int staff_count = 0;
+  [[nodiscard]] bool rated() const { return !scores.empty(); }
+  // Leaders' mean minus staff's, when both groups scored the item.
+  [[nodiscard]] std::optional<std::int64_t> leader_minus_staff_centi() const;
+};
+
 struct TextCount {
   std::size_t characters = 0;
   std::size_t max = 0;
@@ -161,6 +186,7 @@ struct AssessmentSummary {
   std::vector<CategoryResult> categories;
   std::vector<ItemResult> items;           // in model order
   std::vector<ItemResult> gaps;            // by points at stake, largest first
+  std::vector<ItemAgreement> agreement;     // the raters' scores, in model order
   std::vector<GroupComparison> comparisons; // by difference, largest first
   TextCount overview;
   TextCount report;
@@ -171,12 +197,22 @@ struct AssessmentSummary {
 // "612.25" from hundredths of a point (no trailing zeros beyond what is needed).
 [[nodiscard]] std::string format_points(std::int64_t centi);
 
-// The summary as JSON (CLI --format json and the browser bridge).
+// The rated items by disagreement: largest spread first, then the widest gap
+// between leaders and staff, then model order.
+[[nodiscard]] std::vector<const ItemAgreement*> by_disagreement(const AssessmentSummary& summary);
+
+// The summary as JSON (CLI --format json and the browser bridge). With the
+// raters' scores: a "raters" array and, per entry of "items", "item",
+// "scores" (rater id -> percent), "mean", "min", "max", "spread",
+// "leader_mean", "staff_mean" and "leader_minus_staff" (null when not
+// defined), means to two decimals.
 [[nodiscard]] nlohmann::json to_json(const AssessmentSummary& summary, const Assessment& assessment,
                                      const Criteria& criteria);
 
 // The self-scoring sheet (自评表) as CSV, UTF-8 with a byte-order mark so that
-// spreadsheet programs on Chinese Windows open it correctly.
+// spreadsheet programs on Chinese Windows open it correctly. When raters are
+// listed, one column per rater and their mean, minimum, maximum, spread and
+// group means follow.
 [[nodiscard]] std::string scoring_sheet_csv(const AssessmentSummary& summary, const Assessment& assessment);
 
 }  // namespace qaward

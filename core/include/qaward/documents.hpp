@@ -4,6 +4,7 @@
 // never become markup.
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "qaward/i18n.hpp"
 
@@ -16,6 +17,11 @@ namespace qaward {
 // carriage return) gets a leading apostrophe, as OWASP's CSV injection rule
 // says; plain numbers such as -3 or -2.5 are left as they are.
 [[nodiscard]] std::string csv_field(std::string_view text);
+
+// A CSV document as spreadsheets in China open it: UTF-8 with a byte-order
+// mark (Excel otherwise reads it as GBK), every field through csv_field,
+// CRLF line ends (RFC 4180). The first row is the header.
+[[nodiscard]] std::string csv_document(const std::vector<std::vector<std::string>>& rows);
 
 // `values` are escaped; `markup` values are inserted as they are (HTML the
 // caller built from escaped parts).

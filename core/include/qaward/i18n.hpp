@@ -34,13 +34,21 @@ class Catalog {
   // A diagnostic rendered as a sentence, with its location appended.
   [[nodiscard]] std::string render(const Diagnostic& diagnostic) const;
 
+  // Values every message may use, such as {cite.publicity} or {award.short}:
+  // what the rule edition in force says (edition_references in rules.hpp),
+  // so that no message states an article number or a name the edition does
+  // not give. A message's own parameters take precedence.
+  void set_references(Params references) { references_ = std::move(references); }
+
  private:
   std::string language_;
   std::string language_name_;
   std::map<std::string, std::string, std::less<>> messages_;
+  Params references_;
 };
 
-// Replaces each {name} in `pattern` with params["name"].
-[[nodiscard]] std::string substitute(std::string_view pattern, const Params& params);
+// Replaces each {name} in `pattern` with params["name"], or else with
+// (*fallback)["name"].
+[[nodiscard]] std::string substitute(std::string_view pattern, const Params& params, const Params* fallback = nullptr);
 
 }  // namespace qaward

@@ -37,6 +37,7 @@
 #include "qaward/rules.hpp"
 #include "qaward/signing.hpp"
 #include "qaward/text.hpp"
+#include "qaward/verify_problem.hpp"
 
 namespace qaward {
 
@@ -157,13 +158,6 @@ struct PackageResult {
 
 // [SECTION] Reading and verifying (untrusted input)
 
-struct Finding {
-  Severity severity = Severity::error;
-  std::string key;  // message key
-  Params params;
-  std::string where;  // entry name inside the package, or empty
-};
-
 struct SignatureReport {
   bool present = false;
   bool valid = false;
@@ -194,7 +188,10 @@ struct VerifyReport {
   SignatureReport signature;
   std::vector<Countersignature> countersignatures;
   std::string recorded_eligibility;  // as the package says
-  std::string rerun_eligibility;     // the same core and edition, run again
+  // The same core and edition, run again: an outcome's name (elig.outcome.*),
+  // or empty when it was not run (unknown edition, unreadable application,
+  // or the run failed: a finding says why).
+  std::string rerun_eligibility;
   std::string edition;
   std::string publicity_state;  // complete | not_complete | missing
   std::string publicity_end;
@@ -202,7 +199,11 @@ struct VerifyReport {
   std::vector<std::string> trade_secret_files;
   std::optional<double> assessment_total;
   std::string tagmanifest_sha256;
-  std::vector<Finding> findings;  // errors make the package invalid
+  // What the checks found; verify_package gives each the key and severity
+  // of its code's row in kVerifyMessages (qaward/verify_problem.hpp), and
+  // `where`: the entry inside the package, or empty. Errors make the
+  // package invalid.
+  std::vector<Diagnostic> findings;
 };
 
 struct VerifyContext {

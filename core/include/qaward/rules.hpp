@@ -55,6 +55,8 @@ struct Procedure {
   std::optional<BilingualText> publicity_interpretation;
   BilingualText objection_citation;
   std::string objection_excerpt;
+  BilingualText review_citation;       // 11(3): the district's review and recommendation
+  BilingualText declaration_citation;  // 20: the applicant answers for its materials
   std::vector<ProcedureStage> stages;
   std::optional<BilingualText> stages_note;
   bool verified = true;
@@ -72,6 +74,8 @@ struct RuleSet {
   std::string edition;
   std::string status;  // draft | issued
   BilingualText title;
+  BilingualText name;        // the measures as documents cite them, without the edition's note
+  BilingualText short_name;  // the award as people say it: 市质量奖 (issued, Article 2), 乌市质量奖 (draft)
   std::optional<Date> effective_from;
   nlohmann::json source;
   int cycle_years = 0;
@@ -85,7 +89,17 @@ struct RuleSet {
   std::vector<RuleCheck> notes;   // shown, never deciding (Articles 10, 21)
 
   [[nodiscard]] std::vector<std::string> unverified_checks() const;
+  // An article as a printed document cites it, from this edition's data (the
+  // numbers differ between editions): "《乌鲁木齐市人民政府质量奖管理办法》第十一条第（三）项".
+  [[nodiscard]] std::string cite_zh(const BilingualText& article) const;
 };
+
+// What messages take from the edition, in one language: the article
+// references ({cite.publicity}, {cite.objection}, {cite.review},
+// {cite.declaration}, {cite.<check id>}) as this edition cites them (a
+// carried-over article marked as the draft's), and the award's short name
+// ({award.short}: 市质量奖 in the issued measures, Article 2).
+[[nodiscard]] Params edition_references(const RuleSet& rules, bool english);
 
 // The text of a rule file by edition id ("index" gives the index file).
 using EditionSource = std::function<std::optional<std::string>(std::string_view edition)>;

@@ -46,6 +46,8 @@ struct KdfLimits {
 // A key from a fixed seed: for golden tests only; real keys come from generate_keypair.
 [[nodiscard]] KeyPair keypair_from_seed(const std::array<std::uint8_t, 32>& seed, const KeyId& key_id);
 
+// The minisign public key file ("untrusted comment: minisign public key <ID>",
+// then the key): the one writer of that text, for the CLI, the page and packages.
 [[nodiscard]] std::string public_key_file(const PublicKey& key);
 [[nodiscard]] Result<PublicKey> parse_public_key(std::string_view text);
 
@@ -56,6 +58,10 @@ struct KdfLimits {
 // Fails with "key.wrong_passphrase" when the passphrase does not open it
 // (tried in NFC, then as given, for keys made before passphrases were normalised).
 [[nodiscard]] Result<KeyPair> decrypt_secret_key(std::string_view file, std::string_view passphrase);
+// The public key a secret key file names, read without its passphrase (what
+// the page shows and offers before the key is opened); "key.bad_secret_key"
+// when the file is not a qaward-secret-key/1 file with a readable public key.
+[[nodiscard]] Result<PublicKey> secret_key_public_key(std::string_view file);
 
 // A minisign signature (prehashed, "ED") of `message`.
 [[nodiscard]] std::string sign_minisign(std::string_view message, const KeyPair& pair, std::string_view trusted_comment);
