@@ -15,8 +15,6 @@ struct Overloaded : F... { using F::operator()...; };
 template <class... F>
 Overloaded(F...) -> Overloaded<F...>;
 
-enum class Status { not_started, in_progress, done, problem, cannot_start };
-
 const char* status_key(Status s) {
   switch (s) {
     case Status::not_started: return "status.not_started";
@@ -37,50 +35,6 @@ ImVec4 status_color(Status s) {
   }
 }
 
-Status screen_status(const AppState& state, Screen screen) {
-  const auto& o = state.draft.profile.organization;
-  switch (screen) {
-    case Screen::profile: {
-      const int filled = (o.name ? 1 : 0) + (o.uscc ? 1 : 0) + (o.kind ? 1 : 0) + (o.established_on ? 1 : 0) +
-                         (o.registered_in_urumqi ? 1 : 0);
-      return filled == 0 ? Status::not_started : filled == 5 ? Status::done : Status::in_progress;
-    }
-    case Screen::eligibility:
-      if (!state.eligibility) return Status::problem;
-      if (state.eligibility->outcome == Eligibility::eligible) return Status::done;
-      if (state.eligibility->outcome == Eligibility::not_eligible) return Status::problem;
-      return o.name ? Status::in_progress : Status::not_started;
-    case Screen::assessment: {
-      std::size_t items = 0;
-      if (state.services.criteria != nullptr) {
-        for (const auto& c : state.services.criteria->categories) items += c.items.size();
-      }
-      const auto n = agreed_score_count(state.draft);
-      return n == 0 ? Status::not_started : n >= items ? Status::done : Status::in_progress;
-    }
-    case Screen::publicity:
-      if (!publicity_of(state.draft).posted_at) return o.name ? Status::not_started : Status::cannot_start;
-      return state.publicity && state.now >= state.publicity->end ? Status::done : Status::in_progress;
-    case Screen::materials: {
-      if (state.draft.attachments.empty()) return Status::not_started;
-      for (const auto& d : state.preflight) {
-        if (d.key == "pkg.state_secret" || d.key == "pkg.missing_material" || d.key == "pkg.bad_name" ||
-            d.key == "pkg.duplicate_name" || d.key == "mat.missing") {
-          return Status::problem;
-        }
-        if (d.key == "mat.hashing") return Status::in_progress;
-      }
-      return Status::done;
-    }
-    case Screen::package:
-      if (!state.packaging.last_id.empty()) return Status::done;
-      return state.preflight.empty() ? Status::not_started : Status::cannot_start;
-    case Screen::home:
-    case Screen::review:
-      return Status::not_started;
-  }
-  return Status::not_started;
-}
 
 void navigation(AppState& state) {
   const Catalog& t = state.text();
@@ -136,6 +90,52 @@ void navigation(AppState& state) {
 }
 
 }  // namespace
+
+Status screen_status(const AppState& state, Screen screen) {
+  const auto& o = state.draft.profile.organization;
+  switch (screen) {
+    case Screen::profile: {
+      const int filled = (o.name ? 1 : 0) + (o.uscc ? 1 : 0) + (o.kind ? 1 : 0) + (o.established_on ? 1 : 0) +
+                         (o.registered_in_urumqi ? 1 : 0);
+      return filled == 0 ? Status::not_started : filled == 5 ? Status::done : Status::in_progress;
+    }
+    case Screen::eligibility:
+      if (!state.eligibility) return Status::problem;
+      if (state.eligibility->outcome == Eligibility::eligible) return Status::done;
+      if (state.eligibility->outcome == Eligibility::not_eligible) return Status::problem;
+      return o.name ? Status::in_progress : Status::not_started;
+    case Screen::assessment: {
+      std::size_t items = 0;
+      if (state.services.criteria != nullptr) {
+        for (const auto& c : state.services.criteria->categories) items += c.items.size();
+      }
+      const auto n = agreed_score_count(state.draft);
+      return n == 0 ? Status::not_started : n >= items ? Status::done : Status::in_progress;
+    }
+    case Screen::publicity:
+      if (!publicity_of(state.draft).posted_at) return o.name ? Status::not_started : Status::cannot_start;
+      return state.publicity && state.now >= state.publicity->end ? Status::done : Status::in_progress;
+    case Screen::materials: {
+      if (state.draft.attachments.empty()) return Status::not_started;
+      // Decided by where each pre-flight problem is fixed, not by its message:
+      // an error there is a problem, a warning (a file still being hashed) a wait.
+      auto status = Status::done;
+      for (const auto& d : state.preflight) {
+        if (screen_to_fix(d) != Screen::materials) continue;
+        if (d.severity == Severity::error) return Status::problem;
+        status = Status::in_progress;
+      }
+      return status;
+    }
+    case Screen::package:
+      if (!state.packaging.last_id.empty()) return Status::done;
+      return state.preflight.empty() ? Status::not_started : Status::cannot_start;
+    case Screen::home:
+    case Screen::review:
+      return Status::not_started;
+  }
+  return Status::not_started;
+}
 
 void draw_frame(AppState& state) {
   // One full-page window: the canvas is the page.

@@ -21,7 +21,16 @@ void record_item(AppState& state, const char* name);
 // The warning that the draft names a rule edition this program does not have (screen_home.cpp).
 void edition_unknown_warning(AppState& state);
 
+// [SECTION] Navigation: each step's status beside its name.
+enum class Status { not_started, in_progress, done, problem, cannot_start };
+[[nodiscard]] Status screen_status(const AppState& state, Screen screen);
+
 // [SECTION] Screens: one function per screen, one file each.
+// The screen where a pre-flight problem is fixed: where it sits in the draft
+// says it (names, sizes and marks of attachments, the identity, the texts),
+// then the few problems that sit nowhere in particular.
+[[nodiscard]] Screen screen_to_fix(const Diagnostic& problem);
+
 void screen_home(AppState& state);
 void screen_profile(AppState& state);
 void screen_eligibility(AppState& state);

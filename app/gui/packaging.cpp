@@ -62,7 +62,7 @@ std::vector<Diagnostic> preflight(const AppState& state) {
     const auto known = state.attachments.find(a.path);
     const bool missing = known != state.attachments.end() && known->second.missing;
     if (missing) out.push_back(make_error("mat.missing", where, {{"file", attachment_name(a)}}));
-    else if (!a.checked) out.push_back(make_error("mat.hashing", where, {{"file", attachment_name(a)}}));
+    else if (!a.checked) out.push_back({Severity::warning, "mat.hashing", {{"file", attachment_name(a)}}, where});  // a wait, not a fault
   }
   if (state.keys.secret_key.empty()) out.push_back(make_error("key.missing"));
   return out;

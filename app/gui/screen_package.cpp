@@ -31,10 +31,9 @@ const char* strength_key(const std::string& passphrase) {
   return variety >= 2 ? "key.strength.fair" : "key.strength.weak";
 }
 
-// The screen where a pre-flight problem is fixed: where it sits in the draft
-// says it (names, sizes and marks of attachments, the identity, the texts),
-// then the few problems that sit nowhere in particular.
-Screen screen_for(const Diagnostic& d) {
+}  // namespace
+
+Screen screen_to_fix(const Diagnostic& d) {
   if (d.where.starts_with("/attachments")) return Screen::materials;
   if (d.where.starts_with("/profile")) return Screen::profile;
   if (d.where.starts_with("/assessment")) return Screen::assessment;
@@ -43,8 +42,6 @@ Screen screen_for(const Diagnostic& d) {
   if (d.key.starts_with("input.")) return Screen::profile;
   return Screen::eligibility;
 }
-
-}  // namespace
 
 void screen_package(AppState& state) {
   const Catalog& t = state.text();
@@ -93,7 +90,7 @@ void screen_package(AppState& state) {
   for (std::size_t i = 0; i < blockers.size(); ++i) {
     ImGui::PushID(static_cast<int>(i));
     widgets::colored_wrapped(widgets::kBad, "× " + t.render(blockers[i]));
-    if (ImGui::SmallButton(t.text("pkg.fix").c_str())) state.queue(Navigate{screen_for(blockers[i])});
+    if (ImGui::SmallButton(t.text("pkg.fix").c_str())) state.queue(Navigate{screen_to_fix(blockers[i])});
     ImGui::PopID();
   }
   ImGui::Separator();

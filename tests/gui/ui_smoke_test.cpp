@@ -470,6 +470,36 @@ TEST(UiSmokeStates, PackageScreen) {
   draw_screens(ui, state, platform, "package, failed", screens);
 }
 
+// [SECTION] The materials step in the navigation follows where each
+// pre-flight problem is fixed, not the wording of its message: a file still
+// being hashed is a wait, a name that cannot be packaged a problem.
+TEST(UiSmokeStates, MaterialsStatusFollowsWhereProblemsAreFixed) {
+  AppState state = state_with(example_json().dump());
+  ASSERT_FALSE(state.draft.attachments.empty());
+  for (auto& a : state.draft.attachments) a.checked = AttachedFile{10, std::string(64, 'a'), 0, false};
+  refresh_derived(state);
+  EXPECT_EQ(screen_status(state, Screen::materials), Status::done);
+
+  state.draft.attachments.front().checked.reset();  // the worker is hashing it
+  refresh_derived(state);
+  EXPECT_EQ(screen_status(state, Screen::materials), Status::in_progress);
+
+  auto bad = state.draft.attachments.back();
+  bad.path = "附件/CON.txt";  // Windows cannot unpack it: refused
+  state.draft.attachments.push_back(bad);
+  refresh_derived(state);
+  EXPECT_EQ(screen_status(state, Screen::materials), Status::problem);
+  const auto at = "/attachments/" + std::to_string(state.draft.attachments.size() - 1);
+  const auto named = std::find_if(state.preflight.begin(), state.preflight.end(), [&](const Diagnostic& d) { return d.where.starts_with(at); });
+  ASSERT_NE(named, state.preflight.end());
+  EXPECT_EQ(named->severity, Severity::error);
+  EXPECT_EQ(screen_to_fix(*named), Screen::materials);
+
+  state.draft.attachments.clear();
+  refresh_derived(state);
+  EXPECT_EQ(screen_status(state, Screen::materials), Status::not_started);
+}
+
 // [SECTION] The page's events go through the action queue: applied by
 // apply_actions as the page applies them before a frame.
 TEST(UiSmokeStates, PageEventsAreAppliedFromTheQueue) {
