@@ -178,7 +178,8 @@ int assess(const Context& ctx, const std::vector<std::string_view>& args) {
     print_diagnostics(ctx, merged.diagnostics());
     return kExitUsage;
   }
-  const auto& [team, summary] = merged.value();
+  const auto& team = merged.value().assessment;
+  const auto& summary = merged.value().summary;
   const auto org = options->get("--org").value_or("");
   if (outputs[2] && by_disagreement(summary).empty()) return usage_error(ctx, "cli.assess.no_ratings");
   const std::string documents[] = {outputs[0] ? scoring_sheet_csv(summary, team) : "",
@@ -188,7 +189,16 @@ int assess(const Context& ctx, const std::vector<std::string_view>& args) {
     if (outputs[i] && !outputs[i]->finish(ctx, documents[i])) return kExitUsage;
   }
   if (*as_json) {
-    std::printf("%s\n", to_json(summary, team, *criteria).dump(2).c_str());
+    auto out = to_json(summary, team, *criteria);
+    if (!ratings->empty()) {  // the raters' CQA dimension ratings, compared as the items are
+      out["dimension_ratings"] = nlohmann::json::array();
+      for (const auto& d : merged.value().dimensions) {
+        auto j = to_json(static_cast<const Agreement&>(d));
+        j["dimension"] = d.dimension->id;
+        out["dimension_ratings"].push_back(std::move(j));
+      }
+    }
+    std::printf("%s\n", out.dump(2).c_str());
   } else {
     print_summary(ctx, summary, team, *criteria);
   }

@@ -81,33 +81,13 @@ std::vector<ItemAgreement> compare_raters(const Assessment& assessment, const Cr
   std::vector<ItemAgreement> out;
   for (const auto& category : criteria.categories) {
     for (const auto& item : category.items) {
-      ItemAgreement g;
-      g.item = &item;
       auto& scores = by_item[item.id];
       std::sort(scores.begin(), scores.end());
-      std::int64_t sum = 0;
-      std::int64_t leader_sum = 0;
-      std::int64_t staff_sum = 0;
-      for (const auto& [rater, percent] : scores) {
-        const auto& who = assessment.raters[rater];
-        g.scores.emplace_back(who.id, percent);
-        g.min = g.scores.size() == 1 ? percent : std::min(g.min, percent);
-        g.max = g.scores.size() == 1 ? percent : std::max(g.max, percent);
-        sum += percent;
-        if (who.group == "leader") {
-          leader_sum += percent;
-          ++g.leader_count;
-        } else if (who.group == "staff") {
-          staff_sum += percent;
-          ++g.staff_count;
-        }
-      }
-      if (g.rated()) {
-        g.mean_centi = mean_centi(sum, static_cast<int>(g.scores.size()));
-        g.spread = g.max - g.min;
-      }
-      if (g.leader_count > 0) g.leader_mean_centi = mean_centi(leader_sum, g.leader_count);
-      if (g.staff_count > 0) g.staff_mean_centi = mean_centi(staff_sum, g.staff_count);
+      std::vector<std::pair<const Rater*, int>> values;
+      for (const auto& [rater, percent] : scores) values.emplace_back(&assessment.raters[rater], percent);
+      ItemAgreement g;
+      static_cast<Agreement&>(g) = agreement_of(values);
+      g.item = &item;
       out.push_back(std::move(g));
     }
   }
@@ -415,7 +395,49 @@ std::string format_points(std::int64_t centi) {
   return negative ? "-" + out : out;
 }
 
-std::optional<std::int64_t> ItemAgreement::leader_minus_staff_centi() const {
+nlohmann::json to_json(const Agreement& g) {
+  // Null where nobody, or no one of that group, rated; means to two decimals.
+  auto mean = [](std::optional<std::int64_t> centi) { return centi ? json(static_cast<double>(*centi) / 100.0) : json(nullptr); };
+  json j = {{"scores", json::object()}};
+  for (const auto& [rater, value] : g.scores) j["scores"][rater] = value;
+  j["mean"] = mean(g.rated() ? std::optional(g.mean_centi) : std::nullopt);
+  j["min"] = g.rated() ? json(g.min) : json(nullptr);
+  j["max"] = g.rated() ? json(g.max) : json(nullptr);
+  j["spread"] = g.rated() ? json(g.spread) : json(nullptr);
+  j["leader_mean"] = mean(g.leader_mean_centi);
+  j["staff_mean"] = mean(g.staff_mean_centi);
+  j["leader_minus_staff"] = mean(g.leader_minus_staff_centi());
+  return j;
+}
+
+Agreement agreement_of(const std::vector<std::pair<const Rater*, int>>& values) {
+  Agreement g;
+  std::int64_t sum = 0;
+  std::int64_t leader_sum = 0;
+  std::int64_t staff_sum = 0;
+  for (const auto& [who, value] : values) {
+    g.scores.emplace_back(who->id, value);
+    g.min = g.scores.size() == 1 ? value : std::min(g.min, value);
+    g.max = g.scores.size() == 1 ? value : std::max(g.max, value);
+    sum += value;
+    if (who->group == "leader") {
+      leader_sum += value;
+      ++g.leader_count;
+    } else if (who->group == "staff") {
+      staff_sum += value;
+      ++g.staff_count;
+    }
+  }
+  if (g.rated()) {
+    g.mean_centi = mean_centi(sum, static_cast<int>(g.scores.size()));
+    g.spread = g.max - g.min;
+  }
+  if (g.leader_count > 0) g.leader_mean_centi = mean_centi(leader_sum, g.leader_count);
+  if (g.staff_count > 0) g.staff_mean_centi = mean_centi(staff_sum, g.staff_count);
+  return g;
+}
+
+std::optional<std::int64_t> Agreement::leader_minus_staff_centi() const {
   if (!leader_mean_centi || !staff_mean_centi) return std::nullopt;
   return *leader_mean_centi - *staff_mean_centi;
 }
@@ -466,9 +488,7 @@ json to_json(const AssessmentSummary& s, const Assessment& assessment, const Cri
     j["percent"] = i.percent ? json(*i.percent) : json(nullptr);
     return j;
   };
-  // The raters' scores side by side (issue 17); null where nobody, or no one
-  // of that group, scored the item.
-  auto percent_json = [](std::optional<std::int64_t> centi) { return centi ? json(static_cast<double>(*centi) / 100.0) : json(nullptr); };
+  // The raters' scores side by side (issue 17).
   out["raters"] = json::array();
   for (const auto& r : assessment.raters) {
     out["raters"].push_back({{"id", r.id}, {"group", r.group}, {"name", r.name}, {"department", r.department}});
@@ -477,15 +497,7 @@ json to_json(const AssessmentSummary& s, const Assessment& assessment, const Cri
     json j = item_json(s.items[k]);
     const auto& g = s.agreement.at(k);
     j["item"] = g.item->id;
-    j["scores"] = json::object();
-    for (const auto& [rater, percent] : g.scores) j["scores"][rater] = percent;
-    j["mean"] = percent_json(g.rated() ? std::optional(g.mean_centi) : std::nullopt);
-    j["min"] = g.rated() ? json(g.min) : json(nullptr);
-    j["max"] = g.rated() ? json(g.max) : json(nullptr);
-    j["spread"] = g.rated() ? json(g.spread) : json(nullptr);
-    j["leader_mean"] = percent_json(g.leader_mean_centi);
-    j["staff_mean"] = percent_json(g.staff_mean_centi);
-    j["leader_minus_staff"] = percent_json(g.leader_minus_staff_centi());
+    j.update(to_json(static_cast<const Agreement&>(g)));
     out["items"].push_back(std::move(j));
   }
   for (const auto& i : s.gaps) out["gaps"].push_back(item_json(i));

@@ -123,6 +123,18 @@ Result<RatingMerge> merge_ratings(const Assessment& agreed, const std::vector<Ra
   }
   if (!errors.empty()) return errors;
   merge.summary = summarize(merge.assessment, criteria);
+  for (const auto& dimension : criteria.dimensions) {
+    std::vector<std::pair<const Rater*, int>> values;
+    for (const auto& file : ratings) {
+      for (const auto& d : file.rating.dimensions) {
+        if (d.dimension == dimension.id && d.rating) values.emplace_back(&file.rating.rater, *d.rating);
+      }
+    }
+    DimensionAgreement g;
+    static_cast<Agreement&>(g) = agreement_of(values);
+    g.dimension = &dimension;
+    merge.dimensions.push_back(std::move(g));
+  }
   return merge;
 }
 

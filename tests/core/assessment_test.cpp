@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "qaward/rating.hpp"
 #include "qaward/text.hpp"
 #include "test_support.hpp"
@@ -374,6 +376,43 @@ TEST(RatingMerge, PerItemPercentsMeanSpreadAndGroupMeans) {
   EXPECT_EQ(j["items"][at("4.3.2")]["staff_mean"], nullptr);
   EXPECT_EQ(j["items"][1]["mean"], nullptr);
   EXPECT_EQ(j["items"][1]["scores"], json::object());
+}
+
+// The raters' China Quality Award dimension ratings, compared as the items
+// are: per dimension in the model's order, absent ratings not counted.
+TEST(RatingMerge, DimensionRatingsAreComparedAsItemsAre) {
+  const auto agreed = read(one_score("4.1.2", 4, 55));
+  ASSERT_TRUE(agreed.ok());
+  auto with_dims = [](const char* id, const char* group, json dims) {
+    auto doc = one_rating(id, group, {score("4.1.2", 4, 55)});
+    doc["dimensions"] = std::move(dims);
+    const auto r = qaward::rating_from_json(doc, model());
+    EXPECT_TRUE(r.ok()) << id;
+    return qaward::RatingFile{std::string(id) + ".json", r.value()};
+  };
+  const auto merged = qaward::merge_ratings(
+      agreed.value(),
+      {with_dims("L1", "leader", {{"quality", {{"rating", 5}}}, {"brand", {{"rating", 2}}}}),
+       with_dims("S1", "staff", {{"quality", {{"rating", 2}}}}), with_dims("S2", "staff", {{"quality", {{"rating", 3}}}})},
+      model());
+  ASSERT_TRUE(merged.ok());
+  const auto& dims = merged.value().dimensions;
+  ASSERT_EQ(dims.size(), model().dimensions.size());
+  const auto find = [&](const char* id) {
+    return *std::find_if(dims.begin(), dims.end(), [&](const qaward::DimensionAgreement& d) { return d.dimension->id == id; });
+  };
+  const auto& quality = find("quality");
+  EXPECT_EQ(quality.scores.size(), 3u);
+  EXPECT_EQ(quality.mean_centi, 333);  // (5 + 2 + 3) / 3, in hundredths
+  EXPECT_EQ(quality.spread, 3);
+  EXPECT_EQ(quality.leader_mean_centi, 500);
+  EXPECT_EQ(quality.staff_mean_centi, 250);
+  EXPECT_EQ(quality.leader_minus_staff_centi(), 250);
+  const auto& brand = find("brand");
+  EXPECT_EQ(brand.scores.size(), 1u);
+  EXPECT_FALSE(brand.staff_mean_centi.has_value());
+  EXPECT_FALSE(find("technology").rated());
+  EXPECT_EQ(qaward::to_json(static_cast<const qaward::Agreement&>(find("technology")))["mean"], nullptr);
 }
 
 TEST(RatingMerge, ASecondFileForTheSameRaterIsRefusedNamingBothFiles) {

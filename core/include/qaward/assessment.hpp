@@ -152,9 +152,10 @@ struct GroupComparison {
 // widest; the leaders' and staff's means show whether it depends on where one
 // sits (Baldrige "Are We Making Progress?"). Means are kept in hundredths of a
 // percentage point, rounded half up, as they are shown.
-struct ItemAgreement {
-  const CriteriaItem* item = nullptr;
-  std::vector<std::pair<std::string, int>> scores;  // rater id, percent; in the order the raters are listed
+// How far raters agree on one thing they all rated (an item's percent, a
+// dimension's rating): the values, their mean, range and the groups' means.
+struct Agreement {
+  std::vector<std::pair<std::string, int>> scores;  // rater id, value; in the order the raters are listed
   // The rest is meaningful only when rated().
   std::int64_t mean_centi = 0;
   int min = 0;
@@ -167,6 +168,16 @@ struct ItemAgreement {
   [[nodiscard]] bool rated() const { return !scores.empty(); }
   // Leaders' mean minus staff's, when both groups scored the item.
   [[nodiscard]] std::optional<std::int64_t> leader_minus_staff_centi() const;
+};
+
+// The statistics of `values` (a rater and their value, in the raters' order).
+[[nodiscard]] Agreement agreement_of(const std::vector<std::pair<const Rater*, int>>& values);
+// { "scores": { rater id: value }, "mean", "min", "max", "spread", "leader_mean",
+//   "staff_mean", "leader_minus_staff" } (null where undefined).
+[[nodiscard]] nlohmann::json to_json(const Agreement& agreement);
+
+struct ItemAgreement : Agreement {
+  const CriteriaItem* item = nullptr;
 };
 
 struct TextCount {

@@ -45,6 +45,11 @@ struct RatingFile {
   Rating rating;
 };
 
+// The raters' ratings of one China Quality Award dimension (质量、技术、品牌、效益).
+struct DimensionAgreement : Agreement {
+  const CqaDimension* dimension = nullptr;
+};
+
 struct RatingMerge {
   // The agreed assessment with every rater and their scores added, as one
   // assessment file with raters would hold them (scoring sheets read it).
@@ -53,6 +58,10 @@ struct RatingMerge {
   // count); summary.agreement holds, per item, the raters' percents, mean,
   // minimum, maximum, spread and the leaders' and staff's means.
   AssessmentSummary summary;
+  // Per dimension of the model, in its order, the raters' 1-5 ratings with the
+  // same statistics as the items' (kept here: an assessment file holds one
+  // agreed rating per dimension).
+  std::vector<DimensionAgreement> dimensions;
 };
 
 // The coordinator's merge. Refused, naming the file: two ratings for the same
