@@ -319,6 +319,7 @@ int notice(const Context& ctx, const std::vector<std::string_view>& args) {
   }
   if (!out->finish(ctx, html.value())) return kExitUsage;
   std::printf("%s\n", out_path->c_str());
+  print_diagnostics(ctx, html.diagnostics());  // for the applicant, not printed on the notice
   return kExitOk;
 }
 

@@ -5,6 +5,7 @@
 #include "catalogs.hpp"
 #include "editions.hpp"
 #include "qaward/documents.hpp"
+#include "qaward/publicity.hpp"
 #include "qaward/version.hpp"
 #include "shipped_calendar.hpp"
 #include "templates.hpp"
@@ -128,9 +129,12 @@ std::string precheck_html(const std::vector<std::pair<std::string, VerifyReport>
     std::string secrets;
     for (const auto& s : r.trade_secret_files) secrets += (secrets.empty() ? "" : "\n") + s;
     const auto rec = recommendation_cells(r);
-    const std::string recommendation = r.countersignatures.empty()
-                                           ? "—"
-                                           : rec.unit + "，" + rec.date + "\n" + rec.opinion + "\n" + rec.signature + " " + rec.fingerprint;
+    const auto signed_at = parse_datetime(rec.date);  // printed for people; the CSV and JSON keep ISO 8601
+    const std::string recommendation =
+        r.countersignatures.empty()
+            ? "—"
+            : rec.unit + "，" + (signed_at ? chinese_date_time(*signed_at) : rec.date) + "\n" + rec.opinion + "\n" + rec.signature + " " +
+                  rec.fingerprint;
     const char* publicity = r.publicity_state == "complete" ? "已满" : r.publicity_state == "not_complete" ? "未满" : "无记录";
     rows += render_template("parts/precheck-row.html", {{"tone", r.valid ? "ok" : "bad"},
                                  {"file", file},

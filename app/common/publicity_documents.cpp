@@ -62,9 +62,14 @@ Result<std::string> render_publicity_document(PublicityDocument document, std::s
       {"version", std::string(version())},
       {"edition", rules.value().edition},
   };
-  Params markup = {{"estimate_note", ""}, {"draft_banner", ""}, {"objections", ""}};
-  if (period.estimated) markup["estimate_note"] = render_template("parts/estimate-note.html", {});
-  if (document == PublicityDocument::notice) return render_template("notice.html", values, markup);
+  // Posted for the public: the caveat that some working days are estimates is
+  // for the applicant (a warning here, on screen in the page), not the notice.
+  std::vector<Diagnostic> warnings;
+  if (period.estimated) {
+    warnings.push_back({Severity::warning, "pub.document_estimated", {{"end", chinese_end_time(period)}}, "/publicity/posted_at"});
+  }
+  Params markup = {{"draft_banner", ""}, {"objections", ""}};
+  if (document == PublicityDocument::notice) return {render_template("notice.html", values, markup), warnings};
   // The statement (公示情况说明) may be made only once the period is over.
   if (now < period.end) markup["draft_banner"] = render_template("parts/draft-banner.html", {{"end", chinese_end_time(period)}});
   if (r.objections.empty()) {
@@ -80,7 +85,7 @@ Result<std::string> render_publicity_document(PublicityDocument document, std::s
     }
     markup["objections"] = render_template("parts/objections.html", {{"count", std::to_string(r.objections.size())}}, {{"rows", rows}});
   }
-  return render_template("statement.html", values, markup);
+  return {render_template("statement.html", values, markup), warnings};
 }
 
 }  // namespace qaward

@@ -129,7 +129,7 @@ void open_cover_sheet(AppState& state, Platform& platform) {
                                                {"sha256", state.packaging.last_sha256},
                                                {"key_id", key.value().key_id_hex()},
                                                {"fingerprint", key.value().fingerprint()},
-                                               {"created", to_iso(state.now)},
+                                               {"created", chinese_date_time(state.now)},
                                                {"citation", state.services.rules->cite_zh(state.services.rules->procedure.declaration_citation)},
                                                {"version", std::string(version())}}));
 }

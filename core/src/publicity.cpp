@@ -74,6 +74,12 @@ std::string chinese_date(const Date& date) {
   return std::to_string(date.year) + "年" + std::to_string(date.month) + "月" + std::to_string(date.day) + "日";
 }
 
+std::string chinese_date_time(const DateTime& time) {
+  const auto two = [](int n) { return (n < 10 ? "0" : "") + std::to_string(n); };
+  const int minutes = time.seconds / 60;
+  return chinese_date(time.date) + " " + two(minutes / 60) + ":" + two(minutes % 60);
+}
+
 std::string chinese_end_time(const PublicityPeriod& period) {
   if (!period.options.close_of_business) return chinese_date(period.last_day) + "24时";
   const int seconds = *period.options.close_of_business;

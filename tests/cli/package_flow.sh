@@ -54,7 +54,7 @@ grep -q "共 3 个申报包，校验通过 2 个" "$work/report.html" || fail "t
 grep -q "依据《乌鲁木齐市人民政府质量奖管理办法》第十一条第（三）项" "$work/report.html" || fail "the report's citation"
 grep -qE "\{[a-z_]+\}" "$work/report.html" && fail "a placeholder of the report template is left unfilled"
 [ "$(grep -c '<tr class="bad">' "$work/report.html")" = 1 ] || fail "the tampered package's row is not marked"
-grep -q "天山区市场监督管理局，2026-03-20" "$work/report.html" || fail "the recommendation in the report"
+grep -q "天山区市场监督管理局，2026年3月20日 09:30" "$work/report.html" || fail "the recommendation in the report"
 $q precheck "$work/p.zip" --report "$work/report.csv" >/dev/null || fail "precheck csv"
 grep -q "91330100716105852F" "$work/report.csv" || fail "the csv report"
 $q precheck "$work/p.zip" --report "$work/report.json" >/dev/null && python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d['packages'][0]['valid']" "$work/report.json" || fail "the json report"

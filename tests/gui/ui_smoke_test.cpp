@@ -73,6 +73,7 @@ namespace {
 class NullPlatform final : public Platform {
  public:
   std::vector<std::string> calls;
+  std::string last_document;  // the HTML of the last document opened
   [[nodiscard]] bool called(const std::string& name) const {
     return std::find(calls.begin(), calls.end(), name) != calls.end();
   }
@@ -101,7 +102,10 @@ class NullPlatform final : public Platform {
   void countersign_in_worker(int /*token*/, const std::string& /*request*/) override {
     calls.emplace_back("countersign_in_worker");
   }
-  void open_document(const std::string& /*html*/) override { calls.emplace_back("open_document"); }
+  void open_document(const std::string& html) override {
+    calls.emplace_back("open_document");
+    last_document = html;
+  }
 };
 
 // [SECTION] Dear ImGui with no backend
@@ -498,6 +502,31 @@ TEST(UiSmokeStates, MaterialsStatusFollowsWhereProblemsAreFixed) {
   state.draft.attachments.clear();
   refresh_derived(state);
   EXPECT_EQ(screen_status(state, Screen::materials), Status::not_started);
+}
+
+// [SECTION] The cover sheet is for the official who receives the package
+// (issue 16): what to check and where, in words, no command line; the time
+// in Chinese, not ISO 8601; the declaration cites the edition's article.
+TEST(UiSmokeStates, CoverSheetTellsTheOfficialWhatToCheck) {
+  AppState state = state_with(example_json().dump());
+  NullPlatform platform;
+  state.queue(CreateKey{"correct horse battery staple"});
+  ASSERT_TRUE(apply_actions(state, platform));
+  state.packaging.last_id = "QA-91330100716105852F-20260316T100000";
+  state.packaging.last_sha256 = std::string(64, 'b');
+  state.now = qaward::parse_datetime("2026-03-16T10:05").value();
+  state.queue(OpenCoverSheet{});
+  apply_actions(state, platform);
+  const auto& html = platform.last_document;
+  ASSERT_FALSE(html.empty());
+  EXPECT_NE(html.find("区县预审（审核人员）"), std::string::npos);
+  EXPECT_NE(html.find(state.packaging.last_sha256), std::string::npos);
+  EXPECT_NE(html.find("2026年3月16日 10:05"), std::string::npos);
+  EXPECT_NE(html.find("《乌鲁木齐市人民政府质量奖管理办法》第二十条"), std::string::npos);
+  for (const char* command_line : {"qaward verify", "minisign -V", "certutil", "2026-03-16T"}) {
+    EXPECT_EQ(html.find(command_line), std::string::npos) << command_line;
+  }
+  EXPECT_EQ(html.find('{'), html.find("{ ")) << "a placeholder left unfilled";
 }
 
 // [SECTION] The page's events go through the action queue: applied by

@@ -88,6 +88,8 @@ inline constexpr int kLatestCloseOfBusiness = 23 * 3600 + 59 * 60;
 
 // "2026年3月6日" and "24时" / "17时30分": the wording of notices.
 [[nodiscard]] std::string chinese_date(const Date& date);
+// "2026年3月16日 10:00" (Beijing time), for printed documents.
+[[nodiscard]] std::string chinese_date_time(const DateTime& time);
 [[nodiscard]] std::string chinese_end_time(const PublicityPeriod& period);
 
 }  // namespace qaward
