@@ -212,11 +212,15 @@ void draw_one_frame() {
   ImGui::NewFrame();
   // Pasted text arrives as typed text, this frame. Dear ImGui ignores typed
   // characters while Ctrl (or Cmd) is held, and Ctrl+V may still be held, so
-  // the modifiers NewFrame derived are masked for this one frame (the next
-  // NewFrame derives them again). The characters go straight to this frame's
-  // queue: through io.AddInputCharactersUTF8 they could trickle to a later
-  // frame, behind the Ctrl key event, and no longer be masked.
-  if (!r.pending_paste.empty()) {
+  // the modifiers NewFrame derived are masked while the widgets are drawn
+  // (EndFrame checks them against the keys held: they are restored before
+  // Render). The characters go straight to this frame's queue: through
+  // io.AddInputCharactersUTF8 they could trickle to a later frame, behind the
+  // Ctrl key event, and miss the mask.
+  const bool pasting = !r.pending_paste.empty();
+  const bool held_ctrl = io.KeyCtrl, held_super = io.KeySuper, held_alt = io.KeyAlt;
+  const ImGuiKeyChord held_mods = io.KeyMods;
+  if (pasting) {
     const char* s = r.pending_paste.c_str();
     const char* const end = s + r.pending_paste.size();
     while (s < end) {
@@ -233,6 +237,12 @@ void draw_one_frame() {
   // them (a progress bar then costs one frame, not four).
   (void)apply_actions(r.state, r.platform);
   draw_frame(r.state);
+  if (pasting) {  // the modifiers as the keyboard holds them
+    io.KeyCtrl = held_ctrl;
+    io.KeySuper = held_super;
+    io.KeyAlt = held_alt;
+    io.KeyMods = held_mods;
+  }
   ImGui::Render();
   int fb_w = 0, fb_h = 0;
   glfwGetFramebufferSize(r.window, &fb_w, &fb_h);
@@ -315,7 +325,14 @@ void on_scroll(GLFWwindow* w, double dx, double dy) {
   ImGui_ImplGlfw_ScrollCallback(w, dx, dy);
   rt().platform.request_frames(kFramesAfterEvent);
 }
-void on_cursor(GLFWwindow* /*w*/, double /*x*/, double /*y*/) { rt().platform.request_frames(kFramesAfterEvent); }
+// The position goes into ImGui's input queue in order with the buttons: a
+// move, press and release between two frames click where the pointer went
+// (polled in NewFrame, as ImGui 1.86 read it, the move would be queued after
+// the click and the click land where the pointer was before).
+void on_cursor(GLFWwindow* w, double x, double y) {
+  ImGui_ImplGlfw_CursorPosCallback(w, x, y);
+  rt().platform.request_frames(kFramesAfterEvent);
+}
 void on_focus(GLFWwindow* w, int focused) {
   ImGui_ImplGlfw_WindowFocusCallback(w, focused);
   rt().platform.request_frames(kFramesAfterEvent);
@@ -407,8 +424,11 @@ EMSCRIPTEN_KEEPALIVE const char* qa_assess(const char* request_json) {
 }
 
 // Mouse-wheel steps from the page (positive: up or left, as GLFW reports them).
+// Straight into ImGui's queue: the 1.92 GLFW backend ignores GLFW's scroll
+// callback under Emscripten (it expects its own wheel listener, which the page
+// replaces with this one).
 EMSCRIPTEN_KEEPALIVE void qa_scroll(double dx, double dy) {
-  ImGui_ImplGlfw_ScrollCallback(qaward::gui::rt().window, dx, dy);
+  ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(dx), static_cast<float>(dy));
   qaward::gui::rt().platform.request_frames(qaward::gui::kFramesAfterEvent);
 }
 
