@@ -4,8 +4,8 @@
 The subset holds the 6,763 hanzi and the symbols of GB2312 (so that what users
 type shows), ASCII and common punctuation, and every character of the data in
 assets/ (so that every interface string and rule text shows). Writes the font
-and glyphs.txt, the characters it holds, which the app turns into ImGui glyph
-ranges. Fails, naming the characters, if an interface string needs a glyph the
+and glyphs.txt, the characters it holds (the app no longer reads it: Dear ImGui
+1.92 draws any glyph the font holds, without glyph ranges). Fails, naming the characters, if an interface string needs a glyph the
 source font lacks.
 
 Run with Debian's python3 (python3-fonttools):

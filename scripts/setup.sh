@@ -60,7 +60,8 @@ fi
 
 # --- 2. Debian source packages for the wasm build -------------------------
 # Each is unpacked once into .deps/src/<name>; a stamp file marks success.
-src_packages=(imgui libsodium zlib libzip utf8proc)
+# Dear ImGui is handled apart (2b): it comes from Debian unstable.
+src_packages=(libsodium zlib libzip utf8proc)
 need_src=()
 for p in "${src_packages[@]}"; do
   [ -f "$src/$p/.unpacked" ] || need_src+=("$p")
@@ -88,6 +89,54 @@ if [ ${#need_src[@]} -gt 0 ]; then
   done
 else
   step "Debian source packages: all unpacked in .deps/src"
+fi
+
+# --- 2b. Dear ImGui 1.92.x from Debian unstable (sid) ---------------------
+# Why 1.92 and not bookworm's 1.86: 1.92 rasterises glyphs on demand, at any
+# size (IMGUI_HAS_TEXTURES, ImGuiBackendFlags_RendererHasTextures, which the
+# OpenGL3 backend implements). Every code point the font holds draws without
+# glyph ranges, fonts (slices for rare characters) can be merged at run time,
+# and a text-size or devicePixelRatio change needs no atlas rebuild. With 1.86
+# each new code point or size meant ClearFonts/Build and a full re-upload
+# (~230 ms for GB2312 at 16 px, more per extra size). 1.87+ also queues input
+# events (no lost key presses) and has ImGuiPlatformIO clipboard/IME hooks.
+# Only this one source package comes from sid, through a private source list
+# under .deps/apt-sid (the machine's apt configuration is not touched; every
+# other package stays on bookworm). Unstable moves, so any 1.92.* is accepted
+# and the version found is recorded in .deps/src/imgui/.debian-version.
+imgui_dir="$src/imgui"
+imgui_ok() {
+  [ -f "$imgui_dir/.unpacked" ] && grep -qs '^1\.92\.' "$imgui_dir/.debian-version"
+}
+if ! imgui_ok; then
+  sid="$deps/apt-sid"
+  mkdir -p "$sid/lists/partial" "$deps/download-sid"
+  uri=$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
+  [ -n "$uri" ] || uri=http://deb.debian.org/debian
+  printf 'deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] %s sid main\n' "$uri" > "$sid/sources.list"
+  sid_opts=(-o "Dir::Etc::SourceList=$sid/sources.list" -o Dir::Etc::SourceParts=/dev/null
+            -o "Dir::State::Lists=$sid/lists" -o Dir::Cache::pkgcache= -o Dir::Cache::srcpkgcache=)
+  step "fetching Dear ImGui's source package from Debian unstable (sid)"
+  apt-get "${sid_opts[@]}" update -qq >/dev/null 2>&1 \
+    || fail "apt-get update of the private sid source list $sid/sources.list (step 2b: imgui from sid)"
+  ver=$(apt-cache "${sid_opts[@]}" showsrc imgui 2>/dev/null | awk '/^Version:/ {print $2}' | sort -V | tail -n1)
+  case "$ver" in
+    1.92.*) ;;
+    "") fail "sid has no source package imgui (step 2b)";;
+    *) fail "sid carries imgui $ver, not 1.92.x; the app is written for the 1.92 API (step 2b)";;
+  esac
+  rm -f "$deps/download-sid"/imgui_*
+  ( cd "$deps/download-sid" && apt-get "${sid_opts[@]}" source --download-only -qq "imgui=$ver" >/dev/null 2>&1 ) \
+    || fail "apt-get source --download-only imgui=$ver from sid (step 2b)"
+  dsc=$(ls -t "$deps/download-sid"/imgui_*.dsc | head -n1)
+  rm -rf "$imgui_dir" && mkdir -p "$src"
+  ( cd "$deps/download-sid" && dpkg-source --no-check -x "$dsc" "$imgui_dir" >/dev/null 2>&1 ) \
+    || fail "dpkg-source -x $dsc (step 2b: unpacking imgui)"
+  echo "$ver" > "$imgui_dir/.debian-version"
+  touch "$imgui_dir/.unpacked"
+  step "Dear ImGui $ver (Debian sid) unpacked in .deps/src/imgui"
+else
+  step "Dear ImGui $(cat "$imgui_dir/.debian-version") (Debian sid): unpacked in .deps/src/imgui"
 fi
 
 # --- 3. npm test tooling ---------------------------------------------------

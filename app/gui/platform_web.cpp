@@ -11,6 +11,7 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
+#include <imgui_internal.h>  // ImTextCharFromUtf8, for pasted text
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
@@ -132,11 +133,6 @@ struct Runtime {
   bool blink_timer = false;
   bool tick_timer = false;
   bool ready = false;
-  // ImGui 1.86 has no input queue: a key pressed and released between two
-  // frames would be lost. Releases of keys pressed since the last frame are
-  // held back until that frame has seen the press.
-  std::vector<int> pressed_this_frame;
-  std::vector<std::pair<int, int>> deferred_releases;  // key, mods
   bool text_input_active = false;
   float caret_css_x = 0, caret_css_y = 0;
   std::string clipboard;      // what the interface last copied
@@ -149,41 +145,32 @@ Runtime& rt() {
   return runtime;
 }
 
-// [SECTION] Fonts: one CJK font subset at build time (scripts/make_font.py),
-// with exactly the glyphs that file holds.
+// [SECTION] Fonts: one CJK font subset at build time (scripts/make_font.py).
+// Dear ImGui 1.92 rasterises each glyph when it is first drawn, at the size
+// it is drawn at (the OpenGL3 backend uploads the new glyphs: no atlas build,
+// no glyph ranges), so every code point the font holds draws.
 std::string read_file(const char* path) {
   std::ifstream in(path, std::ios::binary);
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-void load_fonts(double dpr) {
-  static ImVector<ImWchar> ranges;  // must outlive the atlas build
+void load_fonts() {
+  static std::string font_data = read_file("/assets/font/ui.otf");  // the atlas reads it, never owns it
   ImGuiIO& io = ImGui::GetIO();
-  if (ranges.empty()) {
-    ImFontGlyphRangesBuilder builder;
-    builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
-    builder.AddText(read_file("/assets/font/glyphs.txt").c_str());
-    builder.BuildRanges(&ranges);
-  }
-  static std::string font_data = read_file("/assets/font/ui.otf");
-  io.Fonts->Clear();
   ImFontConfig config;
   config.FontDataOwnedByAtlas = false;
   config.OversampleH = 1;
   config.OversampleV = 1;
   config.PixelSnapH = true;
-  const auto pixels = static_cast<float>(std::round(kBaseFontPixels * dpr));
-  if (font_data.empty() ||
-      !io.Fonts->AddFontFromMemoryTTF(font_data.data(), static_cast<int>(font_data.size()), pixels,
-                                      &config, ranges.Data)) {
+  if (font_data.empty() || !io.Fonts->AddFontFromMemoryTTF(font_data.data(), static_cast<int>(font_data.size()),
+                                                           kBaseFontPixels, &config)) {
     std::fprintf(stderr, "qaward: the interface font is missing; Chinese text cannot be shown\n");
     io.Fonts->AddFontDefault();
   }
-  io.Fonts->Build();
-  ImGui_ImplOpenGL3_DestroyFontsTexture();
-  ImGui_ImplOpenGL3_CreateFontsTexture();
 }
 
+// The style at a devicePixelRatio: sizes scaled, text drawn at round(16 x dpr)
+// device pixels (whole pixels stay crisp at fractional ratios).
 void apply_style(double dpr) {
   ImGuiStyle style;
   ImGui::StyleColorsLight(&style);
@@ -195,6 +182,8 @@ void apply_style(double dpr) {
   style.WindowBorderSize = 0;  // the page window fills the canvas
   style.Colors[ImGuiCol_WindowBg] = ImVec4(0.98f, 0.98f, 0.97f, 1.0f);
   style.ScaleAllSizes(static_cast<float>(dpr));
+  style.FontSizeBase = kBaseFontPixels;
+  style.FontScaleDpi = static_cast<float>(std::round(kBaseFontPixels * dpr)) / kBaseFontPixels;
   ImGui::GetStyle() = style;
 }
 
@@ -210,8 +199,7 @@ void fit_canvas() {
   js_set_canvas_size(w, h);
   if (dpr != r.dpr) {
     r.dpr = dpr;
-    apply_style(dpr);
-    load_fonts(dpr);
+    apply_style(dpr);  // glyphs at the new size are rasterised as they are drawn
   }
 }
 
@@ -220,22 +208,41 @@ void draw_one_frame() {
   Runtime& r = rt();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
-  // Pasted text arrives as typed text. ImGui 1.86 ignores typed characters
-  // while Ctrl (or Cmd) is held, and Ctrl+V is still held now, so the
-  // modifiers are masked for this one frame.
-  const bool pasting = !r.pending_paste.empty();
   ImGuiIO& io = ImGui::GetIO();
+  ImGui::NewFrame();
+  // Pasted text arrives as typed text, this frame. Dear ImGui ignores typed
+  // characters while Ctrl (or Cmd) is held, and Ctrl+V may still be held, so
+  // the modifiers NewFrame derived are masked while the widgets are drawn
+  // (EndFrame checks them against the keys held: they are restored before
+  // Render). The characters go straight to this frame's queue: through
+  // io.AddInputCharactersUTF8 they could trickle to a later frame, behind the
+  // Ctrl key event, and miss the mask.
+  const bool pasting = !r.pending_paste.empty();
+  const bool held_ctrl = io.KeyCtrl, held_super = io.KeySuper, held_alt = io.KeyAlt;
+  const ImGuiKeyChord held_mods = io.KeyMods;
   if (pasting) {
-    io.AddInputCharactersUTF8(r.pending_paste.c_str());
+    const char* s = r.pending_paste.c_str();
+    const char* const end = s + r.pending_paste.size();
+    while (s < end) {
+      unsigned int c = 0;
+      s += ImTextCharFromUtf8(&c, s, end);
+      if (c != 0) io.InputQueueCharacters.push_back(static_cast<ImWchar>(c));
+    }
     r.pending_paste.clear();
     io.KeyCtrl = io.KeySuper = io.KeyAlt = false;
+    io.KeyMods = io.KeyMods & ~(ImGuiMod_Ctrl | ImGuiMod_Super | ImGuiMod_Alt);
   }
-  ImGui::NewFrame();
   r.state.now = beijing_datetime(static_cast<std::int64_t>(js_now_ms() / 1000.0));
   // The page's events queued since the last frame, so that this frame shows
   // them (a progress bar then costs one frame, not four).
   (void)apply_actions(r.state, r.platform);
   draw_frame(r.state);
+  if (pasting) {  // the modifiers as the keyboard holds them
+    io.KeyCtrl = held_ctrl;
+    io.KeySuper = held_super;
+    io.KeyAlt = held_alt;
+    io.KeyMods = held_mods;
+  }
   ImGui::Render();
   int fb_w = 0, fb_h = 0;
   glfwGetFramebufferSize(r.window, &fb_w, &fb_h);
@@ -243,12 +250,7 @@ void draw_one_frame() {
   const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
   glClearColor(bg.x, bg.y, bg.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-  if (pasting) {  // the modifiers as the keyboard holds them
-    io.KeyCtrl = io.KeysDown[GLFW_KEY_LEFT_CONTROL] || io.KeysDown[GLFW_KEY_RIGHT_CONTROL];
-    io.KeySuper = io.KeysDown[GLFW_KEY_LEFT_SUPER] || io.KeysDown[GLFW_KEY_RIGHT_SUPER];
-    io.KeyAlt = io.KeysDown[GLFW_KEY_LEFT_ALT] || io.KeysDown[GLFW_KEY_RIGHT_ALT];
-  }
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());  // also creates and updates glyph textures
 
   if (apply_actions(r.state, r.platform)) r.platform.request_frames(kFramesAfterEvent);
   if (r.state.ui.draft_changed) {  // saved as the user works: nothing is lost on a reload
@@ -265,15 +267,6 @@ void draw_one_frame() {
         },
         1000.0 - std::fmod(js_now_ms(), 1000.0), nullptr);
   }
-
-  // Held-back key releases now reach ImGui, for the next frame.
-  r.pressed_this_frame.clear();
-  auto releases = std::move(r.deferred_releases);
-  r.deferred_releases.clear();
-  for (auto [key, mods] : releases) {
-    ImGui_ImplGlfw_KeyCallback(r.window, key, 0, GLFW_RELEASE, mods);
-  }
-  if (!releases.empty()) r.platform.request_frames(kFramesAfterEvent);
 
   // The hidden text element follows ImGui's wish for text input.
   const bool want_text = io.WantTextInput;
@@ -314,18 +307,14 @@ void WebPlatform::request_frames(int frames) {
 }
 
 // [SECTION] Input: every event goes to ImGui's GLFW backend, then asks for frames.
+// Dear ImGui (1.87+) queues input events, so a key pressed and released
+// between two frames is still seen.
 void on_key(GLFWwindow* window, int key, int scancode, int action, int mods) {
   Runtime& r = rt();
   // Ctrl+V / Cmd+V: the page's paste event brings the text (qa_paste); ImGui's
   // own paste would read a clipboard that the browser does not let it read.
   if (key == GLFW_KEY_V && (mods & (GLFW_MOD_CONTROL | GLFW_MOD_SUPER)) != 0) return;
-  if (action == GLFW_RELEASE &&
-      std::find(r.pressed_this_frame.begin(), r.pressed_this_frame.end(), key) != r.pressed_this_frame.end()) {
-    r.deferred_releases.emplace_back(key, mods);
-  } else {
-    if (action == GLFW_PRESS) r.pressed_this_frame.push_back(key);
-    ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
-  }
+  ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
   r.platform.request_frames(kFramesAfterEvent);
 }
 void on_mouse_button(GLFWwindow* w, int button, int action, int mods) {
@@ -336,7 +325,14 @@ void on_scroll(GLFWwindow* w, double dx, double dy) {
   ImGui_ImplGlfw_ScrollCallback(w, dx, dy);
   rt().platform.request_frames(kFramesAfterEvent);
 }
-void on_cursor(GLFWwindow* /*w*/, double /*x*/, double /*y*/) { rt().platform.request_frames(kFramesAfterEvent); }
+// The position goes into ImGui's input queue in order with the buttons: a
+// move, press and release between two frames click where the pointer went
+// (polled in NewFrame, as ImGui 1.86 read it, the move would be queued after
+// the click and the click land where the pointer was before).
+void on_cursor(GLFWwindow* w, double x, double y) {
+  ImGui_ImplGlfw_CursorPosCallback(w, x, y);
+  rt().platform.request_frames(kFramesAfterEvent);
+}
 void on_focus(GLFWwindow* w, int focused) {
   ImGui_ImplGlfw_WindowFocusCallback(w, focused);
   rt().platform.request_frames(kFramesAfterEvent);
@@ -352,17 +348,19 @@ EM_BOOL on_resize(int /*type*/, const EmscriptenUiEvent* /*event*/, void* /*user
   return EM_FALSE;
 }
 
-// ImGui 1.86 tells where the caret is; the page moves the hidden text element
-// there so that the input method's candidate window appears beside it.
-void on_caret(int x, int y) {
+// ImGui tells where the caret is (at the end of a frame, when it moved); the
+// page moves the hidden text element there so that the input method's
+// candidate window appears beside it.
+void on_ime_data(ImGuiContext* /*ctx*/, ImGuiViewport* /*viewport*/, ImGuiPlatformImeData* data) {
   Runtime& r = rt();
-  r.caret_css_x = static_cast<float>(x / r.dpr);
-  r.caret_css_y = static_cast<float>(y / r.dpr);
+  if (!data->WantVisible) return;
+  r.caret_css_x = static_cast<float>(data->InputPos.x / r.dpr);
+  r.caret_css_y = static_cast<float>(data->InputPos.y / r.dpr);
   if (r.text_input_active) js_text_input(1, r.caret_css_x, r.caret_css_y);
 }
 
-const char* get_clipboard(void* /*user*/) { return rt().clipboard.c_str(); }
-void set_clipboard(void* /*user*/, const char* text) {
+const char* get_clipboard(ImGuiContext* /*ctx*/) { return rt().clipboard.c_str(); }
+void set_clipboard(ImGuiContext* /*ctx*/, const char* text) {
   rt().clipboard = text;
   js_clipboard_write(text);
 }
@@ -426,8 +424,11 @@ EMSCRIPTEN_KEEPALIVE const char* qa_assess(const char* request_json) {
 }
 
 // Mouse-wheel steps from the page (positive: up or left, as GLFW reports them).
+// Straight into ImGui's queue: the 1.92 GLFW backend ignores GLFW's scroll
+// callback under Emscripten (it expects its own wheel listener, which the page
+// replaces with this one).
 EMSCRIPTEN_KEEPALIVE void qa_scroll(double dx, double dy) {
-  ImGui_ImplGlfw_ScrollCallback(qaward::gui::rt().window, dx, dy);
+  ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(dx), static_cast<float>(dy));
   qaward::gui::rt().platform.request_frames(qaward::gui::kFramesAfterEvent);
 }
 
@@ -589,11 +590,12 @@ int main() {
   ImGui_ImplGlfw_InitForOpenGL(r.window, /*install_callbacks=*/false);
   // After the backend's init, which installs GLFW's clipboard functions (empty
   // stubs in Emscripten).
-  io.GetClipboardTextFn = get_clipboard;
-  io.SetClipboardTextFn = set_clipboard;
-  io.ImeSetInputScreenPosFn = on_caret;
-  ImGui_ImplOpenGL3_Init("#version 300 es");
-  ImGui_ImplOpenGL3_CreateDeviceObjects();  // so that load_fonts can replace the font texture
+  ImGuiPlatformIO& platform_io = ImGui::GetPlatformIO();
+  platform_io.Platform_GetClipboardTextFn = get_clipboard;
+  platform_io.Platform_SetClipboardTextFn = set_clipboard;
+  platform_io.Platform_SetImeDataFn = on_ime_data;
+  ImGui_ImplOpenGL3_Init("#version 300 es");  // sets ImGuiBackendFlags_RendererHasTextures
+  load_fonts();
   glfwSetKeyCallback(r.window, on_key);
   glfwSetMouseButtonCallback(r.window, on_mouse_button);
   glfwSetScrollCallback(r.window, on_scroll);

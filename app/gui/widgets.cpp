@@ -14,8 +14,8 @@ namespace {
 
 // The lines of `text` wrapped at `width` as Dear ImGui wraps them: [begin, end) each.
 std::vector<std::pair<const char*, const char*>> wrap_lines(const std::string& text, float width) {
-  const ImFont* font = ImGui::GetFont();
-  const float scale = ImGui::GetFontSize() / font->FontSize;
+  ImFont* font = ImGui::GetFont();
+  const float size = ImGui::GetFontSize();
   std::vector<std::pair<const char*, const char*>> lines;
   const char* s = text.data();
   const char* const end = s + text.size();
@@ -23,7 +23,7 @@ std::vector<std::pair<const char*, const char*>> wrap_lines(const std::string& t
     if (s == end && !lines.empty()) return lines;  // a final newline starts no line
     const char* const eol = std::find(s, end, '\n');
     do {
-      const char* wrap = s == eol ? s : font->CalcWordWrapPositionA(scale, s, eol, width);
+      const char* wrap = s == eol ? s : font->CalcWordWrapPosition(size, s, eol, width);
       if (wrap == s && s < eol) {  // a character wider than the line: it goes alone
         ++wrap;
         while (wrap < eol && (static_cast<unsigned char>(*wrap) & 0xC0) == 0x80) ++wrap;

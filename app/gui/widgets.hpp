@@ -27,7 +27,7 @@ std::optional<std::optional<bool>> yes_no(AppState& state, const char* id, const
 // becomes valid or is cleared (nullopt inside means cleared).
 std::optional<std::optional<Date>> date_field(AppState& state, const char* id, const std::optional<Date>& value);
 // A long text (a report, an overview): a multi-line editor `lines` high, and,
-// since Dear ImGui 1.86 does not wrap while editing, the text wrapped to the
+// since Dear ImGui (1.86, and 1.92.2b still) does not wrap while editing, the text wrapped to the
 // field's width below it whenever a line is wider. Returns the new text when changed.
 std::optional<std::string> long_text(AppState& state, const char* id, const std::string& value, float lines);
 // A text field bound to `value`; returns the new text when changed.

@@ -5,8 +5,25 @@
 #   qaward::json  qaward::sodium  qaward::zip  qaward::zlib  qaward::utf8proc  qaward::imgui
 # (Dear ImGui always from its source package: in wasm with the GLFW and WebGL2
 # backends, natively headless, for the UI smoke test only.)
+# Dear ImGui is 1.92.x from Debian unstable (see scripts/setup.sh, step 2b):
+# dynamic glyphs (ImGuiBackendFlags_RendererHasTextures). qaward_check_imgui
+# stops the configure with a clear message when another version is unpacked.
 # Natively SHA-256 comes from OpenSSL's libcrypto (it uses the CPU's SHA
 # extensions); in WebAssembly from libsodium.
+
+function(qaward_check_imgui dir)
+  file(STRINGS "${dir}/imgui.h" _v REGEX "^#define IMGUI_VERSION_NUM ")
+  string(REGEX MATCH "[0-9]+" _n "${_v}")
+  set(_deb "?")
+  if(EXISTS "${dir}/.debian-version")
+    file(STRINGS "${dir}/.debian-version" _deb LIMIT_COUNT 1)
+  endif()
+  if(NOT _n OR _n LESS 19200 OR NOT _n LESS 19300)
+    message(FATAL_ERROR "Dear ImGui in ${dir} is version ${_n} (Debian ${_deb}); the app needs 1.92.x "
+                        "(dynamic glyphs). Delete ${dir} and run scripts/setup.sh: it fetches 1.92 from sid.")
+  endif()
+  message(STATUS "Dear ImGui ${_n} (Debian source package ${_deb})")
+endfunction()
 
 if(NOT EMSCRIPTEN)
   find_package(nlohmann_json 3.10 REQUIRED)
@@ -28,6 +45,7 @@ if(NOT EMSCRIPTEN)
   # the test naming the screen and draft), and the test engine's item hooks.
   set(_i "${QAWARD_DEPS_SRC}/imgui")
   if(EXISTS "${_i}/.unpacked")
+    qaward_check_imgui("${_i}")
     add_library(qaward_imgui STATIC EXCLUDE_FROM_ALL ${_i}/imgui.cpp ${_i}/imgui_draw.cpp ${_i}/imgui_tables.cpp
                 ${_i}/imgui_widgets.cpp ${_i}/misc/cpp/imgui_stdlib.cpp)
     target_include_directories(qaward_imgui SYSTEM PUBLIC "${_i}" "${_i}/misc/cpp")
@@ -119,9 +137,11 @@ target_include_directories(qaward_utf8proc SYSTEM PUBLIC "${QAWARD_DEPS_SRC}/utf
 target_compile_options(qaward_utf8proc PRIVATE -w)
 add_library(qaward::utf8proc ALIAS qaward_utf8proc)
 
-# --- Dear ImGui 1.86 with the GLFW (emscripten's built-in emulation) and
-# OpenGL ES 3 / WebGL2 backends.
+# --- Dear ImGui 1.92 with the GLFW (emscripten's built-in emulation) and
+# OpenGL ES 3 / WebGL2 backends; the OpenGL3 backend creates and updates the
+# glyph textures itself (ImGuiBackendFlags_RendererHasTextures).
 set(_i "${QAWARD_DEPS_SRC}/imgui")
+qaward_check_imgui("${_i}")
 add_library(qaward_imgui STATIC
   ${_i}/imgui.cpp ${_i}/imgui_draw.cpp ${_i}/imgui_tables.cpp ${_i}/imgui_widgets.cpp
   ${_i}/backends/imgui_impl_glfw.cpp ${_i}/backends/imgui_impl_opengl3.cpp

@@ -1,8 +1,8 @@
 // The interface drawn headless: every screen, a few frames each, with every
 // fixture draft, in Chinese and in English, at a desktop and a phone size,
 // and reviewer mode holding real verification reports. Dear ImGui runs with
-// no backend (a context, a display size, the font atlas built, NewFrame,
-// Render, the draw data looked at and dropped); its IM_ASSERT fails the test
+// no backend (a context, a display size, NewFrame, Render, the draw data
+// looked at, glyph textures accepted); its IM_ASSERT fails the test
 // (imconfig_headless.h). Under the native-asan preset this finds the
 // screens' memory errors and undefined behaviour before the browser tests do.
 #include <gtest/gtest.h>
@@ -57,7 +57,8 @@ void qaward_imgui_assert_failed(const char* expression, const char* file, int li
 // The test-engine hooks: every tree node and collapsing header is opened the
 // frame after it is first drawn, so that what they hold is drawn too (the
 // self-assessment's items, with their bands, sliders and notes).
-void ImGuiTestEngineHook_ItemAdd(ImGuiContext* /*ctx*/, const ImRect& /*bb*/, ImGuiID /*id*/) {}
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext* /*ctx*/, ImGuiID /*id*/, const ImRect& /*bb*/,
+                                 const ImGuiLastItemData* /*item_data*/) {}
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* /*label*/, ImGuiItemStatusFlags flags) {
   if ((flags & ImGuiItemStatusFlags_Openable) != 0 && (flags & ImGuiItemStatusFlags_Opened) == 0 &&
       ctx->CurrentWindow != nullptr) {
@@ -141,13 +142,12 @@ class Headless {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // as the page
-    for (int key = 0; key < ImGuiKey_COUNT; ++key) io.KeyMap[key] = key;  // a keyboard, as a backend maps one
     // ImGui's own font: what is checked here is that the screens draw, not
     // which glyphs the font holds (tests/font_coverage.py checks those).
+    // Glyphs are rasterised on demand, as in the page: this "renderer" takes
+    // the atlas textures ImGui asks for (accept_textures).
+    io.BackendFlags |= ImGuiBackendFlags_RendererHasTextures;
     io.Fonts->AddFontDefault();
-    unsigned char* pixels = nullptr;
-    int width = 0, height = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);  // NewFrame asserts on an unbuilt atlas
     ImGui::StyleColorsLight();
     // No ImGuiBackendFlags_RendererHasVtxOffset: the page's WebGL2 renderer
     // lacks it too, so a window of more than 64K vertices asserts here as there.
@@ -169,10 +169,31 @@ class Headless {
     ASSERT_NE(data, nullptr) << drawing;
     EXPECT_TRUE(data->Valid) << drawing;
     EXPECT_GT(data->TotalVtxCount, 0) << "nothing drawn: " << drawing;
+    accept_textures(*data);
     (void)apply_actions(state, platform);
   }
 
  private:
+  // What a renderer with ImGuiBackendFlags_RendererHasTextures does with the
+  // atlas textures after a frame: created, updated, destroyed (here in name only).
+  static void accept_textures(const ImDrawData& data) {
+    if (data.Textures == nullptr) return;
+    for (ImTextureData* texture : *data.Textures) {
+      switch (texture->Status) {
+        case ImTextureStatus_WantCreate:
+          texture->SetTexID(static_cast<ImTextureID>(1));
+          texture->SetStatus(ImTextureStatus_OK);
+          break;
+        case ImTextureStatus_WantUpdates: texture->SetStatus(ImTextureStatus_OK); break;
+        case ImTextureStatus_WantDestroy:
+          texture->SetTexID(ImTextureID_Invalid);
+          texture->SetStatus(ImTextureStatus_Destroyed);
+          break;
+        default: break;
+      }
+    }
+  }
+
   ImGuiContext* context_;
 };
 
