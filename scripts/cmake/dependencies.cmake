@@ -23,6 +23,10 @@ function(qaward_check_imgui dir)
                         "(dynamic glyphs). Delete ${dir} and run scripts/setup.sh: it fetches 1.92 from sid.")
   endif()
   message(STATUS "Dear ImGui ${_n} (Debian source package ${_deb})")
+  # Given to every user of ImGui as a define: unpacked sources keep the
+  # tarball's old times, so without it a build tree made with another version
+  # would not recompile the app against the new headers.
+  set(QAWARD_IMGUI_VERSION_NUM "${_n}" PARENT_SCOPE)
 endfunction()
 
 if(NOT EMSCRIPTEN)
@@ -50,6 +54,7 @@ if(NOT EMSCRIPTEN)
                 ${_i}/imgui_widgets.cpp ${_i}/misc/cpp/imgui_stdlib.cpp)
     target_include_directories(qaward_imgui SYSTEM PUBLIC "${_i}" "${_i}/misc/cpp")
     target_compile_definitions(qaward_imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_USE_WCHAR32
+                               QAWARD_IMGUI_VERSION_NUM=${QAWARD_IMGUI_VERSION_NUM}
                                IMGUI_USER_CONFIG="${PROJECT_SOURCE_DIR}/tests/gui/imconfig_headless.h")
     target_compile_options(qaward_imgui PRIVATE -w)
     add_library(qaward::imgui ALIAS qaward_imgui)
@@ -149,7 +154,8 @@ add_library(qaward_imgui STATIC
 target_include_directories(qaward_imgui SYSTEM PUBLIC "${_i}" "${_i}/backends" "${_i}/misc/cpp")
 # 32-bit ImWchar: characters outside the BMP (rare characters in names, such as
 # 𠮷) are kept instead of becoming U+FFFD.
-target_compile_definitions(qaward_imgui PUBLIC IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_USE_WCHAR32)
+target_compile_definitions(qaward_imgui PUBLIC IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_USE_WCHAR32
+                                                  QAWARD_IMGUI_VERSION_NUM=${QAWARD_IMGUI_VERSION_NUM})
 target_link_options(qaward_imgui PUBLIC -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2)
 add_library(qaward::imgui ALIAS qaward_imgui)
 
