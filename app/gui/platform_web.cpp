@@ -321,10 +321,6 @@ void on_mouse_button(GLFWwindow* w, int button, int action, int mods) {
   ImGui_ImplGlfw_MouseButtonCallback(w, button, action, mods);
   rt().platform.request_frames(kFramesAfterEvent);
 }
-void on_scroll(GLFWwindow* w, double dx, double dy) {
-  ImGui_ImplGlfw_ScrollCallback(w, dx, dy);
-  rt().platform.request_frames(kFramesAfterEvent);
-}
 // The position goes into ImGui's input queue in order with the buttons: a
 // move, press and release between two frames click where the pointer went
 // (polled in NewFrame, as ImGui 1.86 read it, the move would be queued after
@@ -426,7 +422,7 @@ EMSCRIPTEN_KEEPALIVE const char* qa_assess(const char* request_json) {
 // Mouse-wheel steps from the page (positive: up or left, as GLFW reports them).
 // Straight into ImGui's queue: the 1.92 GLFW backend ignores GLFW's scroll
 // callback under Emscripten (it expects its own wheel listener, which the page
-// replaces with this one).
+// replaces with this one), so no GLFW scroll callback is set.
 EMSCRIPTEN_KEEPALIVE void qa_scroll(double dx, double dy) {
   ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(dx), static_cast<float>(dy));
   qaward::gui::rt().platform.request_frames(qaward::gui::kFramesAfterEvent);
@@ -598,7 +594,6 @@ int main() {
   load_fonts();
   glfwSetKeyCallback(r.window, on_key);
   glfwSetMouseButtonCallback(r.window, on_mouse_button);
-  glfwSetScrollCallback(r.window, on_scroll);
   glfwSetCursorPosCallback(r.window, on_cursor);
   glfwSetWindowFocusCallback(r.window, on_focus);
   glfwSetCursorEnterCallback(r.window, on_enter);

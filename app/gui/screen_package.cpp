@@ -89,7 +89,9 @@ void screen_package(AppState& state) {
   }
   for (std::size_t i = 0; i < blockers.size(); ++i) {
     ImGui::PushID(static_cast<int>(i));
-    widgets::colored_wrapped(widgets::kBad, "× " + t.render(blockers[i]));
+    // A wait (a file still being hashed) is not drawn as a fault.
+    const bool wait = blockers[i].severity == Severity::warning;
+    widgets::colored_wrapped(wait ? widgets::kWarn : widgets::kBad, (wait ? "… " : "× ") + t.render(blockers[i]));
     if (ImGui::SmallButton(t.text("pkg.fix").c_str())) state.queue(Navigate{screen_to_fix(blockers[i])});
     ImGui::PopID();
   }
