@@ -30,9 +30,9 @@ Catalog& catalog_to_change(Language language) {
   static Catalog zh = load("i18n/zh-CN.json");
   static Catalog en = load("i18n/en.json");
   static const bool referenced = [] {
-    if (const auto rules = load_shipped_edition(""); rules.ok()) {
-      zh.set_references(edition_references(rules.value(), false));
-      en.set_references(edition_references(rules.value(), true));
+    if (const auto& shipped = shipped_editions(); shipped.ok()) {  // parsed once, shared with the page
+      zh.set_references(edition_references(shipped.value().default_rules(), false));
+      en.set_references(edition_references(shipped.value().default_rules(), true));
     }
     return true;
   }();

@@ -150,13 +150,14 @@ std::string precheck_html(const std::vector<std::pair<std::string, VerifyReport>
                                  {"recommendation", recommendation},
                                  {"problems", problems_text(r, t)}});
   }
-  const auto rules = load_shipped_edition("");
+  const auto& shipped = shipped_editions();
+  const RuleSet* rules = shipped.ok() ? &shipped.value().default_rules() : nullptr;
   return render_template("precheck-report.html",
                        {{"count", std::to_string(reports.size())},
                         {"valid", std::to_string(valid)},
-                        {"citation", rules.ok() ? rules.value().cite_zh(rules.value().procedure.review_citation) : ""},
+                        {"citation", rules ? rules->cite_zh(rules->procedure.review_citation) : ""},
                         {"version", std::string(version())},
-                        {"edition", rules.ok() ? rules.value().edition : ""}},
+                        {"edition", rules ? rules->edition : ""}},
                        {{"rows", rows}});
 }
 

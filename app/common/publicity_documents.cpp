@@ -7,7 +7,6 @@
 #include "qaward/json_text.hpp"
 #include "qaward/profile.hpp"
 #include "qaward/publicity.hpp"
-#include "qaward/version.hpp"
 #include "shipped_calendar.hpp"
 #include "templates.hpp"
 
@@ -59,8 +58,6 @@ Result<std::string> render_publicity_document(PublicityDocument document, std::s
       {"posting_rule", r.posting_day_counts ? "发布当日计入" : "发布当日不计入"},
       {"end_rule", r.close_of_business ? "至下班时间止" : "至24时止"},
       {"citation", rules.value().cite_zh(rules.value().procedure.publicity_citation)},
-      {"version", std::string(version())},
-      {"edition", rules.value().edition},
   };
   // Posted for the public: the caveat that some working days are estimates is
   // for the applicant (a warning here, on screen in the page), not the notice.
