@@ -36,6 +36,25 @@ ImVec4 status_color(Status s) {
 }
 
 
+// Text size for people who need larger type (适老化); every screen reflows.
+void text_size_choice(AppState& state) {
+  const Catalog& t = state.text();
+  ImGui::TextUnformatted(t.text("app.text_size").c_str());
+  struct Choice {
+    theme::TextSize size;
+    const char* key;
+    const char* id;
+  };
+  static constexpr Choice kChoices[] = {{theme::TextSize::standard, "app.text_size.standard", "text_size.standard"},
+                                        {theme::TextSize::large, "app.text_size.large", "text_size.large"},
+                                        {theme::TextSize::extra_large, "app.text_size.extra_large", "text_size.extra_large"}};
+  for (const auto& c : kChoices) {
+    ImGui::SameLine();
+    if (ImGui::RadioButton(t.text(c.key).c_str(), state.ui.text_size == c.size)) state.queue(SetTextSize{c.size});
+    record_item(state, c.id);
+  }
+}
+
 void navigation(AppState& state) {
   const Catalog& t = state.text();
   widgets::heading(t.text("app.title"));
@@ -45,6 +64,7 @@ void navigation(AppState& state) {
   }
   record_item(state, "language_switch");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", t.text("app.language_hint").c_str());
+  text_size_choice(state);
   if (state.ui.update_ready) widgets::colored_wrapped(widgets::kGood, t.text("app.update_ready"));
   if (state.ui.draft_unsaved) widgets::colored_wrapped(widgets::kBad, t.text("draft.save_failed"));
   // A message for the user (an import, a file that could not be stored) shows
@@ -148,6 +168,8 @@ void draw_frame(AppState& state) {
                                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                                      ImGuiWindowFlags_NoBackground;
   state.ui.wants_tick = false;
+  // The text size applies from the next frame (Dear ImGui reads it in NewFrame).
+  ImGui::GetStyle().FontScaleMain = theme::text_scale(state.ui.text_size);
   if (ImGui::Begin("##page", nullptr, kPage)) {
     const float nav_width = ImGui::GetFontSize() * 14.0f;
     ImGui::BeginChild("##nav", ImVec2(nav_width, 0), true);
@@ -225,6 +247,10 @@ bool apply_actions(AppState& state, Platform& platform) {
                      state.language = a.language;
                      platform.set_document_language(a.language);
                      platform.save("qaward.language", a.language == Language::en ? "en" : "zh");
+                   },
+                   [&](SetTextSize& a) {
+                     state.ui.text_size = a.size;
+                     platform.save("qaward.text_size", theme::text_size_tag(a.size));
                    },
                    [&](Navigate& a) {
                      state.screen = a.screen;

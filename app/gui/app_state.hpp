@@ -13,6 +13,7 @@
 
 #include "../common/catalogs.hpp"
 #include "../common/editions.hpp"
+#include "theme.hpp"
 #include "qaward/assessment.hpp"
 #include "qaward/calendar.hpp"
 #include "qaward/eligibility.hpp"
@@ -86,6 +87,7 @@ struct Services {
 };
 
 struct SetLanguage { Language language; };
+struct SetTextSize { theme::TextSize size; };
 struct Navigate { Screen screen; };
 struct UpdateDraft { std::function<void(Draft&)> change; };
 struct PickFiles {};
@@ -126,7 +128,7 @@ struct ReviewRestarted { int token = 0; };  // verified again (another office ke
 struct ReviewDone { int token = 0; std::string result_json; };
 struct CountersignDone { std::string result_json; };
 
-using Action = std::variant<SetLanguage, Navigate, UpdateDraft, PickFiles, CreateKey, BuildPackage, OpenCoverSheet,
+using Action = std::variant<SetLanguage, SetTextSize, Navigate, UpdateDraft, PickFiles, CreateKey, BuildPackage, OpenCoverSheet,
                             OpenPublicityDocument, ExportDraft, ImportDraft, ExportScoringSheet, ImportKey,
                             PickPackages, PickOfficeKey, ClearOfficeKey, ExportReview, Countersign, RemoveAttachment,
                             // events from the page
@@ -180,6 +182,7 @@ struct UiState {
   bool draft_changed = false;  // the platform saves, then clears it
   bool draft_unsaved = false;  // the browser refused to store it (full or disabled storage)
   bool wants_tick = false;     // a countdown is on screen: redraw every second
+  theme::TextSize text_size = theme::TextSize::standard;  // the user's choice, remembered
   // Where named widgets were last drawn (x, y, w, h in canvas pixels), so that
   // end-to-end tests can click them: a canvas has no DOM to query.
   std::map<std::string, std::array<float, 4>> item_rects;

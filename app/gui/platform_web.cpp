@@ -16,6 +16,7 @@
 #include <imgui_impl_opengl3.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <cmath>
 #include <cstdio>
@@ -81,7 +82,6 @@ EM_JS(char*, js_load, (const char* key), {
 namespace qaward::gui {
 namespace {
 
-constexpr float kBaseFontPixels = 16.0f;
 constexpr int kFramesAfterEvent = 3;   // ImGui settles within a few frames
 constexpr double kCaretBlinkMs = 530;  // redraw while a text field is active
 
@@ -128,6 +128,7 @@ struct Runtime {
   WebPlatform platform;
   AppState state;
   double dpr = 1.0;
+  float line_px = theme::kBodyEmCssPx;  // a body text line in CSS px (load_fonts)
   int frames_pending = 0;
   bool frame_scheduled = false;
   bool blink_timer = false;
@@ -154,8 +155,32 @@ std::string read_file(const char* path) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
+// The font's line (hhea ascent + descent) in em: Dear ImGui sizes a font by
+// its line, CSS by its em. 1 when the tables cannot be read.
+float line_height_em(const std::string& otf) {
+  const auto u16 = [&](std::size_t at) -> unsigned {
+    if (at + 2 > otf.size()) return 0;
+    return (unsigned{static_cast<unsigned char>(otf[at])} << 8) | unsigned{static_cast<unsigned char>(otf[at + 1])};
+  };
+  const auto u32 = [&](std::size_t at) -> std::size_t { return (std::size_t{u16(at)} << 16) | u16(at + 2); };
+  const auto table = [&](const char* tag) -> std::size_t {  // offset of a table, 0 if absent
+    for (unsigned i = 0, n = u16(4); i < n; ++i) {
+      const std::size_t record = 12 + 16 * std::size_t{i};
+      if (record + 16 <= otf.size() && otf.compare(record, 4, tag) == 0) return u32(record + 8);
+    }
+    return 0;
+  };
+  const std::size_t head = table("head"), hhea = table("hhea");
+  const unsigned units_per_em = head ? u16(head + 18) : 0;
+  if (units_per_em == 0 || hhea == 0) return 1.0f;
+  const auto ascent = static_cast<std::int16_t>(u16(hhea + 4)), descent = static_cast<std::int16_t>(u16(hhea + 6));
+  const float em = static_cast<float>(ascent - descent) / static_cast<float>(units_per_em);
+  return em > 0.5f && em < 3.0f ? em : 1.0f;
+}
+
 void load_fonts() {
   static std::string font_data = read_file("/assets/font/ui.otf");  // the atlas reads it, never owns it
+  rt().line_px = std::round(theme::kBodyEmCssPx * line_height_em(font_data));
   ImGuiIO& io = ImGui::GetIO();
   ImFontConfig config;
   config.FontDataOwnedByAtlas = false;
@@ -163,28 +188,19 @@ void load_fonts() {
   config.OversampleV = 1;
   config.PixelSnapH = true;
   if (font_data.empty() || !io.Fonts->AddFontFromMemoryTTF(font_data.data(), static_cast<int>(font_data.size()),
-                                                           kBaseFontPixels, &config)) {
+                                                           rt().line_px, &config)) {
     std::fprintf(stderr, "qaward: the interface font is missing; Chinese text cannot be shown\n");
     io.Fonts->AddFontDefault();
   }
 }
 
-// The style at a devicePixelRatio: sizes scaled, text drawn at round(16 x dpr)
-// device pixels (whole pixels stay crisp at fractional ratios).
+// The style at a devicePixelRatio (theme.cpp): sizes scaled, body text at
+// 16 CSS px.
 void apply_style(double dpr) {
-  ImGuiStyle style;
-  ImGui::StyleColorsLight(&style);
-  style.WindowPadding = ImVec2(20, 16);
-  style.FramePadding = ImVec2(8, 5);
-  style.ItemSpacing = ImVec2(10, 8);
-  style.FrameRounding = 4;
-  style.FrameBorderSize = 1;
-  style.WindowBorderSize = 0;  // the page window fills the canvas
-  style.Colors[ImGuiCol_WindowBg] = ImVec4(0.98f, 0.98f, 0.97f, 1.0f);
-  style.ScaleAllSizes(static_cast<float>(dpr));
-  style.FontSizeBase = kBaseFontPixels;
-  style.FontScaleDpi = static_cast<float>(std::round(kBaseFontPixels * dpr)) / kBaseFontPixels;
-  ImGui::GetStyle() = style;
+  ImGuiStyle& style = ImGui::GetStyle();
+  const float main_scale = style.FontScaleMain;  // the user's text size, kept
+  theme::apply(style, rt().line_px, dpr);
+  style.FontScaleMain = main_scale;
 }
 
 // [SECTION] Size: the canvas backing store is CSS size x devicePixelRatio, so
@@ -607,6 +623,7 @@ int main() {
   if (calendar.ok()) r.state.services.calendar = &calendar.value();
   if (criteria.ok()) r.state.services.criteria = &criteria.value();
   if (const auto language = load("qaward.language")) r.state.language = qaward::language_from_tag(*language);
+  if (const auto size = load("qaward.text_size")) r.state.ui.text_size = theme::text_size_from_tag(*size);
   if (const auto saved = load("qaward.draft"); saved && criteria.ok()) {
     if (auto draft = qaward::parse_draft(*saved, criteria.value()); draft.ok()) {
       r.state.draft = std::move(draft).value();

@@ -15,7 +15,7 @@ namespace qaward::gui {
 void screen_assessment(AppState& state) {
   const Catalog& t = state.text();
   const bool en = state.language == Language::en;
-  widgets::heading(t.text("nav.assessment"));
+  widgets::heading(t.text("nav.assessment"), 1);
   ImGui::Separator();
   if (state.services.criteria == nullptr) return;
   const Criteria& c = *state.services.criteria;

@@ -181,9 +181,7 @@ void verdict(AppState& state) {
   const ImVec4 color = r.outcome == Eligibility::eligible ? widgets::kGood
                        : r.outcome == Eligibility::not_eligible ? widgets::kBad
                                                                 : widgets::kWarn;
-  ImGui::PushStyleColor(ImGuiCol_Text, color);
-  ImGui::TextUnformatted(t.text("elig.verdict", {{"outcome", t.text("elig.outcome." + std::string(to_string(r.outcome)))}}).c_str());
-  ImGui::PopStyleColor();
+  widgets::emphasized(color, t.text("elig.verdict", {{"outcome", t.text("elig.outcome." + std::string(to_string(r.outcome)))}}));
   record_item(state, "verdict");
   ImGui::TextDisabled("%s", t.text("elig.reference_date", {{"date", to_string(r.date)}}).c_str());
   for (const auto& c : r.checks) {
@@ -265,7 +263,7 @@ void edition_section(AppState& state) {
 void screen_eligibility(AppState& state) {
   const Catalog& t = state.text();
   const auto& d = state.draft.profile;
-  widgets::heading(t.text("nav.eligibility"));
+  widgets::heading(t.text("nav.eligibility"), 1);
   ImGui::Separator();
   if (ImGui::BeginTable("##elig", 2, ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV)) {
     ImGui::TableNextRow();

@@ -48,7 +48,7 @@ void edition_unknown_warning(AppState& state) {
 void screen_home(AppState& state) {
   const Catalog& t = state.text();
   const bool en = state.language == Language::en;
-  widgets::heading(t.text("app.title"));
+  widgets::heading(t.text("app.title"), 1);
   widgets::colored_wrapped(widgets::kMuted, t.text("app.subtitle"));
   ImGui::Separator();
   ImGui::TextWrapped("%s", t.text("home.intro").c_str());

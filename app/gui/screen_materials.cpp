@@ -17,7 +17,7 @@ namespace qaward::gui {
 void screen_materials(AppState& state) {
   const Catalog& t = state.text();
   const bool en = state.language == Language::en;
-  widgets::heading(t.text("nav.materials"));
+  widgets::heading(t.text("nav.materials"), 1);
   if (state.services.rules != nullptr && state.services.rules->materials_note) {
     widgets::help_marker(en ? state.services.rules->materials_note->en : state.services.rules->materials_note->zh);
   }

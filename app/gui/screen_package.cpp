@@ -45,7 +45,7 @@ Screen screen_to_fix(const Diagnostic& d) {
 
 void screen_package(AppState& state) {
   const Catalog& t = state.text();
-  widgets::heading(t.text("nav.package"));
+  widgets::heading(t.text("nav.package"), 1);
   widgets::help_marker(t.text("key.legal_note"));
   ImGui::Separator();
 

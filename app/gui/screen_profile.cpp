@@ -42,7 +42,7 @@ void uscc_feedback(const AppState& state, const std::string& code) {
 void screen_profile(AppState& state) {
   const Catalog& t = state.text();
   const auto& o = state.draft.profile.organization;
-  widgets::heading(t.text("nav.profile"));
+  widgets::heading(t.text("nav.profile"), 1);
   ImGui::Separator();
 
   label(t, "profile.name");

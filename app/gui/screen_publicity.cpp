@@ -118,7 +118,7 @@ void objection_log(AppState& state) {
 void screen_publicity(AppState& state) {
   const Catalog& t = state.text();
   const auto& form = publicity_of(state.draft);
-  widgets::heading(t.text("nav.publicity"));
+  widgets::heading(t.text("nav.publicity"), 1);
   if (state.services.rules != nullptr) widgets::help_marker(state.services.rules->procedure.publicity_excerpt);
   ImGui::Separator();
 

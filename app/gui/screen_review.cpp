@@ -13,7 +13,7 @@ namespace qaward::gui {
 
 void screen_review(AppState& state) {
   const Catalog& t = state.text();
-  widgets::heading(t.text("nav.review"));
+  widgets::heading(t.text("nav.review"), 1);
   widgets::help_marker(t.text("review.hint"));
   ImGui::Separator();
   if (ImGui::Button(t.text("review.open").c_str())) state.queue(PickPackages{});

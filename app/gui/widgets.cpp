@@ -69,10 +69,18 @@ void help_marker(const std::string& text) {
   }
 }
 
-void heading(const std::string& text) {
+void heading(const std::string& text, int level) {
+  ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * (level <= 1 ? theme::kHeading1 : theme::kHeading2));
   ImGui::PushStyleColor(ImGuiCol_Text, kAccent);
   ImGui::TextUnformatted(text.c_str());
   ImGui::PopStyleColor();
+  ImGui::PopFont();
+}
+
+void emphasized(const ImVec4& color, const std::string& text) {
+  ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * theme::kHeading2);
+  colored_wrapped(color, text);
+  ImGui::PopFont();
 }
 
 void colored_wrapped(const ImVec4& color, const std::string& text) {

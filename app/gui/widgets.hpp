@@ -6,19 +6,24 @@
 #include <string>
 
 #include "app_state.hpp"
+#include "theme.hpp"
 
 namespace qaward::gui::widgets {
 
-inline const ImVec4 kAccent{0.10f, 0.33f, 0.62f, 1.0f};
-inline const ImVec4 kMuted{0.38f, 0.40f, 0.45f, 1.0f};
-inline const ImVec4 kGood{0.08f, 0.50f, 0.22f, 1.0f};
-inline const ImVec4 kBad{0.75f, 0.10f, 0.10f, 1.0f};
-inline const ImVec4 kWarn{0.70f, 0.42f, 0.00f, 1.0f};
+// The colours of meaning, from the theme (theme.hpp: each reaches 4.5:1).
+using theme::kAccent;
+using theme::kBad;
+using theme::kGood;
+using theme::kMuted;
+using theme::kWarn;
 
 // A "(?)" marker whose tooltip explains and cites.
 void help_marker(const std::string& text);
-// A heading in the accent colour.
-void heading(const std::string& text);
+// A heading in the accent colour: level 1 is a screen's title, level 2 a
+// section (larger than body text by theme::kHeading1 / kHeading2).
+void heading(const std::string& text, int level = 2);
+// Text drawn larger than body text (the verdict), in a colour.
+void emphasized(const ImVec4& color, const std::string& text);
 // Wrapped text in a colour.
 void colored_wrapped(const ImVec4& color, const std::string& text);
 // Yes / no / not answered, as three radio buttons. Returns the new value when changed.
