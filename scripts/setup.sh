@@ -30,6 +30,7 @@ packages=(
   minisign unzip zip bc time openssl
   nodejs npm
   dpkg-dev
+  fonts-dejavu-core  # a Latin-only base font for tests/gui/fonts_test.cpp
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -60,6 +60,29 @@ const QA = (() => {
     e.stopPropagation();
   }, { capture: true, passive: false });
 
+  // [SECTION] Font slices (app/gui/fonts.hpp): fetched once each when a
+  // character first needs one (the service worker keeps them for offline
+  // use), handed to the WebAssembly heap, which keeps them.
+  const fontLoads = new Map();  // file -> Promise
+  function loadFont(file) {
+    if (!fontLoads.has(file)) {
+      fontLoads.set(file, (async () => {
+        try {
+          const response = await fetch(file);
+          if (!response.ok) throw new Error(response.status + ' ' + response.statusText);
+          const bytes = new Uint8Array(await response.arrayBuffer());
+          const p = Module._malloc(bytes.length);
+          HEAPU8.set(bytes, p);
+          Module.ccall('qa_font_slice', null, ['string', 'number', 'number'], [file, p, bytes.length]);
+        } catch (e) {
+          console.warn('qaward: font slice ' + file + ' could not be fetched: ' + e.message);
+          Module.ccall('qa_font_failed', null, ['string'], [file]);
+        }
+      })());
+    }
+    return fontLoads.get(file);
+  }
+
   // Large texts go through the heap, not ccall's (small) stack.
   function sendText(fn, text) {
     const n = lengthBytesUTF8(text) + 1;
@@ -365,8 +388,20 @@ const QA = (() => {
     download_text(text, name) { offer(new Blob([text], { type: 'text/html;charset=utf-8' }), name); },
     // Test hook: what the interface holds (tests/e2e).
     state() { return JSON.parse(Module.ccall('qa_debug_state', 'string', [], [])); },
+    loadFont,
   };
 })();
+
+// The public test hook (issue 14): the code points of `text` the interface
+// cannot draw once it has fetched the font slices they need (an empty array
+// when every character draws).
+window.qaward = {
+  async fontMissing(text) {
+    const files = JSON.parse(Module.ccall('qa_font_files_for', 'string', ['string'], [text]));
+    await Promise.all(files.map((f) => QA.loadFont(f)));
+    return JSON.parse(Module.ccall('qa_font_missing', 'string', ['string'], [text]));
+  },
+};
 
 var Module = {
   canvas: document.getElementById('canvas'),

@@ -34,6 +34,7 @@
 #include "../common/shipped_calendar.hpp"
 #include "../common/eligibility_bridge.hpp"
 #include "app.hpp"
+#include "fonts.hpp"
 #include "packaging.hpp"
 #include "page_events.hpp"
 #include "platform.hpp"
@@ -52,6 +53,7 @@ EM_JS(void, js_set_canvas_size, (int width, int height), { Module.setCanvasSize(
 EM_JS(void, js_clipboard_write, (const char* text), { QA.clipboardWrite(UTF8ToString(text)); });
 EM_JS(double, js_now_ms, (), { return Date.now(); });
 EM_JS(void, js_pick_files, (), { QA.pickFiles(); });
+EM_JS(void, js_load_font, (const char* file), { QA.loadFont(UTF8ToString(file)); });
 EM_JS(void, js_pick_draft, (), { QA.pickDraft(); });
 EM_JS(void, js_pick_key, (), { QA.pickKey(); });
 EM_JS(void, js_pick_packages, (), { QA.pickPackages(); });
@@ -178,19 +180,17 @@ float line_height_em(const std::string& otf) {
   return em > 0.5f && em < 3.0f ? em : 1.0f;
 }
 
+// The base font and the index of the slices fetched on demand (fonts.hpp).
 void load_fonts() {
-  static std::string font_data = read_file("/assets/font/ui.otf");  // the atlas reads it, never owns it
+  static const std::string font_data = read_file("/assets/font/ui.otf");  // the atlas reads it, never owns it
   rt().line_px = std::round(theme::kBodyEmCssPx * line_height_em(font_data));
   ImGuiIO& io = ImGui::GetIO();
-  ImFontConfig config;
-  config.FontDataOwnedByAtlas = false;
-  config.OversampleH = 1;
-  config.OversampleV = 1;
-  config.PixelSnapH = true;
-  if (font_data.empty() || !io.Fonts->AddFontFromMemoryTTF(font_data.data(), static_cast<int>(font_data.size()),
-                                                           rt().line_px, &config)) {
+  if (fonts::install(*io.Fonts, font_data, rt().line_px) == nullptr) {
     std::fprintf(stderr, "qaward: the interface font is missing; Chinese text cannot be shown\n");
     io.Fonts->AddFontDefault();
+  }
+  if (!fonts::read_index(read_file("/assets/font/slices.json"))) {
+    std::fprintf(stderr, "qaward: the font slices' index is missing; rare characters show as their code points\n");
   }
 }
 
@@ -269,6 +269,8 @@ void draw_one_frame() {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());  // also creates and updates glyph textures
 
   if (apply_actions(r.state, r.platform)) r.platform.request_frames(kFramesAfterEvent);
+  // Characters this frame drew without a glyph: their slices are fetched.
+  for (const auto& file : fonts::take_requests()) js_load_font(file.c_str());
   if (r.state.ui.draft_changed) {  // saved as the user works: nothing is lost on a reload
     r.state.ui.draft_changed = false;
     r.state.ui.draft_unsaved = !r.platform.save("qaward.draft", draft_to_json(r.state.draft));
@@ -415,6 +417,31 @@ EMSCRIPTEN_KEEPALIVE void qa_type_text(const char* utf8) {
 EMSCRIPTEN_KEEPALIVE void qa_paste(const char* utf8) {
   qaward::gui::rt().pending_paste += utf8;
   qaward::gui::rt().platform.request_frames(qaward::gui::kFramesAfterEvent);
+}
+
+// A font slice fetched (qa_font_slice takes the malloc'ed bytes) or not: the
+// next frames draw with it, or draw its characters as code-point boxes.
+EMSCRIPTEN_KEEPALIVE void qa_font_slice(const char* file, void* data, int size) {
+  (void)qaward::gui::fonts::add_slice(file, data, size);
+  qaward::gui::rt().platform.request_frames(qaward::gui::kFramesAfterEvent);
+}
+EMSCRIPTEN_KEEPALIVE void qa_font_failed(const char* file) {
+  qaward::gui::fonts::slice_failed(file);
+  qaward::gui::rt().platform.request_frames(qaward::gui::kFramesAfterEvent);
+}
+// Test hooks behind window.qaward.fontMissing (JSON arrays): the slices
+// `text` needs, then the code points of `text` the font cannot draw.
+EMSCRIPTEN_KEEPALIVE const char* qa_font_files_for(const char* text) {
+  static std::string out;
+  out = nlohmann::json(qaward::gui::fonts::files_for(text)).dump();
+  return out.c_str();
+}
+EMSCRIPTEN_KEEPALIVE const char* qa_font_missing(const char* text) {
+  static std::string out;
+  nlohmann::json list = nlohmann::json::array();
+  for (char32_t c : qaward::gui::fonts::undrawable(text)) list.push_back(static_cast<std::uint32_t>(c));
+  out = list.dump();
+  return out.c_str();
 }
 
 // A redraw asked for by the page (visibility change, tests).

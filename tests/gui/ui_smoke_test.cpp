@@ -22,6 +22,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app.hpp"
+#include "headless.hpp"
 #include "assessment_bridge.hpp"
 #include "editions.hpp"
 #include "package_support.hpp"
@@ -169,31 +170,11 @@ class Headless {
     ASSERT_NE(data, nullptr) << drawing;
     EXPECT_TRUE(data->Valid) << drawing;
     EXPECT_GT(data->TotalVtxCount, 0) << "nothing drawn: " << drawing;
-    accept_textures(*data);
+    headless::accept_textures(*data);
     (void)apply_actions(state, platform);
   }
 
  private:
-  // What a renderer with ImGuiBackendFlags_RendererHasTextures does with the
-  // atlas textures after a frame: created, updated, destroyed (here in name only).
-  static void accept_textures(const ImDrawData& data) {
-    if (data.Textures == nullptr) return;
-    for (ImTextureData* texture : *data.Textures) {
-      switch (texture->Status) {
-        case ImTextureStatus_WantCreate:
-          texture->SetTexID(static_cast<ImTextureID>(1));
-          texture->SetStatus(ImTextureStatus_OK);
-          break;
-        case ImTextureStatus_WantUpdates: texture->SetStatus(ImTextureStatus_OK); break;
-        case ImTextureStatus_WantDestroy:
-          texture->SetTexID(ImTextureID_Invalid);
-          texture->SetStatus(ImTextureStatus_Destroyed);
-          break;
-        default: break;
-      }
-    }
-  }
-
   ImGuiContext* context_;
 };
 
