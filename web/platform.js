@@ -16,8 +16,15 @@ const QA = (() => {
     if (text) Module.ccall('qa_type_text', null, ['string'], [text]);
   }
 
-  // Committed composition (pinyin and other input methods).
+  // The text being composed (pinyin and other input methods) shows at the
+  // caret, over the field, until it is committed; then it is typed.
+  function showComposition(text) {
+    ime.classList.toggle('composing', !!text);
+    ime.style.width = text ? `${text.length + 1}em` : '';
+  }
+  ime.addEventListener('compositionupdate', (e) => showComposition(e.data));
   ime.addEventListener('compositionend', (e) => {
+    showComposition('');
     typeText(e.data);
     ime.value = '';
   });
@@ -270,10 +277,12 @@ const QA = (() => {
   }
 
   return {
-    textInput(active, cssX, cssY) {
+    textInput(active, cssX, cssY, cssLine) {
       wantText = active;
       ime.style.left = `${cssX}px`;
       ime.style.top = `${cssY}px`;
+      ime.style.height = `${cssLine}px`;
+      ime.style.fontSize = `${cssLine / 1.45}px`;  // the interface font's line is 1.45 em
       if (active) ime.focus({ preventScroll: true });
       else if (document.activeElement === ime) ime.blur();
     },

@@ -40,8 +40,8 @@
 #include "platform.hpp"
 
 // [SECTION] JavaScript side (web/platform.js defines window.QA)
-EM_JS(void, js_text_input, (int active, float css_x, float css_y), {
-  QA.textInput(active !== 0, css_x, css_y);
+EM_JS(void, js_text_input, (int active, float css_x, float css_y, float css_line), {
+  QA.textInput(active !== 0, css_x, css_y, css_line);
 });
 EM_JS(void, js_set_document_language, (const char* tag), {
   document.documentElement.lang = UTF8ToString(tag);
@@ -137,7 +137,7 @@ struct Runtime {
   bool tick_timer = false;
   bool ready = false;
   bool text_input_active = false;
-  float caret_css_x = 0, caret_css_y = 0;
+  float caret_css_x = 0, caret_css_y = 0, caret_css_line = 23;
   std::string clipboard;      // what the interface last copied
   std::string pending_paste;  // text from the page's paste event, for the next frame
   std::string debug_json;
@@ -290,7 +290,7 @@ void draw_one_frame() {
   const bool want_text = io.WantTextInput;
   if (want_text != r.text_input_active) {
     r.text_input_active = want_text;
-    js_text_input(want_text, r.caret_css_x, r.caret_css_y);
+    js_text_input(want_text, r.caret_css_x, r.caret_css_y, r.caret_css_line);
   }
   if (want_text && !r.blink_timer) {
     r.blink_timer = true;
@@ -364,13 +364,15 @@ EM_BOOL on_resize(int /*type*/, const EmscriptenUiEvent* /*event*/, void* /*user
 
 // ImGui tells where the caret is (at the end of a frame, when it moved); the
 // page moves the hidden text element there so that the input method's
-// candidate window appears beside it.
+// candidate window appears beside it, and shows the text being composed
+// there, at the line's size (Dear ImGui draws no composition).
 void on_ime_data(ImGuiContext* /*ctx*/, ImGuiViewport* /*viewport*/, ImGuiPlatformImeData* data) {
   Runtime& r = rt();
   if (!data->WantVisible) return;
   r.caret_css_x = static_cast<float>(data->InputPos.x / r.dpr);
   r.caret_css_y = static_cast<float>(data->InputPos.y / r.dpr);
-  if (r.text_input_active) js_text_input(1, r.caret_css_x, r.caret_css_y);
+  r.caret_css_line = static_cast<float>(data->InputLineHeight / r.dpr);
+  if (r.text_input_active) js_text_input(1, r.caret_css_x, r.caret_css_y, r.caret_css_line);
 }
 
 const char* get_clipboard(ImGuiContext* /*ctx*/) { return rt().clipboard.c_str(); }

@@ -19,8 +19,22 @@ await run('text input: IME composition, insertText, typing, paste, copy', async 
   const cdp = await context.newCDPSession(page);
   await cdp.send('Input.imeSetComposition', { text: 'zhi', selectionStart: 3, selectionEnd: 3 });
   await cdp.send('Input.imeSetComposition', { text: '质量', selectionStart: 2, selectionEnd: 2 });
+  // What is being composed is visible at the caret, over the field (Dear ImGui draws no composition).
+  const composing = await page.evaluate(() => {
+    const ime = document.getElementById('ime');
+    const r = ime.getBoundingClientRect();
+    return { cls: ime.className, value: ime.value, opacity: getComputedStyle(ime).opacity, x: r.x, y: r.y, w: r.width, h: r.height };
+  });
+  const field = (await app.state()).items.org_name;
+  assert.equal(composing.cls, 'composing', 'the composition is shown');
+  assert.equal(composing.value, '质量');
+  assert.equal(composing.opacity, '1');
+  assert.ok(composing.x >= field[0] && composing.x < field[0] + field[2] && composing.y >= field[1] - 2 &&
+            composing.y + composing.h <= field[1] + field[3] + 2 && composing.w > 20,
+            `the composition sits in the field: ${JSON.stringify(composing)} in ${field}`);
   await cdp.send('Input.insertText', { text: '质量奖' });
   await waitFor(app, (s) => s.org_name === '质量奖', 'the composed text');
+  assert.equal(await page.evaluate(() => document.getElementById('ime').className), '', 'the composition is hidden once committed');
 
   // Text inserted without composition (e.g. a handwriting pad).
   await page.keyboard.insertText('申报');
