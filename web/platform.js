@@ -90,11 +90,65 @@ const QA = (() => {
     return fontLoads.get(file);
   }
 
+  // [SECTION] Long texts (app_state.hpp TextArea): a real <textarea> over
+  // each long text the interface draws, so that the browser wraps the text
+  // while it is written, shows the composition, undoes by word and pastes
+  // 30,000 characters at once. Their keys are kept from GLFW (which listens
+  // on the window, in the capture phase, and would hand them to the
+  // interface as well): this listener is registered first.
+  const textAreas = new Map();  // id -> element
+  for (const type of ['keydown', 'keyup', 'keypress']) {
+    window.addEventListener(type, (e) => {
+      if (e.target && e.target.classList && e.target.classList.contains('long-text')) e.stopImmediatePropagation();
+    }, true);
+  }
+  function textArea(id) {
+    let el = textAreas.get(id);
+    if (el) return el;
+    el = document.createElement('textarea');
+    el.className = 'long-text';
+    el.spellcheck = false;
+    el.setAttribute('autocomplete', 'off');
+    el.dataset.id = id;
+    el.addEventListener('input', () => {
+      const p = allocateText(el.value);
+      Module.ccall('qa_text_area_input', null, ['string', 'number'], [id, p]);
+      Module._free(p);
+    });
+    // The interface's own text input lets go while a text area has focus.
+    el.addEventListener('focus', () => { wantText = false; });
+    document.body.appendChild(el);
+    textAreas.set(id, el);
+    return el;
+  }
+  function syncTextAreas(list) {
+    const drawn = new Set();
+    for (const a of list) {
+      const el = textArea(a.id);
+      drawn.add(a.id);
+      const [x, y, w, h] = a.rect;
+      const [vx, vy, vw, vh] = a.visible;
+      Object.assign(el.style, {
+        left: `${x}px`, top: `${y}px`, width: `${w}px`, height: `${h}px`,
+        fontSize: `${a.line / 1.45}px`, lineHeight: `${a.line}px`, padding: `${a.padding}px`,
+        display: vw > 0 && vh > 0 ? '' : 'none',
+        clipPath: `inset(${vy - y}px ${x + w - (vx + vw)}px ${y + h - (vy + vh)}px ${vx - x}px)`,
+      });
+      el.setAttribute('aria-label', a.label);
+      if ('text' in a && el.value !== a.text) el.value = a.text;
+    }
+    for (const [id, el] of textAreas) if (!drawn.has(id)) el.style.display = 'none';
+  }
+
   // Large texts go through the heap, not ccall's (small) stack.
-  function sendText(fn, text) {
+  function allocateText(text) {
     const n = lengthBytesUTF8(text) + 1;
     const p = Module._malloc(n);
     stringToUTF8(text, p, n);
+    return p;
+  }
+  function sendText(fn, text) {
+    const p = allocateText(text);
     fn(p);
     Module._free(p);
   }
@@ -398,6 +452,7 @@ const QA = (() => {
     // Test hook: what the interface holds (tests/e2e).
     state() { return JSON.parse(Module.ccall('qa_debug_state', 'string', [], [])); },
     loadFont,
+    syncTextAreas,
   };
 })();
 

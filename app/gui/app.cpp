@@ -168,6 +168,7 @@ void draw_frame(AppState& state) {
                                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                                      ImGuiWindowFlags_NoBackground;
   state.ui.wants_tick = false;
+  state.ui.text_areas.clear();  // the long texts this frame draws say where they are
   // The text size applies from the next frame (Dear ImGui reads it in NewFrame).
   ImGui::GetStyle().FontScaleMain = theme::text_scale(state.ui.text_size);
   if (ImGui::Begin("##page", nullptr, kPage)) {

@@ -173,6 +173,19 @@ struct ReviewState {
 };
 
 // What the interface keeps between frames, apart from the model.
+// A long text edited in the page's own <textarea>, laid over the canvas where
+// the widget drew its frame: the browser wraps it while it is written, shows
+// the input method's composition and undoes by word (Dear ImGui 1.92.2b
+// cannot wrap while editing). Rectangles in canvas pixels: x, y, w, h.
+struct TextArea {
+  std::array<float, 4> rect{};
+  std::array<float, 4> visible{};  // the part not clipped by the scrolling panel
+  float line = 0;                  // a line's height
+  float padding = 0;               // the frame's inner padding
+  std::string label;               // its accessible name
+  std::string text;                // the draft's text
+};
+
 struct UiState {
   // Text being typed that is not yet valid (dates): kept per field so that
   // a half-typed date is not lost between frames.
@@ -186,6 +199,10 @@ struct UiState {
   // Where named widgets were last drawn (x, y, w, h in canvas pixels), so that
   // end-to-end tests can click them: a canvas has no DOM to query.
   std::map<std::string, std::array<float, 4>> item_rects;
+  // Long texts drawn this frame, and what the page's text areas sent since
+  // (applied by the widget on the next frame, as if typed into it).
+  std::map<std::string, TextArea> text_areas;
+  std::map<std::string, std::string> text_area_input;
 };
 
 struct AppState {

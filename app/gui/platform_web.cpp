@@ -22,6 +22,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,7 @@ EM_JS(void, js_clipboard_write, (const char* text), { QA.clipboardWrite(UTF8ToSt
 EM_JS(double, js_now_ms, (), { return Date.now(); });
 EM_JS(void, js_pick_files, (), { QA.pickFiles(); });
 EM_JS(void, js_load_font, (const char* file), { QA.loadFont(UTF8ToString(file)); });
+EM_JS(void, js_sync_text_areas, (const char* list), { QA.syncTextAreas(JSON.parse(UTF8ToString(list))); });
 EM_JS(void, js_pick_draft, (), { QA.pickDraft(); });
 EM_JS(void, js_pick_key, (), { QA.pickKey(); });
 EM_JS(void, js_pick_packages, (), { QA.pickPackages(); });
@@ -141,6 +143,8 @@ struct Runtime {
   std::string clipboard;      // what the interface last copied
   std::string pending_paste;  // text from the page's paste event, for the next frame
   std::string debug_json;
+  std::map<std::string, std::string> text_area_sent;  // what each page text area holds, as far as we know
+  std::string text_areas_last;                        // the last list sent, to skip an unchanged one
 };
 
 Runtime& rt() {
@@ -219,6 +223,32 @@ void fit_canvas() {
   }
 }
 
+// [SECTION] Long texts: the page lays a <textarea> over each long text the
+// frame drew (app_state.hpp TextArea), clipped to what is in view; one that
+// was not drawn is hidden. Texts go over only when they changed.
+void sync_text_areas() {
+  Runtime& r = rt();
+  nlohmann::json list = nlohmann::json::array();
+  const auto css = [&](float v) { return std::round(v / r.dpr * 100.0) / 100.0; };
+  for (const auto& [id, area] : r.state.ui.text_areas) {
+    nlohmann::json a = {{"id", id},
+                        {"rect", {css(area.rect[0]), css(area.rect[1]), css(area.rect[2]), css(area.rect[3])}},
+                        {"visible", {css(area.visible[0]), css(area.visible[1]), css(area.visible[2]), css(area.visible[3])}},
+                        {"line", css(area.line)},
+                        {"padding", css(area.padding)},
+                        {"label", area.label}};
+    if (auto [it, added] = r.text_area_sent.try_emplace(id, area.text); added || it->second != area.text) {
+      it->second = area.text;
+      a["text"] = area.text;
+    }
+    list.push_back(std::move(a));
+  }
+  std::string text = list.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  if (text == r.text_areas_last) return;
+  js_sync_text_areas(text.c_str());
+  r.text_areas_last = std::move(text);
+}
+
 // [SECTION] One frame
 void draw_one_frame() {
   Runtime& r = rt();
@@ -269,6 +299,7 @@ void draw_one_frame() {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());  // also creates and updates glyph textures
 
   if (apply_actions(r.state, r.platform)) r.platform.request_frames(kFramesAfterEvent);
+  sync_text_areas();
   // Characters this frame drew without a glyph: their slices are fetched.
   for (const auto& file : fonts::take_requests()) js_load_font(file.c_str());
   if (r.state.ui.draft_changed) {  // saved as the user works: nothing is lost on a reload
@@ -444,6 +475,15 @@ EMSCRIPTEN_KEEPALIVE const char* qa_font_missing(const char* text) {
   for (char32_t c : qaward::gui::fonts::undrawable(text)) list.push_back(static_cast<std::uint32_t>(c));
   out = list.dump();
   return out.c_str();
+}
+
+// A long text typed, pasted or undone in the page's text area: the widget
+// applies it on the next frame.
+EMSCRIPTEN_KEEPALIVE void qa_text_area_input(const char* id, const char* text) {
+  auto& r = qaward::gui::rt();
+  r.text_area_sent[id] = text;  // the page holds it: not sent back
+  r.state.ui.text_area_input[id] = text;
+  r.platform.request_frames(qaward::gui::kFramesAfterEvent);
 }
 
 // A redraw asked for by the page (visibility change, tests).
