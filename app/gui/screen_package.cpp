@@ -52,7 +52,7 @@ void screen_package(AppState& state) {
   // 1. The key.
   widgets::heading(t.text("key.title"));
   if (state.keys.secret_key.empty()) {
-    ImGui::TextWrapped("%s", t.text("key.none").c_str());
+    widgets::wrapped_text(t.text("key.none"));
     std::string& pass = state.ui.buffers["new_passphrase"];
     std::string& again = state.ui.buffers["new_passphrase_again"];
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16.0f);

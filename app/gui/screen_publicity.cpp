@@ -167,7 +167,7 @@ void screen_publicity(AppState& state) {
   }
   ImGui::Separator();
   if (!state.publicity) {
-    ImGui::TextWrapped("%s", t.text("pub.no_date").c_str());
+    widgets::wrapped_text(t.text("pub.no_date"));
     return;
   }
   const auto& period = *state.publicity;

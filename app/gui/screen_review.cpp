@@ -98,7 +98,7 @@ void screen_review(AppState& state) {
     }
     for (const auto& line : report_lines(r, t, std::move(assessment))) {
       switch (line.tone) {
-        case ReportLine::Tone::plain: ImGui::TextWrapped("%s", line.text.c_str()); break;
+        case ReportLine::Tone::plain: widgets::wrapped_text(line.text); break;
         case ReportLine::Tone::good: widgets::colored_wrapped(widgets::kGood, line.text); break;
         case ReportLine::Tone::bad: widgets::colored_wrapped(widgets::kBad, line.text); break;
         case ReportLine::Tone::warning: widgets::colored_wrapped(widgets::kWarn, line.text); break;

@@ -19,6 +19,10 @@ inline const ImVec4 kWarn{0.70f, 0.42f, 0.00f, 1.0f};
 void help_marker(const std::string& text);
 // A heading in the accent colour.
 void heading(const std::string& text);
+// Text wrapped by the Chinese line-breaking rules (app/common/line_break.hpp)
+// at `width`, or at the rest of the line when `width` is not positive. Every
+// wrapped text of the screens goes through here.
+void wrapped_text(const std::string& text, float width = 0.0f);
 // Wrapped text in a colour.
 void colored_wrapped(const ImVec4& color, const std::string& text);
 // Yes / no / not answered, as three radio buttons. Returns the new value when changed.
