@@ -1,5 +1,6 @@
 #include "widgets.hpp"
 
+#include <imgui_internal.h>
 #include <misc/cpp/imgui_stdlib.h>
 
 #include <algorithm>
@@ -22,7 +23,22 @@ std::vector<LineRange> wrap_lines(const std::string& text, float width) {
   return break_lines(text, width, [baked, scale](char32_t c) { return baked->GetCharAdvance(static_cast<ImWchar>(c)) * scale; });
 }
 
+// Dear ImGui's InputText reverts its edit on Escape (1.92.2b has no flag
+// against it: ImGuiInputTextFlags_EscapeClearsAll clears instead). Our fields
+// put each keystroke in the draft, so the revert wrote the old text back over
+// the user's work. Called before a text field is drawn: when Escape is
+// pressed in it, the field is left before InputText sees the key, and Dear
+// ImGui applies the text as typed (InputTextDeactivateHook).
+void keep_text_on_escape(const char* label) {
+  if (ImGui::GetActiveID() == ImGui::GetID(label) && ImGui::IsKeyPressed(ImGuiKey_Escape, false)) ImGui::ClearActiveID();
+}
+
 }  // namespace
+
+bool input_text(const char* label, const char* hint, std::string* text, ImGuiInputTextFlags flags) {
+  keep_text_on_escape(label);
+  return ImGui::InputTextWithHint(label, hint, text, flags);
+}
 
 // Each line is an item, at the x where the text began (after SameLine or a
 // Bullet the lines hang there, as Dear ImGui's TextWrapped hangs them).
@@ -97,7 +113,7 @@ std::optional<std::optional<Date>> date_field(AppState& state, const char* id, c
   if (!ImGui::IsItemActive() && value && buffer != to_string(*value) && parse_date(buffer)) buffer = to_string(*value);
   std::optional<std::optional<Date>> changed;
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
-  if (ImGui::InputTextWithHint((std::string("##") + id).c_str(), "YYYY-MM-DD", &buffer)) {
+  if (input_text((std::string("##") + id).c_str(), "YYYY-MM-DD", &buffer)) {
     if (buffer.empty()) changed = std::optional<Date>();
     else if (const auto date = parse_date(buffer)) changed = std::optional<Date>(*date);
   }
@@ -113,8 +129,9 @@ std::optional<std::optional<Date>> date_field(AppState& state, const char* id, c
 
 std::optional<std::string> long_text(AppState& state, const char* id, const std::string& value, float lines) {
   std::string text = value;
-  const bool changed = ImGui::InputTextMultiline((std::string("##") + id).c_str(), &text,
-                                                 ImVec2(-1.0f, ImGui::GetFontSize() * lines));
+  const std::string label = std::string("##") + id;
+  keep_text_on_escape(label.c_str());
+  const bool changed = ImGui::InputTextMultiline(label.c_str(), &text, ImVec2(-1.0f, ImGui::GetFontSize() * lines));
   record_item(state, id);
   const float width = ImGui::GetItemRectSize().x - ImGui::GetStyle().FramePadding.x * 2.0f;
   bool overflows = false;
@@ -136,7 +153,7 @@ std::optional<std::string> long_text(AppState& state, const char* id, const std:
 std::optional<std::string> text_field(AppState& state, const char* id, const std::string& value, float width) {
   std::string text = value;
   ImGui::SetNextItemWidth(width);
-  const bool changed = ImGui::InputText((std::string("##") + id).c_str(), &text);
+  const bool changed = input_text((std::string("##") + id).c_str(), nullptr, &text);
   record_item(state, id);
   return changed ? std::optional<std::string>(text) : std::nullopt;
 }

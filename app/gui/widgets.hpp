@@ -34,6 +34,10 @@ std::optional<std::optional<Date>> date_field(AppState& state, const char* id, c
 // since Dear ImGui (1.86, and 1.92.2b still) does not wrap while editing, the text wrapped to the
 // field's width below it whenever a line is wider. Returns the new text when changed.
 std::optional<std::string> long_text(AppState& state, const char* id, const std::string& value, float lines);
+// Dear ImGui's InputTextWithHint (a null hint: none), except that Escape
+// leaves the field keeping its text instead of reverting the edit. Every
+// text field of the screens goes through here or the fields below.
+bool input_text(const char* label, const char* hint, std::string* text, ImGuiInputTextFlags flags = 0);
 // A text field bound to `value`; returns the new text when changed.
 std::optional<std::string> text_field(AppState& state, const char* id, const std::string& value, float width = -1.0f);
 

@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <string>
 #include <string_view>
@@ -508,6 +509,94 @@ TEST(UiSmokeStates, DrawnLinesFollowChineseLineBreaking) {
     EXPECT_FALSE(ends_with_any(line, {"（", "《", "「", "『", "“", "‘"})) << line;
   }
   EXPECT_GT(checked, 1000u);
+}
+
+// [SECTION] Input as the page gives it: a click on a named item (at the
+// middle of where it was last drawn, as the end-to-end tests click), keys,
+// typed text; each followed by frames, as the page draws after an event.
+
+constexpr Display kTall = {"1366x1500", 1366.0f, 1500.0f};
+
+void settle(Headless& ui, AppState& state, NullPlatform& platform, int frames = 2) {
+  for (int f = 0; f < frames; ++f) ui.frame(state, platform, kTall);
+}
+
+// Scrolls the named item into view (false if it never shows).
+bool bring_into_view(Headless& ui, AppState& state, NullPlatform& platform, const std::string& item) {
+  settle(ui, state, platform, 1);  // a Navigate queued is applied after a frame
+  scroll_to_top();
+  settle(ui, state, platform, kFramesPerScreen);
+  for (int page = 0; page < kMaxPages; ++page) {
+    const auto it = state.ui.item_rects.find(item);
+    if (it != state.ui.item_rects.end() && it->second[1] >= 0.0f && it->second[1] + it->second[3] <= kTall.height) return true;
+    if (!scroll_a_page()) return false;
+    settle(ui, state, platform);
+  }
+  return false;
+}
+
+void click(Headless& ui, AppState& state, NullPlatform& platform, const std::string& item) {
+  const auto [x, y, w, h] = state.ui.item_rects.at(item);
+  ImGuiIO& io = ImGui::GetIO();
+  io.AddMousePosEvent(x + w / 2.0f, y + h / 2.0f);
+  settle(ui, state, platform, 1);
+  io.AddMouseButtonEvent(ImGuiMouseButton_Left, true);
+  settle(ui, state, platform, 1);
+  io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
+  settle(ui, state, platform);
+}
+
+void press(Headless& ui, AppState& state, NullPlatform& platform, ImGuiKey key) {
+  ImGui::GetIO().AddKeyEvent(key, true);
+  settle(ui, state, platform, 1);
+  ImGui::GetIO().AddKeyEvent(key, false);
+  settle(ui, state, platform);
+}
+
+void type(Headless& ui, AppState& state, NullPlatform& platform, const std::string& text) {
+  ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
+  settle(ui, state, platform, 4);
+}
+
+// [SECTION] Escape in a text field leaves the field with what was typed
+// (issue 14, item 5): Dear ImGui's InputText reverts its edit on Escape, and
+// since each keystroke is already in the draft, the revert wrote the old
+// text back over the user's work. For each kind of field: a text field, a
+// date, a long text, and a field a screen draws itself.
+TEST(UiSmokeStates, EscapeKeepsWhatWasTyped) {
+  struct Field {
+    Screen screen;
+    const char* item;
+    const char* typed;
+    std::function<std::string(const AppState&)> in_draft;
+  };
+  const std::vector<Field> fields = {
+      {Screen::profile, "org_name", "天山精工", [](const AppState& s) { return s.draft.profile.organization.name.value_or(""); }},
+      {Screen::profile, "established_on", "2020-01-02",
+       [](const AppState& s) { return s.draft.profile.organization.established_on ? to_string(*s.draft.profile.organization.established_on) : ""; }},
+      {Screen::assessment, "report", "自评报告第一段",
+       [](const AppState& s) { return assessment_or_empty(s.draft).report; }},
+      {Screen::publicity, "posted_at", "2026-03-06T15:00",
+       [](const AppState& s) { const auto& at = publicity_of(s.draft).posted_at; return at ? to_iso(*at).substr(0, 16) : ""; }},
+  };
+  AppState state = state_with(draft_to_json(AppState{}.draft));
+  Headless ui;
+  NullPlatform platform;
+  for (const Field& field : fields) {
+    SCOPED_TRACE(field.item);
+    drawing = std::string("typing into ") + field.item;
+    state.queue(Navigate{field.screen});
+    ASSERT_TRUE(bring_into_view(ui, state, platform, field.item));
+    click(ui, state, platform, field.item);
+    ASSERT_NE(GImGui->ActiveId, 0u) << "the click did not enter the field";
+    type(ui, state, platform, field.typed);
+    ASSERT_EQ(field.in_draft(state), field.typed);
+    press(ui, state, platform, ImGuiKey_Escape);
+    EXPECT_EQ(GImGui->ActiveId, 0u) << "Escape leaves the field";
+    EXPECT_EQ(field.in_draft(state), field.typed) << "Escape kept what was typed";
+    settle(ui, state, platform, 3);
+    EXPECT_EQ(field.in_draft(state), field.typed);
+  }
 }
 
 // [SECTION] The package screen through its states: the key created through
