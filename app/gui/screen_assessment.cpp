@@ -137,7 +137,7 @@ void screen_assessment(AppState& state) {
                                           {"assess.improvements_hint", &ItemScore::improvements}}) {
           std::string text = (*score).*member;
           ImGui::SetNextItemWidth(-1.0f);
-          if (ImGui::InputTextWithHint((std::string("##") + key).c_str(), t.text(key).c_str(), &text)) {
+          if (widgets::input_text((std::string("##") + key).c_str(), t.text(key).c_str(), &text)) {
             state.edit([id = item.id, member = member, text](Draft& d) { edit_agreed_score(d, id).*member = text; });
           }
         }

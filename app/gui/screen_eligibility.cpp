@@ -97,7 +97,7 @@ void record_list(AppState& state, const char* id, const char* kind_prefix, std::
 // A question; when the answers summary asked to change it, it scrolls into view.
 void question(AppState& state, const char* key, const char* article_key) {
   const Catalog& t = state.text();
-  ImGui::TextWrapped("%s", t.text(key).c_str());
+  widgets::wrapped_text(t.text(key));
   widgets::help_marker(t.text(article_key));
   if (const auto it = state.ui.buffers.find("elig.focus"); it != state.ui.buffers.end() && it->second == key) {
     ImGui::SetScrollHereY(0.2f);
@@ -154,10 +154,10 @@ void answers(AppState& state) {
     ImGui::PushID(static_cast<int>(i));
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::TextWrapped("%s", row.label.c_str());
+    widgets::wrapped_text(row.label);
     ImGui::TableNextColumn();
     if (row.answer == unanswered) ImGui::TextColored(widgets::kWarn, "%s", row.answer.c_str());
-    else ImGui::TextWrapped("%s", row.answer.c_str());
+    else widgets::wrapped_text(row.answer);
     ImGui::TableNextColumn();
     if (ImGui::SmallButton(t.text("elig.s.change").c_str())) {
       if (row.question == nullptr) state.queue(Navigate{Screen::profile});
@@ -193,7 +193,7 @@ void verdict(AppState& state) {
     ImGui::PopStyleColor();
     ImGui::SameLine();
     const auto& citation = en ? c.rule->citation.en : c.rule->citation.zh;
-    ImGui::TextWrapped("%s  %s", citation.c_str(), t.text(c.message_key, c.values).c_str());
+    widgets::wrapped_text(citation + "  " + t.text(c.message_key, c.values));
     std::string help = c.rule->excerpt;
     if (c.rule->interpretation) help += "\n\n" + (en ? c.rule->interpretation->en : c.rule->interpretation->zh);
     if (c.rule->not_modelled) help += "\n\n" + (en ? c.rule->not_modelled->en : c.rule->not_modelled->zh);
@@ -240,7 +240,7 @@ void edition_section(AppState& state) {
     std::string line = bilingual(rule.citation) + "  ";
     for (std::size_t i = 0; i < parts.size(); ++i) line += (i == 0 ? "" : t.text("ui.list_separator")) + parts[i];
     ImGui::Bullet();
-    ImGui::TextWrapped("%s", line.c_str());
+    widgets::wrapped_text(line);
     // Both versions of the rule, side by side in the tooltip.
     std::string help;
     const auto describe = [&](const char* key, const RuleCheck& r) {

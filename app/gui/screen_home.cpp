@@ -51,11 +51,11 @@ void screen_home(AppState& state) {
   widgets::heading(t.text("app.title"), 1);
   widgets::colored_wrapped(widgets::kMuted, t.text("app.subtitle"));
   ImGui::Separator();
-  ImGui::TextWrapped("%s", t.text("home.intro").c_str());
+  widgets::wrapped_text(t.text("home.intro"));
   ImGui::Spacing();
   if (state.services.rules != nullptr) {
     const auto& rules = *state.services.rules;
-    ImGui::TextWrapped("%s", t.text("home.edition", {{"title", en ? rules.title.en : rules.title.zh}}).c_str());
+    widgets::wrapped_text(t.text("home.edition", {{"title", en ? rules.title.en : rules.title.zh}}));
     record_item(state, "edition_in_force");
     const auto unverified = rules.unverified_checks();
     if (!unverified.empty()) {
@@ -77,7 +77,7 @@ void screen_home(AppState& state) {
   record_item(state, "home_start");
   ImGui::Spacing();
   ImGui::Separator();
-  ImGui::TextWrapped("%s", t.text("app.privacy").c_str());
+  widgets::wrapped_text(t.text("app.privacy"));
   ImGui::TextDisabled("%s", t.text("app.version", {{"version", std::string(version())}}).c_str());
 }
 

@@ -38,7 +38,7 @@ void screen_materials(AppState& state) {
   ImGui::TextDisabled("%s", t.text("mat.drop_hint").c_str());
   ImGui::Spacing();
   if (state.draft.attachments.empty()) {
-    ImGui::TextWrapped("%s", t.text("mat.none").c_str());
+    widgets::wrapped_text(t.text("mat.none"));
     return;
   }
   if (ImGui::BeginTable("##attachments", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable)) {

@@ -52,16 +52,16 @@ void screen_package(AppState& state) {
   // 1. The key.
   widgets::heading(t.text("key.title"));
   if (state.keys.secret_key.empty()) {
-    ImGui::TextWrapped("%s", t.text("key.none").c_str());
+    widgets::wrapped_text(t.text("key.none"));
     std::string& pass = state.ui.buffers["new_passphrase"];
     std::string& again = state.ui.buffers["new_passphrase_again"];
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16.0f);
-    ImGui::InputTextWithHint("##pass", t.text("key.passphrase").c_str(), &pass, ImGuiInputTextFlags_Password);
+    widgets::input_text("##pass", t.text("key.passphrase").c_str(), &pass, ImGuiInputTextFlags_Password);
     record_item(state, "new_passphrase");
     ImGui::SameLine();
     ImGui::TextUnformatted(t.text(strength_key(pass)).c_str());
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16.0f);
-    ImGui::InputTextWithHint("##again", t.text("key.passphrase_again").c_str(), &again, ImGuiInputTextFlags_Password);
+    widgets::input_text("##again", t.text("key.passphrase_again").c_str(), &again, ImGuiInputTextFlags_Password);
     record_item(state, "new_passphrase_again");
     const bool match = !pass.empty() && pass == again;
     if (!again.empty() && !match) widgets::colored_wrapped(widgets::kBad, t.text("cli.key.mismatch"));
@@ -101,7 +101,7 @@ void screen_package(AppState& state) {
   if (!state.keys.secret_key.empty()) {
     std::string& pass = state.ui.buffers["passphrase"];
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16.0f);
-    ImGui::InputTextWithHint("##unlock", t.text("key.passphrase").c_str(), &pass, ImGuiInputTextFlags_Password);
+    widgets::input_text("##unlock", t.text("key.passphrase").c_str(), &pass, ImGuiInputTextFlags_Password);
     record_item(state, "passphrase");
     ImGui::SameLine();
     ImGui::BeginDisabled(!blockers.empty() || pass.empty() || state.packaging.busy);

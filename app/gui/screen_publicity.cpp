@@ -92,7 +92,7 @@ void objection_log(AppState& state) {
                                       {"obj.resolution", &Objection::resolution}}) {
       std::string text = o.*member;
       ImGui::SetNextItemWidth(-1.0f);
-      if (ImGui::InputTextWithHint((std::string("##") + key).c_str(), t.text(key).c_str(), &text)) {
+      if (widgets::input_text((std::string("##") + key).c_str(), t.text(key).c_str(), &text)) {
         state.edit([i, member = member, text](Draft& d) { edit_publicity(d).objections[i].*member = text; });
       }
     }
@@ -126,7 +126,7 @@ void screen_publicity(AppState& state) {
   widgets::help_marker(t.text("pub.posted_at_hint"));
   auto [it, inserted] = state.ui.buffers.try_emplace("posted_at", form.posted_at ? to_iso(*form.posted_at).substr(0, 16) : std::string());
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
-  if (ImGui::InputTextWithHint("##posted_at", "2026-03-06T15:00", &it->second)) {
+  if (widgets::input_text("##posted_at", "2026-03-06T15:00", &it->second)) {
     const auto parsed = parse_datetime(it->second);
     if (parsed || it->second.empty()) {
       state.edit([parsed](Draft& d) { edit_publicity(d).posted_at = parsed; });
@@ -167,7 +167,7 @@ void screen_publicity(AppState& state) {
   }
   ImGui::Separator();
   if (!state.publicity) {
-    ImGui::TextWrapped("%s", t.text("pub.no_date").c_str());
+    widgets::wrapped_text(t.text("pub.no_date"));
     return;
   }
   const auto& period = *state.publicity;

@@ -98,7 +98,7 @@ void screen_review(AppState& state) {
     }
     for (const auto& line : report_lines(r, t, std::move(assessment))) {
       switch (line.tone) {
-        case ReportLine::Tone::plain: ImGui::TextWrapped("%s", line.text.c_str()); break;
+        case ReportLine::Tone::plain: widgets::wrapped_text(line.text); break;
         case ReportLine::Tone::good: widgets::colored_wrapped(widgets::kGood, line.text); break;
         case ReportLine::Tone::bad: widgets::colored_wrapped(widgets::kBad, line.text); break;
         case ReportLine::Tone::warning: widgets::colored_wrapped(widgets::kWarn, line.text); break;
@@ -110,13 +110,13 @@ void screen_review(AppState& state) {
       std::string& opinion = state.ui.buffers["review.opinion." + std::to_string(i)];
       std::string& pass = state.ui.buffers["review.passphrase"];
       ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14.0f);
-      ImGui::InputTextWithHint("##unit", t.text("review.unit").c_str(), &unit);
+      widgets::input_text("##unit", t.text("review.unit").c_str(), &unit);
       record_item(state, ("review.unit." + std::to_string(i)).c_str());
       ImGui::SetNextItemWidth(-1.0f);
-      ImGui::InputTextWithHint("##opinion", t.text("review.opinion").c_str(), &opinion);
+      widgets::input_text("##opinion", t.text("review.opinion").c_str(), &opinion);
       record_item(state, ("review.opinion." + std::to_string(i)).c_str());
       ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14.0f);
-      ImGui::InputTextWithHint("##pass", t.text("key.passphrase").c_str(), &pass, ImGuiInputTextFlags_Password);
+      widgets::input_text("##pass", t.text("key.passphrase").c_str(), &pass, ImGuiInputTextFlags_Password);
       record_item(state, ("review.passphrase." + std::to_string(i)).c_str());
       ImGui::SameLine();
       ImGui::BeginDisabled(unit.empty() || opinion.empty() || pass.empty() || state.packaging.busy);

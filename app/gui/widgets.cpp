@@ -1,70 +1,80 @@
 #include "widgets.hpp"
 
+#include <imgui_internal.h>
 #include <misc/cpp/imgui_stdlib.h>
 
 #include <algorithm>
-#include <utility>
 #include <vector>
 
 #include "app.hpp"
+#include "line_break.hpp"
 
 namespace qaward::gui::widgets {
 
 namespace {
 
-// The lines of `text` wrapped at `width` as Dear ImGui wraps them: [begin, end) each.
-std::vector<std::pair<const char*, const char*>> wrap_lines(const std::string& text, float width) {
-  ImFont* font = ImGui::GetFont();
+// The lines of `text` at `width` by the line-breaking rules
+// (app/common/line_break.hpp), measured with the current font at its current
+// size as Dear ImGui measures when it draws (ImFont::CalcTextSizeA).
+std::vector<LineRange> wrap_lines(const std::string& text, float width) {
   const float size = ImGui::GetFontSize();
-  std::vector<std::pair<const char*, const char*>> lines;
-  const char* s = text.data();
-  const char* const end = s + text.size();
-  for (;;) {
-    if (s == end && !lines.empty()) return lines;  // a final newline starts no line
-    const char* const eol = std::find(s, end, '\n');
-    do {
-      const char* wrap = s == eol ? s : font->CalcWordWrapPosition(size, s, eol, width);
-      if (wrap == s && s < eol) {  // a character wider than the line: it goes alone
-        ++wrap;
-        while (wrap < eol && (static_cast<unsigned char>(*wrap) & 0xC0) == 0x80) ++wrap;
-      }
-      lines.emplace_back(s, wrap);
-      s = wrap;
-      while (s < eol && (*s == ' ' || *s == '\t')) ++s;  // blanks at a wrap are dropped
-    } while (s < eol);
-    if (eol == end) return lines;
-    s = eol + 1;
-  }
+  ImFontBaked* const baked = ImGui::GetFont()->GetFontBaked(size);
+  const float scale = size / baked->Size;
+  return break_lines(text, width, [baked, scale](char32_t c) { return baked->GetCharAdvance(static_cast<ImWchar>(c)) * scale; });
 }
 
-// Text wrapped to the window's width, drawing only the lines in view: Dear
-// ImGui 1.86's TextWrapped draws every line above the view as well, and a long
-// report scrolled down passed the 64K vertices that a WebGL2 draw list holds
-// (an ImGui assertion: the page stopped). Found by tests/gui/ui_smoke_test.cpp.
-void wrapped_text(const std::string& text) {
-  const auto lines = wrap_lines(text, ImGui::GetContentRegionAvail().x);
+// Dear ImGui's InputText reverts its edit on Escape (1.92.2b has no flag
+// against it: ImGuiInputTextFlags_EscapeClearsAll clears instead). Our fields
+// put each keystroke in the draft, so the revert wrote the old text back over
+// the user's work. Called before a text field is drawn: when Escape is
+// pressed in it, the field is left before InputText sees the key, and Dear
+// ImGui applies the text as typed (InputTextDeactivateHook).
+void keep_text_on_escape(const char* label) {
+  if (ImGui::GetActiveID() == ImGui::GetID(label) && ImGui::IsKeyPressed(ImGuiKey_Escape, false)) ImGui::ClearActiveID();
+}
+
+}  // namespace
+
+bool input_text(const char* label, const char* hint, std::string* text, ImGuiInputTextFlags flags) {
+  keep_text_on_escape(label);
+  return ImGui::InputTextWithHint(label, hint, text, flags);
+}
+
+// Each line is an item, at the x where the text began (after SameLine or a
+// Bullet the lines hang there, as Dear ImGui's TextWrapped hangs them).
+// Only the lines in view are drawn: Dear ImGui 1.86's TextWrapped drew every
+// line above the view as well, and a long report scrolled down passed the
+// 64K vertices that a WebGL2 draw list holds (an ImGui assertion: the page
+// stopped). Found by tests/gui/ui_smoke_test.cpp. In a table cell the lines
+// are all drawn: ImGuiListClipper takes its items for the table's rows.
+void wrapped_text(const std::string& text, float width) {
+  if (width <= 0.0f) width = std::max(ImGui::GetContentRegionAvail().x, 1.0f);
+  const auto lines = wrap_lines(text, width);
+  const float x = ImGui::GetCursorPosX();
+  const auto draw = [&](int i) {
+    const LineRange& line = lines[static_cast<std::size_t>(i)];
+    ImGui::SetCursorPosX(x);
+    ImGui::TextUnformatted(text.data() + line.begin, text.data() + line.end);
+  };
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0.0f));  // spaced as one text
-  ImGuiListClipper clipper;
-  clipper.Begin(static_cast<int>(lines.size()));
-  while (clipper.Step()) {
-    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-      const auto& [begin, line_end] = lines[static_cast<std::size_t>(i)];
-      ImGui::TextUnformatted(begin, line_end);
+  if (ImGui::TableGetColumnCount() > 0) {
+    for (int i = 0; i < static_cast<int>(lines.size()); ++i) draw(i);
+  } else {
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(lines.size()));
+    while (clipper.Step()) {
+      for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) draw(i);
     }
   }
   ImGui::PopStyleVar();
 }
-
-}  // namespace
 
 void help_marker(const std::string& text) {
   ImGui::SameLine();
   ImGui::TextDisabled("(?)");
   if (ImGui::IsItemHovered()) {
     ImGui::BeginTooltip();
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32.0f);
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::PopTextWrapPos();
+    wrapped_text(text, ImGui::GetFontSize() * 32.0f);
     ImGui::EndTooltip();
   }
 }
@@ -85,7 +95,7 @@ void emphasized(const ImVec4& color, const std::string& text) {
 
 void colored_wrapped(const ImVec4& color, const std::string& text) {
   ImGui::PushStyleColor(ImGuiCol_Text, color);
-  ImGui::TextWrapped("%s", text.c_str());
+  wrapped_text(text);
   ImGui::PopStyleColor();
 }
 
@@ -111,7 +121,7 @@ std::optional<std::optional<Date>> date_field(AppState& state, const char* id, c
   if (!ImGui::IsItemActive() && value && buffer != to_string(*value) && parse_date(buffer)) buffer = to_string(*value);
   std::optional<std::optional<Date>> changed;
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
-  if (ImGui::InputTextWithHint((std::string("##") + id).c_str(), "YYYY-MM-DD", &buffer)) {
+  if (input_text((std::string("##") + id).c_str(), "YYYY-MM-DD", &buffer)) {
     if (buffer.empty()) changed = std::optional<Date>();
     else if (const auto date = parse_date(buffer)) changed = std::optional<Date>(*date);
   }
@@ -127,8 +137,9 @@ std::optional<std::optional<Date>> date_field(AppState& state, const char* id, c
 
 std::optional<std::string> long_text(AppState& state, const char* id, const std::string& value, float lines) {
   std::string text = value;
-  const bool changed = ImGui::InputTextMultiline((std::string("##") + id).c_str(), &text,
-                                                 ImVec2(-1.0f, ImGui::GetFontSize() * lines));
+  const std::string label = std::string("##") + id;
+  keep_text_on_escape(label.c_str());
+  const bool changed = ImGui::InputTextMultiline(label.c_str(), &text, ImVec2(-1.0f, ImGui::GetFontSize() * lines));
   record_item(state, id);
   const float width = ImGui::GetItemRectSize().x - ImGui::GetStyle().FramePadding.x * 2.0f;
   bool overflows = false;
@@ -150,7 +161,7 @@ std::optional<std::string> long_text(AppState& state, const char* id, const std:
 std::optional<std::string> text_field(AppState& state, const char* id, const std::string& value, float width) {
   std::string text = value;
   ImGui::SetNextItemWidth(width);
-  const bool changed = ImGui::InputText((std::string("##") + id).c_str(), &text);
+  const bool changed = input_text((std::string("##") + id).c_str(), nullptr, &text);
   record_item(state, id);
   return changed ? std::optional<std::string>(text) : std::nullopt;
 }

@@ -24,6 +24,10 @@ void help_marker(const std::string& text);
 void heading(const std::string& text, int level = 2);
 // Text drawn larger than body text (the verdict), in a colour.
 void emphasized(const ImVec4& color, const std::string& text);
+// Text wrapped by the Chinese line-breaking rules (app/common/line_break.hpp)
+// at `width`, or at the rest of the line when `width` is not positive. Every
+// wrapped text of the screens goes through here.
+void wrapped_text(const std::string& text, float width = 0.0f);
 // Wrapped text in a colour.
 void colored_wrapped(const ImVec4& color, const std::string& text);
 // Yes / no / not answered, as three radio buttons. Returns the new value when changed.
@@ -35,6 +39,10 @@ std::optional<std::optional<Date>> date_field(AppState& state, const char* id, c
 // since Dear ImGui (1.86, and 1.92.2b still) does not wrap while editing, the text wrapped to the
 // field's width below it whenever a line is wider. Returns the new text when changed.
 std::optional<std::string> long_text(AppState& state, const char* id, const std::string& value, float lines);
+// Dear ImGui's InputTextWithHint (a null hint: none), except that Escape
+// leaves the field keeping its text instead of reverting the edit. Every
+// text field of the screens goes through here or the fields below.
+bool input_text(const char* label, const char* hint, std::string* text, ImGuiInputTextFlags flags = 0);
 // A text field bound to `value`; returns the new text when changed.
 std::optional<std::string> text_field(AppState& state, const char* id, const std::string& value, float width = -1.0f);
 
