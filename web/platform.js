@@ -59,8 +59,15 @@ const QA = (() => {
   // The mouse wheel: emscripten 3.1.6's GLFW passes deltaY on unchanged (the
   // wrong sign for GLFW, and in pixels), so the page normalizes it to wheel
   // steps itself and keeps the event from GLFW.
+  // Over a long text's text area the wheel scrolls the text while it can,
+  // then the page (which would otherwise stop under the pointer).
+  function scrollsItself(el, dy) {
+    if (!el.classList || !el.classList.contains('long-text')) return false;
+    return dy < 0 ? el.scrollTop > 0 : dy > 0 && el.scrollTop + el.clientHeight < el.scrollHeight - 1;
+  }
   window.addEventListener('wheel', (e) => {
-    if (e.target !== Module.canvas || !Module.calledRun) return;
+    if (!Module.calledRun || (e.target !== Module.canvas && (!e.target.classList || !e.target.classList.contains('long-text')))) return;
+    if (scrollsItself(e.target, e.deltaY)) return;
     const scale = e.deltaMode === 1 ? 1 / 3 : e.deltaMode === 2 ? 1 : 1 / 100;
     Module._qa_scroll(-e.deltaX * scale, -e.deltaY * scale);
     e.preventDefault();

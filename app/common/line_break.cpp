@@ -53,8 +53,11 @@ constexpr auto kNoEnd = std::to_array<char32_t>({
     U'\uFF04', U'\uFF08', U'\uFF3B', U'\uFF5B', U'\uFF5F', U'\uFF62',  // ＄ （ ［ ｛ ｟ ｢
     U'\uFFE1', U'\uFFE5'});                                            // ￡ ￥
 
-static_assert(std::ranges::is_sorted(kNoStart) && std::ranges::adjacent_find(kNoStart) == kNoStart.end());
-static_assert(std::ranges::is_sorted(kNoEnd) && std::ranges::adjacent_find(kNoEnd) == kNoEnd.end());
+// Sorted without repeats, for binary_search (std:: algorithms: the libc++ of
+// Debian's emscripten 3.1.6 lacks std::ranges::is_sorted and its kin).
+static_assert(std::is_sorted(kNoStart.begin(), kNoStart.end()) &&
+              std::adjacent_find(kNoStart.begin(), kNoStart.end()) == kNoStart.end());
+static_assert(std::is_sorted(kNoEnd.begin(), kNoEnd.end()) && std::adjacent_find(kNoEnd.begin(), kNoEnd.end()) == kNoEnd.end());
 
 // Written in pairs that are not split: …… ‥‥ ⋯⋯ —— ――.
 bool is_paired(char32_t c) {
@@ -223,10 +226,10 @@ void read_units(std::string_view text, std::size_t begin, std::size_t end, const
 }  // namespace
 
 bool may_start_line(char32_t c) {
-  return !std::ranges::binary_search(kNoStart, c) && !(c >= kSmallKatakanaFirst && c <= kSmallKatakanaLast);
+  return !std::binary_search(kNoStart.begin(), kNoStart.end(), c) && !(c >= kSmallKatakanaFirst && c <= kSmallKatakanaLast);
 }
 
-bool may_end_line(char32_t c) { return !std::ranges::binary_search(kNoEnd, c); }
+bool may_end_line(char32_t c) { return !std::binary_search(kNoEnd.begin(), kNoEnd.end(), c); }
 
 std::vector<LineRange> break_lines(std::string_view text, float width, const MeasureAdvance& advance) {
   std::vector<LineRange> lines;

@@ -228,9 +228,21 @@ void fit_canvas() {
 // was not drawn is hidden. Texts go over only when they changed.
 void sync_text_areas() {
   Runtime& r = rt();
+  // Popups and tooltips are drawn on the canvas, under any text area: a text
+  // area they overlap is hidden meanwhile (the canvas shows its text).
+  std::vector<ImRect> overlays;
+  for (const ImGuiWindow* window : GImGui->Windows) {
+    if (window->Active && (window->Flags & (ImGuiWindowFlags_Popup | ImGuiWindowFlags_Tooltip)) != 0) {
+      overlays.push_back(window->Rect());
+    }
+  }
   nlohmann::json list = nlohmann::json::array();
   const auto css = [&](float v) { return std::round(v / r.dpr * 100.0) / 100.0; };
-  for (const auto& [id, area] : r.state.ui.text_areas) {
+  for (auto [id, area] : r.state.ui.text_areas) {
+    const ImRect rect(area.rect[0], area.rect[1], area.rect[0] + area.rect[2], area.rect[1] + area.rect[3]);
+    if (std::any_of(overlays.begin(), overlays.end(), [&](const ImRect& o) { return o.Overlaps(rect); })) {
+      area.visible = {0, 0, 0, 0};
+    }
     nlohmann::json a = {{"id", id},
                         {"rect", {css(area.rect[0]), css(area.rect[1]), css(area.rect[2]), css(area.rect[3])}},
                         {"visible", {css(area.visible[0]), css(area.visible[1]), css(area.visible[2]), css(area.visible[3])}},

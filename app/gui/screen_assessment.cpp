@@ -135,10 +135,12 @@ void screen_assessment(AppState& state) {
         for (const auto& [key, member] : {std::pair{"assess.evidence_hint", &ItemScore::evidence},
                                           {"assess.strengths_hint", &ItemScore::strengths},
                                           {"assess.improvements_hint", &ItemScore::improvements}}) {
-          std::string text = (*score).*member;
-          ImGui::SetNextItemWidth(-1.0f);
-          if (widgets::input_text((std::string("##") + key).c_str(), t.text(key).c_str(), &text)) {
-            state.edit([id = item.id, member = member, text](Draft& d) { edit_agreed_score(d, id).*member = text; });
+          // A label that stays when the field is filled, and room to write.
+          const std::string label = t.text(key);
+          ImGui::TextUnformatted(label.c_str());
+          const std::string field = "item." + item.id + "." + key;
+          if (auto text = widgets::long_text(state, field.c_str(), item.id + " " + label, (*score).*member, 3.0f)) {
+            state.edit([id = item.id, member = member, text = std::move(*text)](Draft& d) { edit_agreed_score(d, id).*member = text; });
           }
         }
       }
@@ -149,7 +151,8 @@ void screen_assessment(AppState& state) {
   ImGui::Separator();
   ImGui::TextUnformatted(t.text("cli.assess.overview").c_str());
   widgets::help_marker(en ? c.counter_definition.en : c.counter_definition.zh);
-  if (const auto overview = widgets::long_text(state, "overview", assessment_or_empty(state.draft).overview, 8.0f)) {
+  if (const auto overview = widgets::long_text(state, "overview", t.text("cli.assess.overview"),
+                                               assessment_or_empty(state.draft).overview, 8.0f)) {
     state.edit([text = *overview](Draft& d) { edit_assessment(d).overview = text; });
   }
   auto counter = [&](const TextCount& count, const char* name) {
@@ -160,7 +163,8 @@ void screen_assessment(AppState& state) {
   counter(summary.overview, "cli.assess.overview");
   ImGui::TextUnformatted(t.text("cli.assess.report").c_str());
   widgets::help_marker(en ? c.counter_definition.en : c.counter_definition.zh);
-  if (const auto report = widgets::long_text(state, "report", assessment_or_empty(state.draft).report, 12.0f)) {
+  if (const auto report = widgets::long_text(state, "report", t.text("cli.assess.report"),
+                                             assessment_or_empty(state.draft).report, 12.0f)) {
     state.edit([text = *report](Draft& d) { edit_assessment(d).report = text; });
   }
   counter(summary.report, "cli.assess.report");

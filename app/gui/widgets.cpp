@@ -135,27 +135,37 @@ std::optional<std::optional<Date>> date_field(AppState& state, const char* id, c
   return changed;
 }
 
-std::optional<std::string> long_text(AppState& state, const char* id, const std::string& value, float lines) {
-  std::string text = value;
-  const std::string label = std::string("##") + id;
-  keep_text_on_escape(label.c_str());
-  const bool changed = ImGui::InputTextMultiline(label.c_str(), &text, ImVec2(-1.0f, ImGui::GetFontSize() * lines));
+std::optional<std::string> long_text(AppState& state, const char* id, const std::string& label, const std::string& value,
+                                     float lines) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const ImVec2 size(ImGui::GetContentRegionAvail().x, ImGui::GetTextLineHeight() * lines + style.FramePadding.y * 2.0f);
+  // What the canvas shows under the page's text area (and all that a
+  // headless test or a popup over the field sees): the text, wrapped.
+  ImGui::BeginChild(id, size, ImGuiChildFlags_FrameStyle);
+  wrapped_text(value);
+  ImGui::EndChild();
   record_item(state, id);
-  const float width = ImGui::GetItemRectSize().x - ImGui::GetStyle().FramePadding.x * 2.0f;
-  bool overflows = false;
-  for (std::size_t start = 0; start < text.size() && !overflows;) {
-    const auto end = std::min(text.find('\n', start), text.size());
-    overflows = ImGui::CalcTextSize(text.data() + start, text.data() + end).x > width;
-    start = end + 1;
+  TextArea area;
+  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  const ImDrawList* draw_list = ImGui::GetWindowDrawList();
+  const ImVec2 clip_min = draw_list->GetClipRectMin(), clip_max = draw_list->GetClipRectMax();
+  const ImVec2 in_view_min(std::max(min.x, clip_min.x), std::max(min.y, clip_min.y));
+  const ImVec2 in_view_max(std::min(max.x, clip_max.x), std::min(max.y, clip_max.y));
+  area.rect = {min.x, min.y, max.x - min.x, max.y - min.y};
+  area.visible = {in_view_min.x, in_view_min.y, std::max(0.0f, in_view_max.x - in_view_min.x),
+                  std::max(0.0f, in_view_max.y - in_view_min.y)};
+  area.line = ImGui::GetTextLineHeight();
+  area.padding = style.FramePadding.x;
+  area.label = label;
+  area.text = value;
+  state.ui.text_areas[id] = std::move(area);
+  // What was typed in the page's text area since the last frame.
+  if (auto it = state.ui.text_area_input.find(id); it != state.ui.text_area_input.end()) {
+    std::string typed = std::move(it->second);
+    state.ui.text_area_input.erase(it);
+    if (typed != value) return typed;
   }
-  if (overflows) {
-    ImGui::TextDisabled("%s", state.text().text("ui.wrapped_preview").c_str());
-    ImGui::BeginChild((std::string("##wrapped.") + id).c_str(), ImVec2(-1.0f, ImGui::GetFontSize() * lines), true);
-    wrapped_text(text);
-    ImGui::EndChild();
-    record_item(state, (std::string(id) + ".wrapped").c_str());
-  }
-  return changed ? std::optional<std::string>(text) : std::nullopt;
+  return std::nullopt;
 }
 
 std::optional<std::string> text_field(AppState& state, const char* id, const std::string& value, float width) {

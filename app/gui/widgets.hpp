@@ -35,10 +35,13 @@ std::optional<std::optional<bool>> yes_no(AppState& state, const char* id, const
 // A YYYY-MM-DD field that keeps half-typed text; returns the date when it
 // becomes valid or is cleared (nullopt inside means cleared).
 std::optional<std::optional<Date>> date_field(AppState& state, const char* id, const std::optional<Date>& value);
-// A long text (a report, an overview): a multi-line editor `lines` high, and,
-// since Dear ImGui (1.86, and 1.92.2b still) does not wrap while editing, the text wrapped to the
-// field's width below it whenever a line is wider. Returns the new text when changed.
-std::optional<std::string> long_text(AppState& state, const char* id, const std::string& value, float lines);
+// A long text (a report, an overview, an item's evidence), `lines` high: the
+// text wrapped in a frame, over which the page lays a real <textarea>
+// (AppState TextArea): Dear ImGui 1.92.2b cannot wrap while editing nor show
+// an input method's composition. `label` is its accessible name. Returns the
+// new text when the page's text area changed it.
+std::optional<std::string> long_text(AppState& state, const char* id, const std::string& label, const std::string& value,
+                                     float lines);
 // Dear ImGui's InputTextWithHint (a null hint: none), except that Escape
 // leaves the field keeping its text instead of reverting the edit. Every
 // text field of the screens goes through here or the fields below.

@@ -543,7 +543,8 @@ void type(Headless& ui, AppState& state, NullPlatform& platform, const std::stri
 // (issue 14, item 5): Dear ImGui's InputText reverts its edit on Escape, and
 // since each keystroke is already in the draft, the revert wrote the old
 // text back over the user's work. For each kind of field: a text field, a
-// date, a long text, and a field a screen draws itself.
+// date, and a field a screen draws itself. (Long texts are edited in the
+// page's own text areas, where Escape keeps the text: LongTextsTakeWhatThePageTyped.)
 TEST(UiSmokeStates, EscapeKeepsWhatWasTyped) {
   struct Field {
     Screen screen;
@@ -555,8 +556,6 @@ TEST(UiSmokeStates, EscapeKeepsWhatWasTyped) {
       {Screen::profile, "org_name", "天山精工", [](const AppState& s) { return s.draft.profile.organization.name.value_or(""); }},
       {Screen::profile, "established_on", "2020-01-02",
        [](const AppState& s) { return s.draft.profile.organization.established_on ? to_string(*s.draft.profile.organization.established_on) : ""; }},
-      {Screen::assessment, "report", "自评报告第一段",
-       [](const AppState& s) { return assessment_or_empty(s.draft).report; }},
       {Screen::publicity, "posted_at", "2026-03-06T15:00",
        [](const AppState& s) { const auto& at = publicity_of(s.draft).posted_at; return at ? to_iso(*at).substr(0, 16) : ""; }},
   };
@@ -578,6 +577,43 @@ TEST(UiSmokeStates, EscapeKeepsWhatWasTyped) {
     settle(ui, state, platform, 3);
     EXPECT_EQ(field.in_draft(state), field.typed);
   }
+}
+
+// [SECTION] Long texts (issue 14, item 3): each long text the screen draws
+// asks the page for a text area over its frame, with what the draft holds;
+// what the page's text area sends is applied to the draft on the next frame;
+// one scrolled out of view asks for a text area shown nowhere.
+TEST(UiSmokeStates, LongTextsTakeWhatThePageTyped) {
+  AppState state = state_with(example_json().dump());
+  Headless ui;
+  NullPlatform platform;
+  state.queue(Navigate{Screen::assessment});
+  settle(ui, state, platform, 3);
+  ASSERT_TRUE(bring_into_view(ui, state, platform, "overview"));
+  const auto& areas = state.ui.text_areas;
+  ASSERT_TRUE(areas.count("overview")) << "the overview asks for a text area";
+  const TextArea& overview = areas.at("overview");
+  EXPECT_EQ(overview.text, assessment_or_empty(state.draft).overview);
+  EXPECT_EQ(overview.label, catalog(Language::zh).text("cli.assess.overview"));
+  EXPECT_GT(overview.visible[2], 0.0f);
+  EXPECT_GT(overview.visible[3], 0.0f);
+  EXPECT_GE(overview.rect[3], overview.line * 8.0f) << "eight lines high";
+  // Each scored item's evidence, strengths and improvements are long texts too.
+  EXPECT_GE(std::count_if(areas.begin(), areas.end(), [](const auto& a) { return a.first.rfind("item.", 0) == 0; }), 3);
+
+  const std::string typed = "公司坚持质量第一，持续改进。\n第二段：顾客满意度连续三年提升。";
+  state.ui.text_area_input["overview"] = typed;
+  settle(ui, state, platform, 2);
+  EXPECT_EQ(assessment_or_empty(state.draft).overview, typed);
+  EXPECT_TRUE(state.ui.text_area_input.empty()) << "applied once";
+  EXPECT_EQ(state.ui.text_areas.at("overview").text, typed);
+
+  // The report, further down, when scrolled to.
+  ASSERT_TRUE(bring_into_view(ui, state, platform, "report"));
+  EXPECT_GT(state.ui.text_areas.at("report").visible[3], 0.0f);
+  state.queue(Navigate{Screen::home});
+  settle(ui, state, platform, 2);
+  EXPECT_TRUE(state.ui.text_areas.empty()) << "another screen draws no long text";
 }
 
 // [SECTION] The package screen through its states: the key created through
