@@ -20,7 +20,8 @@ const std::string& kind_of(const Violation& r) { return r.kind; }
 const std::string& kind_of(const Sanction& r) { return r.kind; }
 const std::string& kind_of(const AwardRecord& r) { return r.award; }
 
-// A list answer: not answered, none, or records with a date and a kind.
+// A list answer: none, or records with a date and a kind; neither radio
+// chosen while unanswered, and the clear button to take "none" back.
 template <class Record>
 void record_list(AppState& state, const char* id, const char* kind_prefix, std::vector<const char*> kinds,
                  std::optional<std::vector<Record>> Profile::History::*member, bool with_major = false) {
@@ -42,8 +43,8 @@ void record_list(AppState& state, const char* id, const char* kind_prefix, std::
       (d.profile.history.*member).emplace().push_back(r);
     });
   }
-  ImGui::SameLine();
-  if (ImGui::RadioButton(t.text("ui.unanswered").c_str(), mode == 0)) {
+  // Records typed in are taken back one by one (删除), not all with one click.
+  if (widgets::clear_answer(state, id, mode == 1)) {
     state.edit([member](Draft& d) { d.profile.history.*member = std::nullopt; });
   }
   if (mode == 2) {

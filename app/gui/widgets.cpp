@@ -99,17 +99,24 @@ void colored_wrapped(const ImVec4& color, const std::string& text) {
   ImGui::PopStyleColor();
 }
 
+bool clear_answer(AppState& state, const char* id, bool answered) {
+  if (!answered) return false;
+  ImGui::SameLine();
+  const bool clicked = ImGui::SmallButton(state.text().text("ui.clear_answer").c_str());
+  record_item(state, (std::string(id) + ".clear").c_str());
+  return clicked;
+}
+
 std::optional<std::optional<bool>> yes_no(AppState& state, const char* id, const std::optional<bool>& value) {
   const Catalog& t = state.text();
-  std::optional<std::optional<bool>> changed;
+  std::optional<std::optional<bool>> changed = std::nullopt;
   ImGui::PushID(id);
   if (ImGui::RadioButton(t.text("ui.yes").c_str(), value.has_value() && *value)) changed = std::optional<bool>(true);
   record_item(state, (std::string(id) + ".yes").c_str());
   ImGui::SameLine();
   if (ImGui::RadioButton(t.text("ui.no").c_str(), value.has_value() && !*value)) changed = std::optional<bool>(false);
   record_item(state, (std::string(id) + ".no").c_str());
-  ImGui::SameLine();
-  if (ImGui::RadioButton(t.text("ui.unanswered").c_str(), !value.has_value())) changed = std::optional<bool>();
+  if (clear_answer(state, id, value.has_value())) changed = std::optional<bool>();
   ImGui::PopID();
   return changed;
 }

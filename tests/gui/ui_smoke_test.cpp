@@ -616,6 +616,60 @@ TEST(UiSmokeStates, LongTextsTakeWhatThePageTyped) {
   EXPECT_TRUE(state.ui.text_areas.empty()) << "another screen draws no long text";
 }
 
+// [SECTION] A question starts with no answer chosen (issue 14, item 5; a
+// radio is never preselected): 是 / 否 and 没有 / 有，如下 with neither
+// chosen, no "not answered" radio chosen for the user; an answer is taken
+// back with the clear button. Radios are read from ImGui's log: "(x)" chosen,
+// "( )" not.
+TEST(UiSmokeStates, QuestionsStartWithNoAnswerChosen) {
+  AppState state = state_with(draft_to_json(AppState{}.draft));
+  Headless ui;
+  NullPlatform platform;
+  std::vector<std::string> lines;
+  const auto drawn = [&](Screen screen) {
+    state.queue(Navigate{screen});
+    settle(ui, state, platform, 1 + kFramesPerScreen);
+    lines.clear();
+    ui.drawn_lines = &lines;
+    settle(ui, state, platform, 1);
+    ui.drawn_lines = nullptr;
+    std::string all;
+    for (const auto& line : lines) all += line + "\n";
+    return all;
+  };
+  for (const Screen screen : {Screen::profile, Screen::eligibility}) {
+    SCOPED_TRACE(screen_name(screen));
+    std::string text = drawn(screen);
+    // The text size is a setting, not a question: one always applies.
+    if (const auto at = text.find("(x) 标准"); at != std::string::npos) text.erase(at, 3);
+    EXPECT_NE(text.find("( ) 是 ( ) 否"), std::string::npos) << text;
+    EXPECT_EQ(text.find("(x)"), std::string::npos) << text;
+    EXPECT_EQ(text.find(") 未回答"), std::string::npos) << "a radio for not answering";
+    EXPECT_EQ(text.find("清除"), std::string::npos) << "nothing to clear yet";
+  }
+  EXPECT_EQ(state.ui.item_rects.count("registered.clear"), 0u);
+
+  drawing = "answering and clearing";
+  state.queue(Navigate{Screen::profile});
+  ASSERT_TRUE(bring_into_view(ui, state, platform, "registered.yes"));
+  click(ui, state, platform, "registered.yes");
+  EXPECT_EQ(state.draft.profile.organization.registered_in_urumqi, std::optional<bool>(true));
+  const std::string answered = drawn(Screen::profile);
+  EXPECT_NE(answered.find("(x) 是 ( ) 否 [ 清除 ]"), std::string::npos) << answered;
+  ASSERT_TRUE(bring_into_view(ui, state, platform, "registered.clear"));
+  click(ui, state, platform, "registered.clear");
+  EXPECT_EQ(state.draft.profile.organization.registered_in_urumqi, std::nullopt);
+
+  state.queue(Navigate{Screen::eligibility});
+  ASSERT_TRUE(bring_into_view(ui, state, platform, "incidents.none"));
+  click(ui, state, platform, "incidents.none");
+  ASSERT_TRUE(state.draft.profile.history.incidents.has_value());
+  EXPECT_TRUE(state.draft.profile.history.incidents->empty());
+  ASSERT_TRUE(bring_into_view(ui, state, platform, "incidents.clear"));
+  click(ui, state, platform, "incidents.clear");
+  EXPECT_FALSE(state.draft.profile.history.incidents.has_value());
+}
+
 // [SECTION] The package screen through its states: the key created through
 // the action queue, a package being written, then hashed, then built; a
 // failure.
