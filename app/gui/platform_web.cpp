@@ -155,7 +155,7 @@ std::string read_file(const char* path) {
 }
 
 void load_fonts() {
-  static std::string font_data = read_file("/assets/font/ui.otf");  // the atlas reads it, never owns it
+  static std::string font_data = read_file("/assets/font/base.otf");  // the atlas reads it, never owns it
   ImGuiIO& io = ImGui::GetIO();
   ImFontConfig config;
   config.FontDataOwnedByAtlas = false;
