@@ -18,6 +18,7 @@ const MIME = {
   '.wasm': 'application/wasm',
   '.data': 'application/octet-stream',
   '.otf': 'font/otf',
+  '.ttf': 'font/ttf',
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
   '.txt': 'text/plain; charset=utf-8',
@@ -40,7 +41,7 @@ export const CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.data', '.otf', '.txt', '.svg']);
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.data', '.otf', '.ttf', '.txt', '.svg']);
 
 export function startServer({ root, host = '127.0.0.1', port = 8080 }) {
   const base = resolve(root);

@@ -25,7 +25,10 @@ packages=(
   googletest libgtest-dev
   nlohmann-json3-dev libsodium-dev libzip-dev zlib1g-dev libutf8proc-dev libssl-dev
   clang-14 libclang-rt-14-dev
-  python3 python3-fonttools fonts-noto-cjk
+  # Fonts (scripts/make_font.py): Noto Sans CJK; unicode-data for Unihan's
+  # kTGH (通用规范汉字表, the base font's hanzi); BabelStone Han for the 26
+  # URO/Ext A code points Noto lacks (U+9FF0-9FFF, U+4DB6-4DBF).
+  python3 python3-fonttools fonts-noto-cjk unicode-data fonts-babelstone-han
   chromium
   minisign unzip zip bc time openssl
   nodejs npm

@@ -273,6 +273,16 @@ void slice_failed(const std::string& file) {
   if (lib.font != nullptr) lib.font->ClearOutputData();
 }
 
+Progress progress() {
+  Progress p;
+  for (const auto& s : library().slices) {
+    p.requested += s.state == SliceState::requested ? 1 : 0;
+    p.loaded += s.state == SliceState::loaded ? 1 : 0;
+    p.failed += s.state == SliceState::failed ? 1 : 0;
+  }
+  return p;
+}
+
 std::vector<char32_t> undrawable(std::string_view utf8) {
   std::vector<char32_t> out;
   const Library& lib = library();

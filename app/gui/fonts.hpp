@@ -43,6 +43,12 @@ bool add_slice(const std::string& file, void* data, int size);
 // points are drawn as boxes.
 void slice_failed(const std::string& file);
 
+// How many slices are on their way, merged, failed (for the test hook).
+struct Progress {
+  int requested = 0, loaded = 0, failed = 0;
+};
+[[nodiscard]] Progress progress();
+
 // The code points of `text` that no loaded font draws (drawn as boxes).
 // Line breaks and other control characters are not drawn, so not listed.
 std::vector<char32_t> undrawable(std::string_view utf8);

@@ -186,7 +186,7 @@ float line_height_em(const std::string& otf) {
 
 // The base font and the index of the slices fetched on demand (fonts.hpp).
 void load_fonts() {
-  static const std::string font_data = read_file("/assets/font/ui.otf");  // the atlas reads it, never owns it
+  static const std::string font_data = read_file("/assets/font/base.otf");  // the atlas reads it, never owns it
   rt().line_px = std::round(theme::kBodyEmCssPx * line_height_em(font_data));
   ImGuiIO& io = ImGui::GetIO();
   if (fonts::install(*io.Fonts, font_data, rt().line_px) == nullptr) {
@@ -647,6 +647,10 @@ EMSCRIPTEN_KEEPALIVE const char* qa_debug_state() {
       {"frames_drawn", r.state.ui.frames_drawn},
       {"text_input", r.text_input_active},
       {"dpr", r.dpr},
+      {"font_slices", [] {
+         const auto p = qaward::gui::fonts::progress();
+         return nlohmann::json{{"requested", p.requested}, {"loaded", p.loaded}, {"failed", p.failed}};
+       }()},
       {"items", items},
   };
   r.debug_json = state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

@@ -25,3 +25,26 @@ await run('offline: loads from the cache with the network off', async (app) => {
   const errors = app.consoleErrors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|net::/.test(e));
   assert.deepEqual(errors, []);
 });
+
+// Issue 14: font slices (web/font/) are not precached at install, but the
+// service worker keeps each one the page fetches, so it draws offline later.
+await run('offline: a font slice is cached on first fetch', async (app) => {
+  const { page, context } = app;
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();  // now controlled by the service worker
+  await page.waitForFunction(() => document.documentElement.dataset.appReady === 'true');
+  const index = await page.evaluate(() => JSON.parse(new TextDecoder().decode(Module.FS.readFile('/assets/font/slices.json'))));
+  const slice = index.files.find((f) => f.file === 'font/u4e00.otf');
+  assert.ok(slice, 'slices.json lists font/u4e00.otf');
+  const cachedBefore = await page.evaluate(async (url) => !!(await (await caches.open('qaward-v1')).match(url)), slice.file);
+  assert.equal(cachedBefore, false, 'slices are not precached');
+  const fetchSlice = (url) => page.evaluate(async (u) => {
+    const r = await fetch(u);
+    return { status: r.status, type: r.headers.get('Content-Type'), bytes: (await r.arrayBuffer()).byteLength };
+  }, url);
+  const online = await fetchSlice(slice.file);
+  assert.deepEqual(online, { status: 200, type: 'font/otf', bytes: slice.bytes });
+  await context.setOffline(true);
+  assert.deepEqual(await fetchSlice(slice.file), online, 'the slice comes from the cache offline');
+  await context.setOffline(false);
+});
