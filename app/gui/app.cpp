@@ -48,9 +48,15 @@ void text_size_choice(AppState& state) {
   static constexpr Choice kChoices[] = {{theme::TextSize::standard, "app.text_size.standard", "text_size.standard"},
                                         {theme::TextSize::large, "app.text_size.large", "text_size.large"},
                                         {theme::TextSize::extra_large, "app.text_size.extra_large", "text_size.extra_large"}};
+  // Each choice on the same line while it fits the navigation's width (the
+  // English labels and the larger sizes wrap).
+  const ImGuiStyle& style = ImGui::GetStyle();
   for (const auto& c : kChoices) {
+    const std::string label = t.text(c.key);
+    const float width = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(label.c_str()).x;
     ImGui::SameLine();
-    if (ImGui::RadioButton(t.text(c.key).c_str(), state.ui.text_size == c.size)) state.queue(SetTextSize{c.size});
+    if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+    if (ImGui::RadioButton(label.c_str(), state.ui.text_size == c.size)) state.queue(SetTextSize{c.size});
     record_item(state, c.id);
   }
 }
@@ -172,7 +178,7 @@ void draw_frame(AppState& state) {
   // The text size applies from the next frame (Dear ImGui reads it in NewFrame).
   ImGui::GetStyle().FontScaleMain = theme::text_scale(state.ui.text_size);
   if (ImGui::Begin("##page", nullptr, kPage)) {
-    const float nav_width = ImGui::GetFontSize() * 14.0f;
+    const float nav_width = ImGui::GetFontSize() * 15.0f;
     ImGui::BeginChild("##nav", ImVec2(nav_width, 0), true);
     navigation(state);
     ImGui::EndChild();

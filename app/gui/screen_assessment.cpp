@@ -2,6 +2,8 @@
 // descriptor) and a percentage in 5 % steps inside it, evidence notes; the
 // totals, the gap list and the overview's character count.
 #include <imgui.h>
+
+#include <algorithm>
 #include <misc/cpp/imgui_stdlib.h>
 
 #include <cmath>
@@ -26,9 +28,17 @@ void screen_assessment(AppState& state) {
                                                      {"scored", std::to_string(summary.scored_items)}, {"items", std::to_string(summary.item_count)}}).c_str());
   record_item(state, "assessment_total");
   widgets::help_marker(en ? c.title.en : c.title.zh);
+  // The category names, for the bars beside (or, on a narrow page, below) the radar.
+  const auto category_label = [&](const CategoryResult& cat) {
+    return cat.category->id + " " + (en ? cat.category->name_en : cat.category->name);
+  };
+  float label_width = 0;
+  for (const auto& cat : summary.categories) label_width = std::max(label_width, ImGui::CalcTextSize(category_label(cat).c_str()).x);
+  const float bar_width = ImGui::GetFontSize() * 12.0f;
+  const float bars_width = label_width + ImGui::GetStyle().ItemSpacing.x * 2.0f + bar_width;
   // A radar of the categories (share of each category's points).
   {
-    const float radius = ImGui::GetFontSize() * 6.0f;
+    const float radius = ImGui::GetFontSize() * 5.0f;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const ImVec2 center(origin.x + radius * 1.6f, origin.y + radius * 1.2f);
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -53,16 +63,16 @@ void screen_assessment(AppState& state) {
     draw->AddPolyline(shape.data(), static_cast<int>(shape.size()), IM_COL32(26, 84, 158, 255), ImDrawFlags_Closed, 2.0f);
     ImGui::Dummy(ImVec2(radius * 3.2f, radius * 2.5f));
     record_item(state, "radar");
-    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x >= radius * 3.2f + ImGui::GetStyle().ItemSpacing.x + bars_width) ImGui::SameLine();
   }
   ImGui::BeginGroup();
-  // Category bars: score against points.
+  // Category bars: score against points, after the longest name (within the group).
   for (const auto& cat : summary.categories) {
     const float fraction = static_cast<float>(cat.score_centi) / static_cast<float>(cat.category->points * 100);
     const std::string overlay = format_points(cat.score_centi) + " / " + std::to_string(cat.category->points);
-    ImGui::TextUnformatted((cat.category->id + " " + (en ? cat.category->name_en : cat.category->name)).c_str());
-    ImGui::SameLine(ImGui::GetFontSize() * 14.0f);
-    ImGui::ProgressBar(fraction, ImVec2(ImGui::GetFontSize() * 16.0f, 0), overlay.c_str());
+    ImGui::TextUnformatted(category_label(cat).c_str());
+    ImGui::SameLine(label_width + ImGui::GetStyle().ItemSpacing.x * 2.0f);
+    ImGui::ProgressBar(fraction, ImVec2(bar_width, 0), overlay.c_str());
   }
   ImGui::EndGroup();
   // Item bars: each item's score against its points (unscored items empty).
@@ -75,7 +85,7 @@ void screen_assessment(AppState& state) {
                                             : t.text("assess.unscored", {{"points", std::to_string(r.item->points)}});
       ImGui::TextUnformatted((r.item->id + " " + (en ? r.item->name_en : r.item->name)).c_str());
       ImGui::SameLine(ImGui::GetFontSize() * 18.0f);
-      ImGui::ProgressBar(fraction, ImVec2(ImGui::GetFontSize() * 16.0f, 0), overlay.c_str());
+      ImGui::ProgressBar(fraction, ImVec2(bar_width, 0), overlay.c_str());
       record_item(state, ("item_bar." + r.item->id).c_str());
     }
   }

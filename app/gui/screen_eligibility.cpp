@@ -184,7 +184,7 @@ void verdict(AppState& state) {
                                                                 : widgets::kWarn;
   widgets::emphasized(color, t.text("elig.verdict", {{"outcome", t.text("elig.outcome." + std::string(to_string(r.outcome)))}}));
   record_item(state, "verdict");
-  ImGui::TextDisabled("%s", t.text("elig.reference_date", {{"date", to_string(r.date)}}).c_str());
+  widgets::colored_wrapped(widgets::kMuted, t.text("elig.reference_date", {{"date", to_string(r.date)}}));
   for (const auto& c : r.checks) {
     // Marks from GB2312, which the interface font holds.
     const char* mark = c.outcome == Outcome::pass ? "√" : c.outcome == Outcome::fail ? "×" : "？";

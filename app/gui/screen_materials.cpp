@@ -35,7 +35,7 @@ void screen_materials(AppState& state) {
   if (ImGui::Button(t.text("mat.add").c_str())) state.queue(PickFiles{});
   record_item(state, "add_files");
   ImGui::SameLine();
-  ImGui::TextDisabled("%s", t.text("mat.drop_hint").c_str());
+  widgets::colored_wrapped(widgets::kMuted, t.text("mat.drop_hint"));
   ImGui::Spacing();
   if (state.draft.attachments.empty()) {
     widgets::wrapped_text(t.text("mat.none"));

@@ -49,7 +49,7 @@ void screen_profile(AppState& state) {
   if (auto v = widgets::text_field(state, "org_name", o.name.value_or(""))) {
     state.edit([v = *v](Draft& d) { d.profile.organization.name = v.empty() ? std::nullopt : std::optional(v); });
   }
-  if (o.name) ImGui::TextDisabled("%s", t.text("home.org_name_length", {{"count", std::to_string(count_code_points(*o.name).value_or(0))}}).c_str());
+  if (o.name) widgets::colored_wrapped(widgets::kMuted, t.text("home.org_name_length", {{"count", std::to_string(count_code_points(*o.name).value_or(0))}}));
 
   label(t, "profile.uscc");
   if (auto v = widgets::text_field(state, "uscc", o.uscc.value_or(""), ImGui::GetFontSize() * 14.0f)) {

@@ -63,7 +63,7 @@ void month_calendar(AppState& state, const PublicityPeriod& period) {
     }
     month = add_months(month, 1);
   }
-  ImGui::TextDisabled("%s", t.text("pub.legend").c_str());
+  widgets::colored_wrapped(widgets::kMuted, t.text("pub.legend"));
 }
 
 // The objection log (Articles 12-13) with the office's deadlines.
@@ -98,7 +98,7 @@ void objection_log(AppState& state) {
     }
     if (state.services.calendar != nullptr && state.services.rules != nullptr) {
       const auto deadlines = objection_deadlines(*state.services.calendar, state.services.rules->procedure, o, publicity_of(state.draft).region);
-      ImGui::TextDisabled("%s", t.text("obj.deadlines", {{"forward", to_string(deadlines.forward_by)}, {"report", to_string(deadlines.report_by)}}).c_str());
+      widgets::colored_wrapped(widgets::kMuted, t.text("obj.deadlines", {{"forward", to_string(deadlines.forward_by)}, {"report", to_string(deadlines.report_by)}}));
     }
     ImGui::Separator();
     ImGui::PopID();
@@ -175,7 +175,7 @@ void screen_publicity(AppState& state) {
                                                     {"first_iso", to_string(period.first_day)}, {"last_iso", to_string(period.last_day)},
                                                     {"days", std::to_string(period.options.working_days)}}));
   record_item(state, "period");
-  ImGui::TextDisabled("%s", t.text("pub.exact_end", {{"end", to_iso(period.end)}}).c_str());
+  widgets::colored_wrapped(widgets::kMuted, t.text("pub.exact_end", {{"end", to_iso(period.end)}}));
   if (period.estimated) widgets::colored_wrapped(widgets::kWarn, t.text("cal.estimated_xinjiang", {{"from", "2004"}, {"to", std::to_string(state.services.calendar->last_year())}}));
   const auto status = publicity_status(*state.services.calendar, period, state.now);
   const std::int64_t s = status.remaining_seconds;

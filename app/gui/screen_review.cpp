@@ -19,7 +19,7 @@ void screen_review(AppState& state) {
   if (ImGui::Button(t.text("review.open").c_str())) state.queue(PickPackages{});
   record_item(state, "open_packages");
   ImGui::SameLine();
-  ImGui::TextDisabled("%s", t.text("review.drop_hint").c_str());
+  widgets::colored_wrapped(widgets::kMuted, t.text("review.drop_hint"));
   // The office key: anyone can sign "as" a district office; only its
   // published key tells. Pinned, a recommendation by another key fails.
   if (state.keys.office_key.empty()) {
@@ -124,7 +124,7 @@ void screen_review(AppState& state) {
       record_item(state, ("review.countersign." + std::to_string(i)).c_str());
       ImGui::EndDisabled();
     } else if (r.valid && state.keys.secret_key.empty()) {
-      ImGui::TextDisabled("%s", t.text("review.need_key").c_str());
+      widgets::colored_wrapped(widgets::kMuted, t.text("review.need_key"));
     }
     ImGui::Unindent();
     ImGui::Separator();
