@@ -109,7 +109,7 @@ bool clear_answer(AppState& state, const char* id, bool answered) {
 
 std::optional<std::optional<bool>> yes_no(AppState& state, const char* id, const std::optional<bool>& value) {
   const Catalog& t = state.text();
-  std::optional<std::optional<bool>> changed = std::nullopt;
+  std::optional<std::optional<bool>> changed;
   ImGui::PushID(id);
   if (ImGui::RadioButton(t.text("ui.yes").c_str(), value.has_value() && *value)) changed = std::optional<bool>(true);
   record_item(state, (std::string(id) + ".yes").c_str());

@@ -30,9 +30,9 @@ void emphasized(const ImVec4& color, const std::string& text);
 void wrapped_text(const std::string& text, float width = 0.0f);
 // Wrapped text in a colour.
 void colored_wrapped(const ImVec4& color, const std::string& text);
-// A question's answer as radio buttons start with none chosen (a radio is
-// never preselected); after the radios, this small button takes the answer
-// back (record_item "<id>.clear"), drawn only when there is one. True when clicked.
+// The radio buttons of an answer start with none chosen (a radio is never
+// preselected); after them, this small button takes the answer back
+// (record_item "<id>.clear"), drawn only when there is one. True when clicked.
 bool clear_answer(AppState& state, const char* id, bool answered);
 // Yes / no as two radio buttons, neither chosen while unanswered, and the
 // clear button. Returns the new value when changed (nullopt inside: cleared).
