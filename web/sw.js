@@ -4,7 +4,7 @@
 // cached for the next visit and the open pages are told (they announce it).
 'use strict';
 const CACHE = 'qaward-v1';
-const FILES = ['./', 'index.html', 'app.css', 'platform.js', 'qaward.js', 'qaward.wasm', 'qaward.data',
+const FILES = ['./', 'index.html', 'app.css', 'check.js', 'platform.js', 'qaward.js', 'qaward.wasm', 'qaward.data',
                'package-worker.js', 'qaward_worker.js', 'qaward_worker.wasm'];
 
 self.addEventListener('install', (event) => {

@@ -22,7 +22,10 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-export async function openApp({ viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1 } = {}) {
+// `initScript` runs in the page before its own scripts (to take a feature
+// away); `ready` is the value of html[data-app-ready] to wait for.
+export async function openApp({ viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, initScript = null,
+                                ready = 'true' } = {}) {
   const webDir = process.env.QAWARD_WEB_DIR || join(projectRoot, 'build', 'wasm', 'web');
   const server = await startServer({ root: webDir, port: 0 });
   const origin = `http://127.0.0.1:${server.address().port}`;
@@ -35,6 +38,9 @@ export async function openApp({ viewport = { width: 1280, height: 800 }, deviceS
     deviceScaleFactor,
   });
   const page = context.pages()[0] || (await context.newPage());
+  if (initScript) await page.addInitScript(initScript);
+  const requested = [];
+  page.on('request', (req) => requested.push(req.url()));
   const consoleErrors = [];
   const foreignRequests = [];
   page.on('console', (msg) => { if (msg.type() === 'error') consoleErrors.push(msg.text()); });
@@ -45,10 +51,10 @@ export async function openApp({ viewport = { width: 1280, height: 800 }, deviceS
   });
   const started = Date.now();
   await page.goto(origin + '/');
-  await page.waitForFunction(() => document.documentElement.dataset.appReady === 'true', null, { timeout: 30000 });
+  await page.waitForFunction((r) => document.documentElement.dataset.appReady === r, ready, { timeout: 30000 });
   const readyMs = Date.now() - started;
   return {
-    page, context, origin, consoleErrors, foreignRequests, readyMs,
+    page, context, origin, consoleErrors, foreignRequests, readyMs, requested,
     state: () => page.evaluate(() => QA.state()),
     async close() {
       await context.close();
