@@ -117,6 +117,27 @@ void navigation(AppState& state) {
 
 }  // namespace
 
+namespace {
+constexpr std::pair<Screen, const char*> kScreenTags[] = {
+    {Screen::home, "home"},           {Screen::profile, "profile"},     {Screen::eligibility, "eligibility"},
+    {Screen::assessment, "assessment"}, {Screen::publicity, "publicity"}, {Screen::materials, "materials"},
+    {Screen::package, "package"},     {Screen::review, "review"}};
+}  // namespace
+
+const char* screen_tag(Screen screen) {
+  for (const auto& [s, tag] : kScreenTags) {
+    if (s == screen) return tag;
+  }
+  return "home";
+}
+
+std::optional<Screen> screen_from_tag(std::string_view tag) {
+  for (const auto& [s, t] : kScreenTags) {
+    if (tag == t) return s;
+  }
+  return std::nullopt;
+}
+
 Status screen_status(const AppState& state, Screen screen) {
   const auto& o = state.draft.profile.organization;
   switch (screen) {
@@ -262,6 +283,7 @@ bool apply_actions(AppState& state, Platform& platform) {
                    [&](Navigate& a) {
                      state.screen = a.screen;
                      platform.set_drop_target(a.screen == Screen::review);
+                     platform.save("qaward.screen", screen_tag(a.screen));  // a reload returns here
                    },
                    [&](UpdateDraft& a) {
                      a.change(state.draft);

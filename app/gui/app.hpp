@@ -1,6 +1,9 @@
 #pragma once
 // The interface, independent of the platform: draws one frame of every
 // screen, then applies the actions the screens queued.
+#include <optional>
+#include <string_view>
+
 #include "app_state.hpp"
 #include "platform.hpp"
 
@@ -20,6 +23,11 @@ void record_item(AppState& state, const char* name);
 
 // The warning that the draft names a rule edition this program does not have (screen_home.cpp).
 void edition_unknown_warning(AppState& state);
+
+// A screen's name as the platform stores it ("profile"), so that a reload
+// returns to where the user was; nullopt for a name no screen has.
+[[nodiscard]] const char* screen_tag(Screen screen);
+[[nodiscard]] std::optional<Screen> screen_from_tag(std::string_view tag);
 
 // [SECTION] Navigation: each step's status beside its name.
 enum class Status { not_started, in_progress, done, problem, cannot_start };

@@ -709,6 +709,9 @@ int main() {
   if (criteria.ok()) r.state.services.criteria = &criteria.value();
   if (const auto language = load("qaward.language")) r.state.language = qaward::language_from_tag(*language);
   if (const auto size = load("qaward.text_size")) r.state.ui.text_size = theme::text_size_from_tag(*size);
+  if (const auto tag = load("qaward.screen")) {
+    if (const auto screen = screen_from_tag(*tag)) r.state.queue(Navigate{*screen});  // where the user was
+  }
   if (const auto saved = load("qaward.draft"); saved && criteria.ok()) {
     if (auto draft = qaward::parse_draft(*saved, criteria.value()); draft.ok()) {
       r.state.draft = std::move(draft).value();

@@ -175,14 +175,15 @@ void screen_publicity(AppState& state) {
                                                     {"first_iso", to_string(period.first_day)}, {"last_iso", to_string(period.last_day)},
                                                     {"days", std::to_string(period.options.working_days)}}));
   record_item(state, "period");
-  widgets::colored_wrapped(widgets::kMuted, t.text("pub.exact_end", {{"end", to_iso(period.end)}}));
+  const bool en = state.language == Language::en;
+  widgets::colored_wrapped(widgets::kMuted, t.text("pub.exact_end", {{"end", en ? english_end_time(period) : chinese_end_time(period)}}));
   if (period.estimated) widgets::colored_wrapped(widgets::kWarn, t.text("cal.estimated_xinjiang", {{"from", "2004"}, {"to", std::to_string(state.services.calendar->last_year())}}));
   const auto status = publicity_status(*state.services.calendar, period, state.now);
   const std::int64_t s = status.remaining_seconds;
   const std::string countdown = t.text(std::string("pub.state.") + to_string(status.state),
                                        {{"days", std::to_string(status.remaining_working_days)},
                                         {"hours", std::to_string(s / 3600)}, {"minutes", std::to_string(s / 60 % 60)},
-                                        {"seconds", std::to_string(s % 60)}, {"now", to_iso(state.now).substr(0, 19)}});
+                                        {"seconds", std::to_string(s % 60)}, {"now", en ? english_clock(state.now) : chinese_clock(state.now)}});
   widgets::colored_wrapped(status.state == PublicityState::complete ? widgets::kGood : widgets::kAccent, countdown);
   record_item(state, "countdown");
   // The countdown ticks once a second while the period runs, and only then.

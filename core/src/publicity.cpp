@@ -80,6 +80,29 @@ std::string chinese_date_time(const DateTime& time) {
   return chinese_date(time.date) + " " + two(minutes / 60) + ":" + two(minutes % 60);
 }
 
+namespace {
+std::string two_digits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+std::string hh_mm_ss(int seconds) {
+  return two_digits(seconds / 3600) + ":" + two_digits(seconds / 60 % 60) + ":" + two_digits(seconds % 60);
+}
+}  // namespace
+
+std::string english_date(const Date& date) {
+  static constexpr const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                            "July",    "August",   "September", "October", "November", "December"};
+  const int month = date.month >= 1 && date.month <= 12 ? date.month : 1;
+  return std::to_string(date.day) + " " + kMonths[month - 1] + " " + std::to_string(date.year);
+}
+
+std::string english_end_time(const PublicityPeriod& period) {
+  const int seconds = period.options.close_of_business.value_or(24 * 3600);
+  return two_digits(seconds / 3600) + ":" + two_digits(seconds / 60 % 60) + " on " + english_date(period.last_day);
+}
+
+std::string english_clock(const DateTime& time) { return hh_mm_ss(time.seconds) + " on " + english_date(time.date); }
+
+std::string chinese_clock(const DateTime& time) { return chinese_date(time.date) + " " + hh_mm_ss(time.seconds); }
+
 std::string chinese_end_time(const PublicityPeriod& period) {
   if (!period.options.close_of_business) return chinese_date(period.last_day) + "24时";
   const int seconds = *period.options.close_of_business;

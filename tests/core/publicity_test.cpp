@@ -82,6 +82,18 @@ TEST(PublicityPeriod, CloseOfBusinessEndsTheLastDayEarlier) {
   const auto p = qaward::compute_publicity(shipped(), t("2025-11-03T09:00"), o);
   EXPECT_EQ(qaward::to_iso(p.end), "2025-11-10T19:30:00+08:00");
   EXPECT_EQ(qaward::chinese_end_time(p), "2025年11月10日19时30分");
+  EXPECT_EQ(qaward::english_end_time(p), "19:30 on 10 November 2025");
+}
+
+// Times on screen are words, not ISO 8601 (issue 16): the end of a period
+// without a close of business is 24:00 of its last day; a clock has seconds.
+TEST(PublicityPeriod, EndsAndClocksReadAsWordsInBothLanguages) {
+  const auto p = qaward::compute_publicity(shipped(), t("2025-11-03T09:00"), five());
+  EXPECT_EQ(qaward::english_end_time(p), "24:00 on 10 November 2025");
+  EXPECT_EQ(qaward::english_date(d("2026-03-04")), "4 March 2026");
+  const qaward::DateTime at{d("2026-01-05"), 9 * 3600 + 5 * 60 + 7};
+  EXPECT_EQ(qaward::english_clock(at), "09:05:07 on 5 January 2026");
+  EXPECT_EQ(qaward::chinese_clock(at), "2026年1月5日 09:05:07");
 }
 
 // Xinjiang's Eid al-Adha 2025 (6/6-6/10) lengthens the period there.

@@ -102,7 +102,8 @@ await run('journey: profile, eligibility, publicity, reload', async (app) => {
   await page.screenshot({ path: join(shots, '8-bad-draft.png') });
   await click(app, 'dismiss_notice');
 
-  // A reload restores the draft from this browser's storage.
+  // A reload restores the draft from this browser's storage, on the same screen.
+  const screenBeforeReload = (await app.state()).screen;
   await page.reload();
   await page.waitForFunction(() => document.documentElement.dataset.appReady === 'true');
   const restored = await app.state();
@@ -111,6 +112,7 @@ await run('journey: profile, eligibility, publicity, reload', async (app) => {
   assert.deepEqual(restored.draft.profile.history.incidents, []);
   assert.equal(restored.draft.publicity.posted_at, '2025-09-26T16:00:00+08:00');
   assert.equal(restored.eligibility, 'needs_information');
+  assert.equal(restored.screen, screenBeforeReload, 'the reload returns to the screen the user was on');
 
   // On to the package: the kind and district chosen from their lists...
   await click(app, 'nav_profile');

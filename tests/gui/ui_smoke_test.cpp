@@ -291,6 +291,9 @@ void draw_screens(Headless& ui, AppState& state, NullPlatform& platform, const s
   EXPECT_TRUE(platform.called("set_document_language"));
   EXPECT_TRUE(platform.called("save qaward.language"));
   EXPECT_TRUE(platform.called("drop_target attach"));
+  EXPECT_TRUE(platform.called("save qaward.screen")) << "a reload returns to the last screen";
+  for (const Screen screen : kScreens) EXPECT_EQ(screen_from_tag(screen_tag(screen)), screen);
+  EXPECT_FALSE(screen_from_tag("nowhere").has_value());
 }
 
 // [SECTION] The fixture drafts: the shipped example, an empty one, the fuzz

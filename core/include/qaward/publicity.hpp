@@ -91,5 +91,12 @@ inline constexpr int kLatestCloseOfBusiness = 23 * 3600 + 59 * 60;
 // "2026年3月16日 10:00" (Beijing time), for printed documents.
 [[nodiscard]] std::string chinese_date_time(const DateTime& time);
 [[nodiscard]] std::string chinese_end_time(const PublicityPeriod& period);
+// The same in English: "14 March 2026", "24:00 on 13 March 2026",
+// "10:00:05 on 16 March 2026" (seconds for a clock on screen).
+[[nodiscard]] std::string english_date(const Date& date);
+[[nodiscard]] std::string english_end_time(const PublicityPeriod& period);
+[[nodiscard]] std::string english_clock(const DateTime& time);
+// "2026年3月16日 10:00:05": a clock on screen.
+[[nodiscard]] std::string chinese_clock(const DateTime& time);
 
 }  // namespace qaward
