@@ -1,6 +1,7 @@
 // The CPU renderer (app/gui/render_cpu.hpp, issue 20): its frames compared
 // with pixels worked out here from geometry and GL's blend formula, never
-// with its own output; then what it reports as changed.
+// with its own output; then what it reports as changed, and its speed on
+// frames of the app's kind.
 //
 // Two kinds of input: draw lists written by hand (every vertex, index and
 // command as given: rectangles, clips, a shaded triangle, textures), and
@@ -12,16 +13,27 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <fstream>
 #include <functional>
+#include <iterator>
 #include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "app.hpp"
+#include "assessment_bridge.hpp"
+#include "editions.hpp"
+#include "fonts.hpp"
+#include "qaward/datetime.hpp"
+#include "qaward/draft.hpp"
 #include "render_cpu.hpp"
+#include "shipped_calendar.hpp"
+#include "theme.hpp"
 
 namespace qaward::gui {
 
@@ -616,6 +628,138 @@ TEST_F(CpuRendererImGui, AnUnchangedFrameReportsNothingAndAHoveredButtonOnlyItse
   ImGui::Render();
   renderer_.render(ImGui::GetDrawData(), kWidth + 1, kHeight, as_float(kWhite));
   EXPECT_EQ(renderer_.changed(), (PixelRect{0, 0, kWidth + 1, kHeight}));
+}
+
+// [SECTION] Speed on frames of the app's kind
+// Frames drawn as the page draws them (Noto Sans CJK, the app's theme and
+// line of 23 px), each rendered 15 times; the median is printed. The goal
+// (issue 20): a frame at 1366x768 in 15 ms natively, so that WebAssembly
+// (1.5-2x slower) stays within the issue's 30 ms. Natively these run in
+// ui_smoke_test; in WebAssembly, build/wasm/tests/render_cpu_test.js.
+
+constexpr const char* kCjkFont = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+constexpr float kLinePx = 23.0f;
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+class CpuRendererSpeed : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    font_ = read_file(kCjkFont);
+    ASSERT_FALSE(font_.empty()) << kCjkFont << " is missing: run scripts/setup.sh (fonts-noto-cjk)";
+    context_ = ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.BackendFlags |= ImGuiBackendFlags_RendererHasTextures;
+    ASSERT_NE(fonts::install(*io.Fonts, font_, kLinePx), nullptr);
+  }
+  void TearDown() override { ImGui::DestroyContext(context_); }
+
+  // Draws `widgets` for a few frames at the size (the layout settles, the
+  // glyphs are baked), then times the renderer on the last frame.
+  void measure(const char* what, int width, int height, double dpr, const std::function<void()>& widgets) {
+    theme::apply(ImGui::GetStyle(), kLinePx, dpr);
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
+    io.DeltaTime = 1.0f / 60.0f;
+    CpuRenderer& renderer = renderer_;  // one for the context: it holds the atlas ImGui gave it
+    for (int i = 0; i < 4; ++i) {
+      ImGui::NewFrame();
+      widgets();
+      ImGui::Render();
+      renderer.render(ImGui::GetDrawData(), width, height, theme::kPage);
+    }
+    ImDrawData* data = ImGui::GetDrawData();
+    std::vector<double> ms;
+    for (int i = 0; i < 15; ++i) {
+      const auto start = std::chrono::steady_clock::now();
+      renderer.render(data, width, height, theme::kPage);
+      ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+    }
+    std::sort(ms.begin(), ms.end());
+    const CpuRenderStats& s = renderer.stats();
+    std::printf("[ speed    ] %-34s %4dx%-4d %6.2f ms/frame (median of 15, best %.2f); %d vertices: %d solid rects, "
+                "%d textured rects, %d triangles; textures %.1f MiB\n",
+                what, width, height, ms[ms.size() / 2], ms.front(), data->TotalVtxCount, s.solid_rects, s.textured_rects,
+                s.triangles, static_cast<double>(renderer.texture_bytes()) / (1 << 20));
+    RecordProperty(std::string(what) + " " + std::to_string(width) + "x" + std::to_string(height) + " ms", std::to_string(ms[ms.size() / 2]));
+    EXPECT_GT(s.textured_rects, 0) << what << ": the text was drawn";
+  }
+
+  std::string font_;
+  CpuRenderer renderer_;
+  ImGuiContext* context_ = nullptr;
+};
+
+// A window full of what the app draws: headings and text in Chinese and
+// English, buttons, a table, radio buttons and checkboxes, a progress bar,
+// lines and circles.
+void busy_window() {
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+  ImGui::Begin("page", nullptr, ImGuiWindowFlags_NoDecoration);
+  static int choice = 1;
+  static bool checked = true;
+  for (int block = 0; block < 3; ++block) {
+    ImGui::TextUnformatted("申报资格自查 Eligibility self-check: 第九条第二项 连续经营满五年");
+    ImGui::TextWrapped("企业应当在新疆维吾尔自治区境内依法注册，具有独立法人资格，近三年未发生重大质量、安全、环境事故。"
+                       "The applicant is registered in the region, has operated for five years and had no major incident.");
+    for (int i = 0; i < 4; ++i) {
+      if (i > 0) ImGui::SameLine();
+      ImGui::Button(i % 2 == 0 ? "保存草稿" : "Next step");
+    }
+    ImGui::RadioButton("符合", &choice, 0);
+    ImGui::SameLine();
+    ImGui::RadioButton("不符合", &choice, 1);
+    ImGui::SameLine();
+    ImGui::Checkbox("已核对", &checked);
+    ImGui::ProgressBar(0.6f, ImVec2(300, 0));
+    ImGui::Separator();
+  }
+  if (ImGui::BeginTable("items", 5, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
+    for (int row = 0; row < 8; ++row) {
+      for (int col = 0; col < 5; ++col) {
+        ImGui::TableNextColumn();
+        ImGui::Text(col == 0 ? "4.%d.%d 领导作用" : "%d 分 points %d", row, col);
+      }
+    }
+    ImGui::EndTable();
+  }
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  for (float i = 0; i < 6; ++i) {
+    draw->AddCircle(ImVec2(p.x + 40 + i * 70, p.y + 40), 30, IM_COL32(30, 80, 160, 255), 0, 2);
+    draw->AddCircleFilled(ImVec2(p.x + 40 + i * 70, p.y + 40), 12, IM_COL32(200, 60, 60, 200));
+    draw->AddLine(ImVec2(p.x + i * 70, p.y), ImVec2(p.x + 60 + i * 70, p.y + 80), IM_COL32(0, 0, 0, 255), 1.5f);
+  }
+  ImGui::End();
+}
+
+TEST_F(CpuRendererSpeed, ABusyWindow) {
+  measure("a busy window", 1366, 768, 1.0, busy_window);
+  measure("a busy window", 1920, 1080, 1.0, busy_window);
+}
+
+TEST_F(CpuRendererSpeed, TheEligibilityScreenOfTheExampleDraft) {
+  const auto& editions = shipped_editions();
+  ASSERT_TRUE(editions.ok() && shipped_calendar().ok() && shipped_criteria().ok()) << "the shipped data";
+  AppState state;
+  state.services.editions = &editions.value();
+  state.services.rules = &editions.value().default_rules();
+  state.services.calendar = &shipped_calendar().value();
+  state.services.criteria = &shipped_criteria().value();
+  state.now = parse_datetime("2026-03-11T10:00").value();
+  auto draft = parse_draft(read_file(std::string(QAWARD_TEST_ASSETS_DIR) + "/examples/draft.json"), shipped_criteria().value());
+  ASSERT_TRUE(draft.ok());
+  state.draft = std::move(draft).value();
+  refresh_derived(state);
+  state.screen = Screen::eligibility;
+  const auto screen = [&] { draw_frame(state); };
+  measure("the eligibility screen (zh)", 1366, 768, 1.0, screen);
+  measure("the eligibility screen (zh), dpr 2", 2732, 1536, 2.0, screen);
 }
 
 }  // namespace
