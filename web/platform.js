@@ -104,6 +104,7 @@ const QA = (() => {
   // on the window, in the capture phase, and would hand them to the
   // interface as well): this listener is registered first.
   const textAreas = new Map();  // id -> element
+  const presenter = { context: null, image: null, pixels: 0 };  // the software renderer's canvas
   for (const type of ['keydown', 'keyup', 'keypress']) {
     window.addEventListener(type, (e) => {
       if (e.target && e.target.classList && e.target.classList.contains('long-text')) e.stopImmediatePropagation();
@@ -460,6 +461,17 @@ const QA = (() => {
     state() { return JSON.parse(Module.ccall('qa_debug_state', 'string', [], [])); },
     loadFont,
     syncTextAreas,
+    // The software renderer's frame (RGBA, straight alpha, rows from the top,
+    // in the WebAssembly heap): the rectangle that changed goes to the canvas.
+    present(pixels, width, height, x, y, w, h) {
+      if (!presenter.context) presenter.context = Module.canvas.getContext('2d', { alpha: false });
+      const img = presenter.image;
+      if (!img || img.width !== width || img.height !== height || presenter.pixels !== pixels || img.data.buffer !== HEAPU8.buffer) {
+        presenter.image = new ImageData(new Uint8ClampedArray(HEAPU8.buffer, pixels, width * height * 4), width, height);
+        presenter.pixels = pixels;
+      }
+      presenter.context.putImageData(presenter.image, 0, 0, x, y, w, h);
+    },
   };
 })();
 

@@ -186,6 +186,10 @@ struct TextArea {
   std::string text;                // the draft's text
 };
 
+// How the page draws: WebGL2, or the software renderer where WebGL is
+// missing (shown on the home page; the platform sets it).
+enum class Renderer { none, webgl2, software };
+
 struct UiState {
   // Text being typed that is not yet valid (dates): kept per field so that
   // a half-typed date is not lost between frames.
@@ -196,6 +200,7 @@ struct UiState {
   bool draft_unsaved = false;  // the browser refused to store it (full or disabled storage)
   bool wants_tick = false;     // a countdown is on screen: redraw every second
   theme::TextSize text_size = theme::TextSize::standard;  // the user's choice, remembered
+  Renderer renderer = Renderer::none;
   // Where named widgets were last drawn (x, y, w, h in canvas pixels), so that
   // end-to-end tests can click them: a canvas has no DOM to query.
   std::map<std::string, std::array<float, 4>> item_rects;

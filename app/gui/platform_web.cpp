@@ -1,6 +1,8 @@
-// The browser platform: GLFW (Emscripten's built-in emulation) + WebGL2,
-// on-demand drawing, and the bridges to web/platform.js for text input
-// through an input method, the clipboard and the test hooks.
+// The browser platform: GLFW (Emscripten's built-in emulation) + WebGL2, or
+// without WebGL (cloud desktops, blocklisted GPUs; `?renderer=cpu`) the
+// software renderer (render_cpu.hpp) into a 2D canvas; on-demand drawing,
+// and the bridges to web/platform.js for text input through an input method,
+// the clipboard and the test hooks.
 //
 // [SECTION] Why frames are drawn on demand
 // A naive emscripten main loop redraws ImGui 60 times a second and kept one
@@ -23,6 +25,7 @@
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -39,6 +42,7 @@
 #include "packaging.hpp"
 #include "page_events.hpp"
 #include "platform.hpp"
+#include "render_cpu.hpp"
 
 // [SECTION] JavaScript side (web/platform.js defines window.QA)
 EM_JS(void, js_text_input, (int active, float css_x, float css_y, float css_line), {
@@ -55,6 +59,10 @@ EM_JS(void, js_clipboard_write, (const char* text), { QA.clipboardWrite(UTF8ToSt
 EM_JS(double, js_now_ms, (), { return Date.now(); });
 EM_JS(void, js_pick_files, (), { QA.pickFiles(); });
 EM_JS(void, js_load_font, (const char* file), { QA.loadFont(UTF8ToString(file)); });
+EM_JS(int, js_cpu_renderer_requested, (), { return new URLSearchParams(location.search).get('renderer') === 'cpu' ? 1 : 0; });
+EM_JS(void, js_present, (const void* pixels, int width, int height, int x, int y, int w, int h), {
+  QA.present(pixels, width, height, x, y, w, h);
+});
 EM_JS(void, js_sync_text_areas, (const char* list), { QA.syncTextAreas(JSON.parse(UTF8ToString(list))); });
 EM_JS(void, js_pick_draft, (), { QA.pickDraft(); });
 EM_JS(void, js_pick_key, (), { QA.pickKey(); });
@@ -132,6 +140,8 @@ struct Runtime {
   WebPlatform platform;
   AppState state;
   double dpr = 1.0;
+  int canvas_w = 1, canvas_h = 1;           // the backing store, in device pixels
+  std::unique_ptr<CpuRenderer> cpu;         // set when drawing without WebGL
   float line_px = theme::kBodyEmCssPx;  // a body text line in CSS px (load_fonts)
   int frames_pending = 0;
   bool frame_scheduled = false;
@@ -217,6 +227,8 @@ void fit_canvas() {
   const int w = std::max(1, static_cast<int>(std::lround(css_w * dpr)));
   const int h = std::max(1, static_cast<int>(std::lround(css_h * dpr)));
   js_set_canvas_size(w, h);
+  r.canvas_w = w;
+  r.canvas_h = h;
   if (dpr != r.dpr) {
     r.dpr = dpr;
     apply_style(dpr);  // glyphs at the new size are rasterised as they are drawn
@@ -264,7 +276,7 @@ void sync_text_areas() {
 // [SECTION] One frame
 void draw_one_frame() {
   Runtime& r = rt();
-  ImGui_ImplOpenGL3_NewFrame();
+  if (!r.cpu) ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGuiIO& io = ImGui::GetIO();
   ImGui::NewFrame();
@@ -302,13 +314,20 @@ void draw_one_frame() {
     io.KeyMods = held_mods;
   }
   ImGui::Render();
-  int fb_w = 0, fb_h = 0;
-  glfwGetFramebufferSize(r.window, &fb_w, &fb_h);
-  glViewport(0, 0, fb_w, fb_h);
   const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-  glClearColor(bg.x, bg.y, bg.z, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());  // also creates and updates glyph textures
+  if (r.cpu) {  // only the pixels that changed go to the canvas
+    r.cpu->render(ImGui::GetDrawData(), r.canvas_w, r.canvas_h, bg);
+    if (const PixelRect c = r.cpu->changed(); !c.empty()) {
+      js_present(r.cpu->pixels().data(), r.cpu->width(), r.cpu->height(), c.x0, c.y0, c.width(), c.height());
+    }
+  } else {
+    int fb_w = 0, fb_h = 0;
+    glfwGetFramebufferSize(r.window, &fb_w, &fb_h);
+    glViewport(0, 0, fb_w, fb_h);
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());  // also creates and updates glyph textures
+  }
 
   if (apply_actions(r.state, r.platform)) r.platform.request_frames(kFramesAfterEvent);
   sync_text_areas();
@@ -647,6 +666,7 @@ EMSCRIPTEN_KEEPALIVE const char* qa_debug_state() {
       {"frames_drawn", r.state.ui.frames_drawn},
       {"text_input", r.text_input_active},
       {"dpr", r.dpr},
+      {"renderer", r.cpu ? "cpu" : "webgl2"},
       {"font_slices", [] {
          const auto p = qaward::gui::fonts::progress();
          return nlohmann::json{{"requested", p.requested}, {"loaded", p.loaded}, {"failed", p.failed}};
@@ -666,16 +686,30 @@ int main() {
     std::fprintf(stderr, "qaward: GLFW could not start\n");
     return 1;
   }
-  glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
-  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  // WebGL2 unless the page asks for the software renderer; without WebGL2,
+  // the software renderer draws into a 2D canvas (issue 20).
   // A small initial size: one equal to the screen's would ask for fullscreen.
-  r.window = glfwCreateWindow(320, 200, "质量奖申报助手", nullptr, nullptr);
-  if (r.window == nullptr) {
-    std::fprintf(stderr, "qaward: WebGL2 is not available in this browser\n");
-    return 1;
+  const bool cpu_requested = js_cpu_renderer_requested() != 0;
+  if (!cpu_requested) {
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    r.window = glfwCreateWindow(320, 200, "质量奖申报助手", nullptr, nullptr);
+    if (r.window == nullptr) std::fprintf(stderr, "qaward: WebGL2 is not available here; drawing in software\n");
   }
-  glfwMakeContextCurrent(r.window);
+  if (r.window == nullptr) {
+    glfwDefaultWindowHints();
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_NO_API);
+    r.window = glfwCreateWindow(320, 200, "质量奖申报助手", nullptr, nullptr);
+    if (r.window == nullptr) {
+      std::fprintf(stderr, "qaward: GLFW could not create the page's window\n");
+      return 1;
+    }
+    r.cpu = std::make_unique<CpuRenderer>();
+  } else {
+    glfwMakeContextCurrent(r.window);
+  }
+  r.state.ui.renderer = r.cpu ? Renderer::software : Renderer::webgl2;
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -684,14 +718,20 @@ int main() {
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // Tab, arrows, Enter, Space
   // Callbacks are ours and forward to the backend. No char callback: typed
   // text arrives once, through the page's hidden text element (qa_type_text).
-  ImGui_ImplGlfw_InitForOpenGL(r.window, /*install_callbacks=*/false);
+  if (r.cpu) ImGui_ImplGlfw_InitForOther(r.window, /*install_callbacks=*/false);
+  else ImGui_ImplGlfw_InitForOpenGL(r.window, /*install_callbacks=*/false);
   // After the backend's init, which installs GLFW's clipboard functions (empty
   // stubs in Emscripten).
   ImGuiPlatformIO& platform_io = ImGui::GetPlatformIO();
   platform_io.Platform_GetClipboardTextFn = get_clipboard;
   platform_io.Platform_SetClipboardTextFn = set_clipboard;
   platform_io.Platform_SetImeDataFn = on_ime_data;
-  ImGui_ImplOpenGL3_Init("#version 300 es");  // sets ImGuiBackendFlags_RendererHasTextures
+  if (r.cpu) {
+    io.BackendRendererName = "qaward_cpu";
+    io.BackendFlags |= ImGuiBackendFlags_RendererHasTextures | ImGuiBackendFlags_RendererHasVtxOffset;
+  } else {
+    ImGui_ImplOpenGL3_Init("#version 300 es");  // sets ImGuiBackendFlags_RendererHasTextures
+  }
   load_fonts();
   glfwSetKeyCallback(r.window, on_key);
   glfwSetMouseButtonCallback(r.window, on_mouse_button);

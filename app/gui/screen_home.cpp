@@ -79,6 +79,11 @@ void screen_home(AppState& state) {
   ImGui::Separator();
   widgets::wrapped_text(t.text("app.privacy"));
   ImGui::TextDisabled("%s", t.text("app.version", {{"version", std::string(version())}}).c_str());
+  if (state.ui.renderer != Renderer::none) {
+    widgets::colored_wrapped(widgets::kMuted,
+                             t.text(state.ui.renderer == Renderer::software ? "app.renderer.software" : "app.renderer.webgl2"));
+    record_item(state, "renderer");
+  }
 }
 
 }  // namespace qaward::gui

@@ -25,7 +25,7 @@ export const CHROMIUM_ARGS = [
 // `initScript` runs in the page before its own scripts (to take a feature
 // away); `ready` is the value of html[data-app-ready] to wait for.
 export async function openApp({ viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, initScript = null,
-                                ready = 'true' } = {}) {
+                                ready = 'true', path = '/', args = CHROMIUM_ARGS } = {}) {
   const webDir = process.env.QAWARD_WEB_DIR || join(projectRoot, 'build', 'wasm', 'web');
   const server = await startServer({ root: webDir, port: 0 });
   const origin = `http://127.0.0.1:${server.address().port}`;
@@ -33,7 +33,7 @@ export async function openApp({ viewport = { width: 1280, height: 800 }, deviceS
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
-    args: CHROMIUM_ARGS,
+    args,
     viewport,
     deviceScaleFactor,
   });
@@ -50,7 +50,7 @@ export async function openApp({ viewport = { width: 1280, height: 800 }, deviceS
     if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
   });
   const started = Date.now();
-  await page.goto(origin + '/');
+  await page.goto(origin + path);
   await page.waitForFunction((r) => document.documentElement.dataset.appReady === r, ready, { timeout: 30000 });
   const readyMs = Date.now() - started;
   return {

@@ -15,6 +15,7 @@ await run('smoke: ready, drawn, quiet, same-origin only', async (app) => {
   const state = await app.state();
   assert.equal(state.language, 'zh');
   assert.ok(state.frames_drawn >= 1);
+  assert.equal(state.renderer, 'webgl2', 'WebGL2 where the browser has it');
   assert.deepEqual(app.consoleErrors, [], 'console errors');
   assert.deepEqual(app.foreignRequests, [], 'requests to other origins');
 });

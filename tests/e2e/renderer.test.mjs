@@ -1,0 +1,43 @@
+// The page works without WebGL (issue 20, item 1): cloud desktops and
+// blocklisted GPUs get the software renderer (app/gui/render_cpu.hpp) drawing
+// into a 2D canvas, chosen by itself when WebGL2 is missing, or asked for with
+// ?renderer=cpu. The home page says which is in use.
+import { run, assert, sleep, clickItem, waitForState, screenshotStats, CHROMIUM_ARGS } from './harness.mjs';
+
+async function worksInSoftware(app) {
+  const { page } = app;
+  let state = await app.state();
+  assert.equal(state.renderer, 'cpu');
+  assert.ok(state.items.renderer, 'the home page says how it draws');
+  const stats = await screenshotStats(page, await page.screenshot());
+  assert.ok(stats.colours > 20 && stats.nonBackground > 0.01, `drawn: ${JSON.stringify(stats)}`);
+  // Idle: nothing drawn without input.
+  const frames = state.frames_drawn;
+  await sleep(1000);
+  assert.equal((await app.state()).frames_drawn, frames, 'no frames while idle');
+  // A click and typing reach the interface, and what is typed is drawn.
+  await clickItem(app, 'nav_profile');
+  await sleep(300);
+  const field = (await app.state()).items.org_name;
+  const clip = { x: field[0], y: field[1], width: field[2], height: field[3] };
+  const before = await page.screenshot({ clip });
+  await clickItem(app, 'org_name');
+  await page.keyboard.insertText('天山精工');
+  state = await waitForState(app, (s) => s.org_name === '天山精工', 'typed text');
+  await sleep(300);
+  const after = await page.screenshot({ clip });
+  assert.ok(!before.equals(after), 'the typed name is drawn in the field');
+  assert.deepEqual(app.consoleErrors, []);
+}
+
+const noWebGL = CHROMIUM_ARGS.filter((a) => !a.includes('angle') && !a.includes('swiftshader') && a !== '--disable-gpu-sandbox')
+  .concat(['--disable-gpu', '--disable-software-rasterizer']);
+await run('renderer: without WebGL the page draws in software', async (app) => {
+  assert.equal(await app.page.evaluate(() => {
+    const c = document.createElement('canvas');
+    return !!(c.getContext('webgl2') || c.getContext('webgl'));
+  }), false, 'this browser really has no WebGL');
+  await worksInSoftware(app);
+}, { args: noWebGL });
+
+await run('renderer: ?renderer=cpu asks for the software renderer', worksInSoftware, { path: '/?renderer=cpu' });
