@@ -78,9 +78,12 @@ async function openOutput(kind, shared) {
   for (const name of whole.slice(0, -1)) await root.removeEntry(name).catch(() => {});
   const handle = await root.getFileHandle(`out-${Date.now()}-${kind}.zip`, { create: true });
   // 'readwrite-unsafe' lets another worker read it meanwhile (Chromium 121+).
+  // A browser that ignores the mode (Firefox) hands back an exclusive handle
+  // without saying so: only a handle whose mode says so is taken as shared,
+  // so the SHA-256 is then taken after writing, not by a reader that fails.
   let sink = null;
   if (shared) sink = await handle.createSyncAccessHandle({ mode: 'readwrite-unsafe' }).catch(() => null);
-  const isShared = sink !== null;
+  const isShared = sink !== null && sink.mode === 'readwrite-unsafe';
   sink = sink || await handle.createSyncAccessHandle();
   return {
     sink,
@@ -192,6 +195,34 @@ async function runJob(job) {
   }
 }
 
+// What a failure means to the user, and what to do, in both languages; the
+// browser's own words only when nothing better is known. The floors are from
+// MDN's compatibility data (synchronous access handles: Chrome/Edge 108,
+// Firefox 111, Safari 16.4; none in Firefox private windows).
+const BROWSERS_ZH = '请使用 Chrome 或 Edge 108 及以上版本、Firefox 111 及以上版本或 Safari 16.4 及以上版本。';
+const BROWSERS_EN = 'Please use Chrome or Edge 108 or later, Firefox 111 or later, or Safari 16.4 or later.';
+function explain(e) {
+  const text = String(e && e.message || e);
+  const name = e && e.name;
+  if (/createSyncAccessHandle|getDirectory is not a function|storage is undefined/.test(text)) {
+    return { zh: '此浏览器版本过旧，不能在本机临时写入申报包，因此无法打包或加签。' + BROWSERS_ZH,
+             en: 'This browser is too old to write the package to its local storage, so it cannot package or countersign. ' + BROWSERS_EN };
+  }
+  if (name === 'SecurityError') {
+    return { zh: '浏览器不允许本页面在隐私（无痕）窗口或当前隐私设置下写入临时文件，无法打包或加签。请在普通窗口中打开本页面，或允许本网站存储数据。',
+             en: 'The browser does not let this page write local files in a private window or with these privacy settings, so it cannot package or countersign. Open the page in a normal window, or allow this site to store data.' };
+  }
+  if (name === 'QuotaExceededError') {
+    return { zh: '浏览器的存储空间已满，无法写入申报包。请清理磁盘空间或浏览器中其他网站的数据后重试。',
+             en: 'The browser\'s storage is full, so the package cannot be written. Free disk space or other sites\' data in the browser, then try again.' };
+  }
+  if (name === 'NotReadableError' || name === 'NotFoundError') {
+    return { zh: '有文件无法读取：它可能已在磁盘上被移动、修改或删除。请在“申报材料”中重新添加该文件。',
+             en: 'A file could not be read: it may have been moved, changed or deleted on disk. Add it again under Materials.' };
+  }
+  return { zh: '后台任务出错：' + text + '。请重试；如仍出错，请刷新页面。', en: 'The background job failed: ' + text + '. Try again; if it fails again, reload the page.' };
+}
+
 let jobQueue = Promise.resolve();
 onmessage = (event) => {
   const job = event.data;
@@ -205,7 +236,7 @@ onmessage = (event) => {
       // An abort (out of memory, a bug) leaves the WebAssembly instance
       // unusable: this worker says so and ends; the page starts a new one.
       fatal = e instanceof WebAssembly.RuntimeError;
-      reply = { result: { ok: false, message: { zh: '后台任务出错：' + e.message, en: 'The background job failed: ' + e.message } } };
+      reply = { result: { ok: false, message: explain(e) } };
     }
     postMessage({ type: 'done', id: job.id, result: reply.result, file: reply.file || null, heap: Module.HEAP8.length, fatal });
     if (fatal) close();

@@ -22,7 +22,9 @@ const storedPackages = (page) => page.evaluate(async () => {
   return out;
 });
 
-await run('a full storage while packaging keeps the previous package and the draft', async (app) => {
+// The example draft attached, a key made and a first package built: what a
+// failed second attempt must leave as it was.
+async function firstPackage(app) {
   const { page } = app;
   await page.evaluate((d) => localStorage.setItem('qaward.draft', JSON.stringify(d)), draft);
   await page.reload();
@@ -42,6 +44,12 @@ await run('a full storage while packaging keeps the previous package and the dra
   const built = await waitForState(app, (s) => !s.packaging && s.notice.includes(firstSha), 'the first package', 30000);
   const draftBefore = await page.evaluate(() => localStorage.getItem('qaward.draft'));
   assert.ok(Object.values(await storedPackages(page)).includes(firstSha), 'the first package is kept in storage');
+  return { built, firstSha, draftBefore };
+}
+
+await run('a full storage while packaging keeps the previous package and the draft', async (app) => {
+  const { page } = app;
+  const { built, firstSha, draftBefore } = await firstPackage(app);
 
   // The storage fills up: every write into it fails as Chromium fails it.
   const workers = page.workers();
@@ -69,4 +77,25 @@ await run('a full storage while packaging keeps the previous package and the dra
     assert.equal(await page.evaluate(() => localStorage.getItem('qaward.draft')), draftBefore, 'the draft changed');
   }
   await page.screenshot({ path: join(projectRoot, 'build', 'e2e-screenshots', 'package-storage-full.png') });
+});
+
+// A browser without synchronous access handles (Chrome before 108, Firefox
+// before 111) is told what is missing and which browsers to use, in words
+// (issue 20), not "handle.createSyncAccessHandle is not a function".
+await run('a browser without synchronous file handles is told what to use, and keeps the previous package', async (app) => {
+  const { page } = app;
+  const { built, firstSha } = await firstPackage(app);
+  for (const w of page.workers()) {
+    await w.evaluate(() => { delete FileSystemFileHandle.prototype.createSyncAccessHandle; });
+  }
+  await page.evaluate(() => { QA.digestedBy = 'pending'; });
+  await clickItem(app, 'passphrase');
+  await page.keyboard.insertText('申报组织的口令 2026');
+  await clickItem(app, 'build_package');
+  const failed = await waitForState(app, (s) => !s.packaging && s.notice_is_error, 'the refused attempt', 30000);
+  assert.match(failed.notice, /此浏览器版本过旧/, failed.notice);
+  assert.match(failed.notice, /Chrome 或 Edge 108/, failed.notice);
+  assert.doesNotMatch(failed.notice, /is not a function/, failed.notice);
+  assert.equal(failed.last_package, built.last_package, 'the previous package is still the one offered');
+  assert.ok(Object.values(await storedPackages(page)).includes(firstSha), 'the previous package is kept');
 });
