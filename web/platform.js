@@ -52,6 +52,12 @@ const QA = (() => {
       if (e.data && e.data.type === 'qaward-updated' && Module.calledRun) Module._qa_update_ready();
     });
   }
+  // A lost WebGL context (virtual desktops reconnecting, driver resets) may
+  // come back only if the page says it wants it back; then the interface
+  // makes its GPU objects again. What is typed lives in the draft, not there.
+  const canvas = document.getElementById('canvas');
+  canvas.addEventListener('webglcontextlost', (e) => e.preventDefault());
+  canvas.addEventListener('webglcontextrestored', () => { if (Module.calledRun) Module._qa_gl_restored(); });
   document.addEventListener('visibilitychange', () => {
     if (!document.hidden && Module.calledRun) Module.ccall('qa_request_frames', null, ['number'], [2]);
   });

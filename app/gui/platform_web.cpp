@@ -517,6 +517,18 @@ EMSCRIPTEN_KEEPALIVE void qa_text_area_input(const char* id, const char* text) {
   r.platform.request_frames(qaward::gui::kFramesAfterEvent);
 }
 
+// The WebGL context came back after it was lost (a virtual desktop
+// reconnected, the driver reset): the renderer's shaders, buffers and glyph
+// textures are made again (ImGui asks for its textures anew once the
+// backend's shutdown marks them destroyed). The draft never lived there.
+EMSCRIPTEN_KEEPALIVE void qa_gl_restored() {
+  auto& r = qaward::gui::rt();
+  if (r.cpu) return;
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+  r.platform.request_frames(qaward::gui::kFramesAfterEvent);
+}
+
 // A redraw asked for by the page (visibility change, tests).
 EMSCRIPTEN_KEEPALIVE void qa_request_frames(int frames) { qaward::gui::rt().platform.request_frames(frames); }
 
