@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "packaging.hpp"
 #include "page_events.hpp"
 #include "widgets.hpp"
@@ -138,6 +140,15 @@ std::optional<Screen> screen_from_tag(std::string_view tag) {
   return std::nullopt;
 }
 
+std::size_t open_objection_count(const AppState& state) {
+  std::size_t open = 0;
+  for (const auto& o : publicity_of(state.draft).objections) {
+    const auto problems = objection_problems(o, state.now.date);
+    open += std::count(problems.begin(), problems.end(), ObjectionProblem::open) > 0 ? 1 : 0;
+  }
+  return open;
+}
+
 Status screen_status(const AppState& state, Screen screen) {
   const auto& o = state.draft.profile.organization;
   switch (screen) {
@@ -161,7 +172,8 @@ Status screen_status(const AppState& state, Screen screen) {
     }
     case Screen::publicity:
       if (!publicity_of(state.draft).posted_at) return o.name ? Status::not_started : Status::cannot_start;
-      return state.publicity && state.now >= state.publicity->end ? Status::done : Status::in_progress;
+      if (!state.publicity || state.now < state.publicity->end) return Status::in_progress;
+      return open_objection_count(state) > 0 ? Status::problem : Status::done;  // over, but an objection is open
     case Screen::materials: {
       if (state.draft.attachments.empty()) return Status::not_started;
       // Decided by where each pre-flight problem is fixed, not by its message:

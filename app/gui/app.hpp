@@ -29,6 +29,9 @@ void edition_unknown_warning(AppState& state);
 [[nodiscard]] const char* screen_tag(Screen screen);
 [[nodiscard]] std::optional<Screen> screen_from_tag(std::string_view tag);
 
+// Objections of the draft's publicity still open today (timeline.hpp).
+[[nodiscard]] std::size_t open_objection_count(const AppState& state);
+
 // [SECTION] Navigation: each step's status beside its name.
 enum class Status { not_started, in_progress, done, problem, cannot_start };
 [[nodiscard]] Status screen_status(const AppState& state, Screen screen);

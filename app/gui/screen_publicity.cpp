@@ -184,7 +184,14 @@ void screen_publicity(AppState& state) {
                                        {{"days", std::to_string(status.remaining_working_days)},
                                         {"hours", std::to_string(s / 3600)}, {"minutes", std::to_string(s / 60 % 60)},
                                         {"seconds", std::to_string(s % 60)}, {"now", en ? english_clock(state.now) : chinese_clock(state.now)}});
-  widgets::colored_wrapped(status.state == PublicityState::complete ? widgets::kGood : widgets::kAccent, countdown);
+  // "可以报送" only when no objection is open: a period that ended with one
+  // unsettled says so instead (Articles 12-13).
+  const std::size_t open = open_objection_count(state);
+  if (status.state == PublicityState::complete && open > 0) {
+    widgets::colored_wrapped(widgets::kWarn, t.text("pub.state.complete_objections_open", {{"n", std::to_string(open)}}));
+  } else {
+    widgets::colored_wrapped(status.state == PublicityState::complete ? widgets::kGood : widgets::kAccent, countdown);
+  }
   record_item(state, "countdown");
   // The countdown ticks once a second while the period runs, and only then.
   state.ui.wants_tick = status.state != PublicityState::complete;

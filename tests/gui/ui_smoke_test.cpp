@@ -624,6 +624,37 @@ TEST(UiSmokeStates, LongTextsTakeWhatThePageTyped) {
 // chosen, no "not answered" radio chosen for the user; an answer is taken
 // back with the clear button. Radios are read from ImGui's log: "(x)" chosen,
 // "( )" not.
+// [SECTION] Statuses that do not contradict each other (issue 16): a period
+// that ended with an objection still open does not say "可以报送" and is not
+// "done"; with the objection settled it is both.
+TEST(UiSmokeStates, AnOpenObjectionIsNotCalledDone) {
+  for (const bool settled : {true, false}) {
+    SCOPED_TRACE(settled ? "objection settled" : "objection open");
+    auto d = example_json();
+    if (!settled) {
+      d["publicity"]["objections"][0].erase("resolution");
+      d["publicity"]["objections"][0].erase("resolved_on");
+    }
+    AppState state = state_with(d.dump());
+    state.now = parse_datetime("2026-04-01T10:00").value();  // the period is long over
+    refresh_derived(state);
+    Headless ui;
+    NullPlatform platform;
+    state.queue(Navigate{Screen::publicity});
+    settle(ui, state, platform, 1 + kFramesPerScreen);
+    std::vector<std::string> lines;
+    ui.drawn_lines = &lines;
+    settle(ui, state, platform, 1);
+    ui.drawn_lines = nullptr;
+    std::string text;
+    for (const auto& line : lines) text += line;
+    EXPECT_EQ(open_objection_count(state), settled ? 0u : 1u);
+    EXPECT_EQ(screen_status(state, Screen::publicity), settled ? Status::done : Status::problem);
+    EXPECT_EQ(text.find("可以报送") != std::string::npos, settled) << text;
+    EXPECT_EQ(text.find("尚未处理完毕") != std::string::npos, !settled) << text;
+  }
+}
+
 TEST(UiSmokeStates, QuestionsStartWithNoAnswerChosen) {
   AppState state = state_with(draft_to_json(AppState{}.draft));
   Headless ui;
