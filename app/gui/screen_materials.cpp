@@ -24,10 +24,19 @@ void screen_materials(AppState& state) {
   ImGui::Separator();
   if (state.services.rules != nullptr) {
     for (const auto& m : state.services.rules->materials) {
-      const bool present = std::any_of(state.draft.attachments.begin(), state.draft.attachments.end(),
-                                       [&](const DraftAttachment& a) { return a.category == m.category; });
-      ImGui::PushStyleColor(ImGuiCol_Text, present ? widgets::kGood : m.required ? widgets::kBad : widgets::kMuted);
-      ImGui::Text("%s %s%s", present ? "√" : "○", (en ? m.name_en : m.name).c_str(), m.required ? t.text("mat.required").c_str() : "");
+      // Ticked only when a file of the category is here to package: one the
+      // draft lists but this browser no longer holds is not a tick (issue 16).
+      bool listed = false, usable = false;
+      for (const auto& a : state.draft.attachments) {
+        if (a.category != m.category) continue;
+        listed = true;
+        const auto it = state.attachments.find(a.path);
+        usable = usable || it == state.attachments.end() || !it->second.missing;
+      }
+      const bool lost = listed && !usable;
+      ImGui::PushStyleColor(ImGuiCol_Text, usable ? widgets::kGood : (m.required || lost) ? widgets::kBad : widgets::kMuted);
+      ImGui::Text("%s %s%s%s", usable ? "√" : lost ? "×" : "○", (en ? m.name_en : m.name).c_str(),
+                  m.required ? t.text("mat.required").c_str() : "", lost ? ("  " + t.text("mat.missing_short")).c_str() : "");
       ImGui::PopStyleColor();
     }
   }

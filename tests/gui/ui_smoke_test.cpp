@@ -655,6 +655,29 @@ TEST(UiSmokeStates, AnOpenObjectionIsNotCalledDone) {
   }
 }
 
+// A material whose file this browser no longer holds is not ticked (issue 16):
+// it says the file was not found instead.
+TEST(UiSmokeStates, AMaterialWhoseFileIsMissingIsNotTicked) {
+  for (const bool missing : {false, true}) {
+    SCOPED_TRACE(missing ? "files missing here" : "files here");
+    AppState state = state_with(example_json().dump());
+    for (const auto& a : state.draft.attachments) state.attachments[a.path].missing = missing;
+    Headless ui;
+    NullPlatform platform;
+    state.queue(Navigate{Screen::materials});
+    settle(ui, state, platform, 1 + kFramesPerScreen);
+    std::vector<std::string> lines;
+    ui.drawn_lines = &lines;
+    settle(ui, state, platform, 1);
+    ui.drawn_lines = nullptr;
+    std::string text;
+    for (const auto& line : lines) text += line + "\n";
+    ASSERT_FALSE(state.draft.attachments.empty());
+    EXPECT_EQ(text.find("√") != std::string::npos, !missing) << text;
+    EXPECT_EQ(text.find("× ") != std::string::npos, missing) << text;
+  }
+}
+
 TEST(UiSmokeStates, QuestionsStartWithNoAnswerChosen) {
   AppState state = state_with(draft_to_json(AppState{}.draft));
   Headless ui;
