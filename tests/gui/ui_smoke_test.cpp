@@ -505,6 +505,19 @@ void settle(Headless& ui, AppState& state, NullPlatform& platform, int frames = 
   for (int f = 0; f < frames; ++f) ui.frame(state, platform, kTall);
 }
 
+// The text a screen draws, line by line (ImGui's log), once it has settled.
+std::string drawn_text(Headless& ui, AppState& state, NullPlatform& platform, Screen screen) {
+  state.queue(Navigate{screen});
+  settle(ui, state, platform, 1 + kFramesPerScreen);
+  std::vector<std::string> lines;
+  ui.drawn_lines = &lines;
+  settle(ui, state, platform, 1);
+  ui.drawn_lines = nullptr;
+  std::string text;
+  for (const auto& line : lines) text += line + "\n";
+  return text;
+}
+
 // Scrolls the named item into view (false if it never shows).
 bool bring_into_view(Headless& ui, AppState& state, NullPlatform& platform, const std::string& item) {
   settle(ui, state, platform, 1);  // a Navigate queued is applied after a frame
@@ -640,14 +653,8 @@ TEST(UiSmokeStates, AnOpenObjectionIsNotCalledDone) {
     refresh_derived(state);
     Headless ui;
     NullPlatform platform;
-    state.queue(Navigate{Screen::publicity});
-    settle(ui, state, platform, 1 + kFramesPerScreen);
-    std::vector<std::string> lines;
-    ui.drawn_lines = &lines;
-    settle(ui, state, platform, 1);
-    ui.drawn_lines = nullptr;
-    std::string text;
-    for (const auto& line : lines) text += line;
+    std::string text = drawn_text(ui, state, platform, Screen::publicity);
+    text.erase(std::remove(text.begin(), text.end(), '\n'), text.end());  // wrapped lines joined
     EXPECT_EQ(open_objection_count(state), settled ? 0u : 1u);
     EXPECT_EQ(screen_status(state, Screen::publicity), settled ? Status::done : Status::problem);
     EXPECT_EQ(text.find("可以报送") != std::string::npos, settled) << text;
@@ -664,14 +671,7 @@ TEST(UiSmokeStates, AMaterialWhoseFileIsMissingIsNotTicked) {
     for (const auto& a : state.draft.attachments) state.attachments[a.path].missing = missing;
     Headless ui;
     NullPlatform platform;
-    state.queue(Navigate{Screen::materials});
-    settle(ui, state, platform, 1 + kFramesPerScreen);
-    std::vector<std::string> lines;
-    ui.drawn_lines = &lines;
-    settle(ui, state, platform, 1);
-    ui.drawn_lines = nullptr;
-    std::string text;
-    for (const auto& line : lines) text += line + "\n";
+    const std::string text = drawn_text(ui, state, platform, Screen::materials);
     ASSERT_FALSE(state.draft.attachments.empty());
     EXPECT_EQ(text.find("√") != std::string::npos, !missing) << text;
     EXPECT_EQ(text.find("× ") != std::string::npos, missing) << text;
@@ -682,18 +682,7 @@ TEST(UiSmokeStates, QuestionsStartWithNoAnswerChosen) {
   AppState state = state_with(draft_to_json(AppState{}.draft));
   Headless ui;
   NullPlatform platform;
-  std::vector<std::string> lines;
-  const auto drawn = [&](Screen screen) {
-    state.queue(Navigate{screen});
-    settle(ui, state, platform, 1 + kFramesPerScreen);
-    lines.clear();
-    ui.drawn_lines = &lines;
-    settle(ui, state, platform, 1);
-    ui.drawn_lines = nullptr;
-    std::string all;
-    for (const auto& line : lines) all += line + "\n";
-    return all;
-  };
+  const auto drawn = [&](Screen screen) { return drawn_text(ui, state, platform, screen); };
   for (const Screen screen : {Screen::profile, Screen::eligibility}) {
     SCOPED_TRACE(screen_name(screen));
     std::string text = drawn(screen);
