@@ -89,9 +89,13 @@ std::vector<ReportLine> report_lines(const VerifyReport& r, const Catalog& t, st
   auto add = [&](Tone tone, std::string text) { out.push_back({tone, std::move(text), false}); };
   if (!r.package_id.empty()) add(Tone::plain, t.text("cli.verify.package", {{"id", r.package_id}, {"org", r.organization}, {"uscc", r.uscc}}));
   if (r.signature.present) {
-    add(r.signature.valid ? Tone::good : Tone::bad,
-        t.text(r.signature.valid ? "cli.verify.signature_ok" : "cli.verify.signature_bad",
-               {{"key", r.signature.key_id}, {"fingerprint", r.signature.fingerprint}}));
+    // A valid signature over a package that fails its checks is not good
+    // news: it is said as a warning, with the reason (issue 16).
+    const char* key = !r.signature.valid ? "cli.verify.signature_bad"
+                      : r.valid          ? "cli.verify.signature_ok"
+                                         : "cli.verify.signature_ok_content_bad";
+    add(!r.signature.valid ? Tone::bad : r.valid ? Tone::good : Tone::warning,
+        t.text(key, {{"key", r.signature.key_id}, {"fingerprint", r.signature.fingerprint}}));
   }
   for (const auto& c : r.countersignatures) {
     const bool valid = c.signature.valid && c.binds_applicant;

@@ -678,6 +678,27 @@ TEST(UiSmokeStates, AMaterialWhoseFileIsMissingIsNotTicked) {
   }
 }
 
+// A valid signature over a package that failed its checks is not shown as
+// good news under the red verdict (issue 16): it is a warning saying the
+// signature does not vouch for the contents.
+TEST(UiSmokeStates, AValidSignatureOverAFailedPackageIsAWarning) {
+  for (const bool package_valid : {true, false}) {
+    SCOPED_TRACE(package_valid ? "package valid" : "package failed");
+    VerifyReport r;
+    r.valid = package_valid;
+    r.signature.present = true;
+    r.signature.valid = true;
+    r.signature.key_id = "0123456789ABCDEF";
+    const auto lines = report_lines(r, catalog(Language::zh), {});
+    ASSERT_FALSE(lines.empty());
+    const ReportLine& line = lines.front();
+    EXPECT_EQ(line.tone, package_valid ? ReportLine::Tone::good : ReportLine::Tone::warning);
+    EXPECT_EQ(line.text.find("签名不能证明") != std::string::npos, !package_valid) << line.text;
+    EXPECT_EQ(std::count_if(lines.begin(), lines.end(), [](const ReportLine& l) { return l.tone == ReportLine::Tone::good; }),
+              package_valid ? 1 : 0);
+  }
+}
+
 TEST(UiSmokeStates, QuestionsStartWithNoAnswerChosen) {
   AppState state = state_with(draft_to_json(AppState{}.draft));
   Headless ui;
