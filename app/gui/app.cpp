@@ -187,7 +187,7 @@ Status screen_status(const AppState& state, Screen screen) {
       return status;
     }
     case Screen::package:
-      if (!state.packaging.last_id.empty()) return Status::done;
+      if (!state.packaging.last_id.empty()) return state.packaging.stale ? Status::problem : Status::done;
       return state.preflight.empty() ? Status::not_started : Status::cannot_start;
     case Screen::home:
     case Screen::review:
@@ -273,6 +273,8 @@ void refresh_derived(AppState& state) {
     state.publicity = compute_publicity(*state.services.calendar, *form.posted_at, options);
   }
   state.preflight = preflight(state);
+  // A package built from an earlier draft is out of date (issue 16).
+  if (!state.packaging.last_id.empty()) state.packaging.stale = draft_to_json(state.draft) != state.packaging.packaged_draft;
 }
 
 bool apply_actions(AppState& state, Platform& platform) {

@@ -156,6 +156,11 @@ struct PackagingState {
   float progress = 0;
   std::string last_id;  // the last package built
   std::string last_sha256;
+  // The draft (as written) the package being built, and the last one built,
+  // were made from: an edit since makes the package out of date.
+  std::string requested_draft;
+  std::string packaged_draft;
+  bool stale = false;
 };
 
 // The keys kept in this browser, as file texts.

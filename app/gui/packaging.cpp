@@ -80,7 +80,8 @@ void build_package(AppState& state, Platform& platform, const std::string& passp
   if (state.packaging.busy) return;
   std::vector<std::string> names;
   for (const auto& a : state.draft.attachments) names.push_back(attachment_name(a));
-  const nlohmann::json request = {{"draft", nlohmann::json::parse(draft_to_json(state.draft))},
+  state.packaging.requested_draft = draft_to_json(state.draft);
+  const nlohmann::json request = {{"draft", nlohmann::json::parse(state.packaging.requested_draft)},
                                   // The edition the page evaluates under (the draft's, or the
                                   // default when the draft names one not shipped).
                                   {"edition", state.services.rules ? state.services.rules->edition : std::string()},
@@ -114,6 +115,8 @@ void package_finished(AppState& state, std::string_view result_json) {
   }
   state.packaging.last_id = result.value("package_id", "");
   state.packaging.last_sha256 = result.value("sha256", "");
+  state.packaging.packaged_draft = std::move(state.packaging.requested_draft);
+  state.packaging.stale = draft_to_json(state.draft) != state.packaging.packaged_draft;  // edited while it was built
   state.notice.say(state.text().text("pkg.built_notice", {{"id", state.packaging.last_id}, {"sha256", state.packaging.last_sha256},
                                                         {"fingerprint", result.value("fingerprint", "")}}));
 }

@@ -118,8 +118,13 @@ void screen_package(AppState& state) {
   }
   if (!state.notice.text.empty()) widgets::colored_wrapped(state.notice.is_error ? widgets::kBad : widgets::kGood, state.notice.text);
   if (!state.packaging.last_id.empty() && !state.packaging.busy) {
-    if (ImGui::Button(t.text("pkg.cover").c_str())) state.queue(OpenCoverSheet{});
-    record_item(state, "cover_sheet");
+    if (state.packaging.stale) {  // the cover sheet would not match the package
+      widgets::colored_wrapped(widgets::kWarn, t.text("pkg.stale", {{"id", state.packaging.last_id}}));
+      record_item(state, "package_stale");
+    } else {
+      if (ImGui::Button(t.text("pkg.cover").c_str())) state.queue(OpenCoverSheet{});
+      record_item(state, "cover_sheet");
+    }
   }
 }
 

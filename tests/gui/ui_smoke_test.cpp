@@ -803,6 +803,37 @@ TEST(UiSmokeStates, MaterialsStatusFollowsWhereProblemsAreFixed) {
   EXPECT_EQ(screen_status(state, Screen::materials), Status::not_started);
 }
 
+// An edit after packaging makes the package out of date (issue 16): the
+// navigation no longer calls it done and the package screen says why (and
+// offers no cover sheet, which would not match); undoing the edit makes it
+// current again.
+TEST(UiSmokeStates, AnEditAfterPackagingMakesThePackageOutOfDate) {
+  AppState state = state_with(example_json().dump());
+  NullPlatform platform;
+  state.queue(CreateKey{"correct horse battery staple"});
+  ASSERT_TRUE(apply_actions(state, platform));
+  build_package(state, platform, "correct horse battery staple");
+  package_finished(state, R"({"ok": true, "package_id": "QA-1", "sha256": ")" + std::string(64, 'b') + R"("})");
+  ASSERT_EQ(state.packaging.last_id, "QA-1");
+  EXPECT_EQ(screen_status(state, Screen::package), Status::done);
+  const std::string name = *state.draft.profile.organization.name;
+  Headless ui;
+  EXPECT_EQ(drawn_text(ui, state, platform, Screen::package).find("不含这些修改"), std::string::npos);
+
+  state.edit([](Draft& d) { d.profile.organization.name = "改过的名称"; });
+  ASSERT_TRUE(apply_actions(state, platform));
+  EXPECT_TRUE(state.packaging.stale);
+  EXPECT_EQ(screen_status(state, Screen::package), Status::problem);
+  const std::string text = drawn_text(ui, state, platform, Screen::package);
+  EXPECT_NE(text.find("不含这些修改"), std::string::npos) << text;
+  EXPECT_EQ(text.find(catalog(Language::zh).text("pkg.cover")), std::string::npos) << "a cover sheet that would not match";
+
+  state.edit([name](Draft& d) { d.profile.organization.name = name; });
+  ASSERT_TRUE(apply_actions(state, platform));
+  EXPECT_FALSE(state.packaging.stale);
+  EXPECT_EQ(screen_status(state, Screen::package), Status::done);
+}
+
 // [SECTION] The cover sheet is for the official who receives the package
 // (issue 16): what to check and where, in words, no command line; the time
 // in Chinese, not ISO 8601; the declaration cites the edition's article.
