@@ -168,7 +168,13 @@ Status screen_status(const AppState& state, Screen screen) {
         for (const auto& c : state.services.criteria->categories) items += c.items.size();
       }
       const auto n = agreed_score_count(state.draft);
-      return n == 0 ? Status::not_started : n >= items ? Status::done : Status::in_progress;
+      if (n == 0) return Status::not_started;
+      // Done means every check passes: a text over its limit is not done (issue 16).
+      if (state.services.criteria != nullptr) {
+        const auto summary = summarize(assessment_of(state.draft), *state.services.criteria);
+        if (summary.overview.over() || summary.report.over()) return Status::problem;
+      }
+      return n >= items ? Status::done : Status::in_progress;
     }
     case Screen::publicity:
       if (!publicity_of(state.draft).posted_at) return o.name ? Status::not_started : Status::cannot_start;

@@ -834,6 +834,17 @@ TEST(UiSmokeStates, AnEditAfterPackagingMakesThePackageOutOfDate) {
   EXPECT_EQ(screen_status(state, Screen::package), Status::done);
 }
 
+// The self-assessment is not "done" with the overview over its limit (issue 16).
+TEST(UiSmokeStates, AnOverviewOverItsLimitIsNotDone) {
+  AppState state = state_with(example_json().dump());
+  ASSERT_EQ(screen_status(state, Screen::assessment), Status::done) << "the example scores every item";
+  NullPlatform platform;
+  state.edit([](Draft& d) { edit_assessment(d).overview = repeat("质", 3001); });
+  ASSERT_TRUE(apply_actions(state, platform));
+  ASSERT_TRUE(summarize(assessment_of(state.draft), *state.services.criteria).overview.over());
+  EXPECT_EQ(screen_status(state, Screen::assessment), Status::problem);
+}
+
 // [SECTION] The cover sheet is for the official who receives the package
 // (issue 16): what to check and where, in words, no command line; the time
 // in Chinese, not ISO 8601; the declaration cites the edition's article.
