@@ -106,11 +106,13 @@ void navigation(AppState& state) {
     if (ImGui::Selectable(t.text(e.key).c_str(), state.screen == e.screen)) state.queue(Navigate{e.screen});
     record_item(state, e.id);
     if (e.screen != Screen::home && e.screen != Screen::review) {
+      // The status, and why when it is not plain (what must come first, what to fix).
       const auto s = screen_status(state, e.screen);
       ImGui::Indent();
-      ImGui::PushStyleColor(ImGuiCol_Text, status_color(s));
-      ImGui::TextUnformatted(t.text(status_key(s)).c_str());
+      ImGui::PushStyleColor(ImGuiCol_Text, status_color(s.status));
+      ImGui::TextUnformatted(t.text(status_key(s.status)).c_str());
       ImGui::PopStyleColor();
+      if (!s.reason.empty()) widgets::colored_wrapped(widgets::kMuted, s.reason);
       ImGui::Unindent();
     }
   }
@@ -149,57 +151,70 @@ std::size_t open_objection_count(const AppState& state) {
   return open;
 }
 
-Status screen_status(const AppState& state, Screen screen) {
+StepStatus screen_status(const AppState& state, Screen screen) {
   const auto& o = state.draft.profile.organization;
+  const Catalog& t = state.text();
+  const auto because = [&](Status s, const char* key, Params params = {}) { return StepStatus{s, t.text(key, params)}; };
   switch (screen) {
     case Screen::profile: {
       const int filled = (o.name ? 1 : 0) + (o.uscc ? 1 : 0) + (o.kind ? 1 : 0) + (o.established_on ? 1 : 0) +
                          (o.registered_in_urumqi ? 1 : 0);
-      return filled == 0 ? Status::not_started : filled == 5 ? Status::done : Status::in_progress;
+      return {filled == 0 ? Status::not_started : filled == 5 ? Status::done : Status::in_progress, {}};
     }
     case Screen::eligibility:
-      if (!state.eligibility) return Status::problem;
-      if (state.eligibility->outcome == Eligibility::eligible) return Status::done;
-      if (state.eligibility->outcome == Eligibility::not_eligible) return Status::problem;
-      return o.name ? Status::in_progress : Status::not_started;
+      if (!state.eligibility) return {Status::problem, {}};
+      if (state.eligibility->outcome == Eligibility::eligible) return {Status::done, {}};
+      if (state.eligibility->outcome == Eligibility::not_eligible) return because(Status::problem, "status.why.not_eligible");
+      return {o.name ? Status::in_progress : Status::not_started, {}};
     case Screen::assessment: {
       std::size_t items = 0;
       if (state.services.criteria != nullptr) {
         for (const auto& c : state.services.criteria->categories) items += c.items.size();
       }
       const auto n = agreed_score_count(state.draft);
-      if (n == 0) return Status::not_started;
+      if (n == 0) return {Status::not_started, {}};
       // Done means every check passes: a text over its limit is not done (issue 16).
       if (state.services.criteria != nullptr) {
         const auto summary = summarize(assessment_of(state.draft), *state.services.criteria);
-        if (summary.overview.over() || summary.report.over()) return Status::problem;
+        if (summary.overview.over() || summary.report.over()) return because(Status::problem, "status.why.text_too_long");
       }
-      return n >= items ? Status::done : Status::in_progress;
+      return {n >= items ? Status::done : Status::in_progress, {}};
     }
     case Screen::publicity:
-      if (!publicity_of(state.draft).posted_at) return o.name ? Status::not_started : Status::cannot_start;
-      if (!state.publicity || state.now < state.publicity->end) return Status::in_progress;
-      return open_objection_count(state) > 0 ? Status::problem : Status::done;  // over, but an objection is open
+      if (state.eligibility && state.eligibility->outcome == Eligibility::not_eligible) {
+        return because(Status::problem, "status.why.not_eligible");  // a notice for an application that cannot be made
+      }
+      if (!publicity_of(state.draft).posted_at) {
+        return o.name ? StepStatus{Status::not_started, {}} : because(Status::cannot_start, "status.why.need_name");
+      }
+      if (!state.publicity || state.now < state.publicity->end) return {Status::in_progress, {}};
+      if (const auto open = open_objection_count(state); open > 0) {  // over, but an objection is open
+        return because(Status::problem, "status.why.objections_open", {{"n", std::to_string(open)}});
+      }
+      return {Status::done, {}};
     case Screen::materials: {
-      if (state.draft.attachments.empty()) return Status::not_started;
+      if (state.draft.attachments.empty()) return {Status::not_started, {}};
       // Decided by where each pre-flight problem is fixed, not by its message:
       // an error there is a problem, a warning (a file still being hashed) a wait.
-      auto status = Status::done;
+      std::size_t errors = 0, waits = 0;
       for (const auto& d : state.preflight) {
         if (screen_to_fix(d) != Screen::materials) continue;
-        if (d.severity == Severity::error) return Status::problem;
-        status = Status::in_progress;
+        (d.severity == Severity::error ? errors : waits) += 1;
       }
-      return status;
+      if (errors > 0) return because(Status::problem, "status.why.problems", {{"n", std::to_string(errors)}});
+      return {waits > 0 ? Status::in_progress : Status::done, {}};
     }
     case Screen::package:
-      if (!state.packaging.last_id.empty()) return state.packaging.stale ? Status::problem : Status::done;
-      return state.preflight.empty() ? Status::not_started : Status::cannot_start;
+      if (!state.packaging.last_id.empty()) {
+        return state.packaging.stale ? because(Status::problem, "status.why.package_stale") : StepStatus{Status::done, {}};
+      }
+      if (state.preflight.empty()) return {Status::not_started, {}};
+      return because(Status::cannot_start, "status.why.problems", {{"n", std::to_string(state.preflight.size())}});
     case Screen::home:
     case Screen::review:
-      return Status::not_started;
+      return {Status::not_started, {}};
   }
-  return Status::not_started;
+  return {Status::not_started, {}};
 }
 
 void draw_frame(AppState& state) {

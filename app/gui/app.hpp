@@ -34,7 +34,13 @@ void edition_unknown_warning(AppState& state);
 
 // [SECTION] Navigation: each step's status beside its name.
 enum class Status { not_started, in_progress, done, problem, cannot_start };
-[[nodiscard]] Status screen_status(const AppState& state, Screen screen);
+struct StepStatus {
+  Status status = Status::not_started;
+  std::string reason;  // why, in the interface's language, when it needs saying
+};
+// Computed in this one place from the draft (issue 16): "done" means every
+// check of the step passes.
+[[nodiscard]] StepStatus screen_status(const AppState& state, Screen screen);
 
 // [SECTION] Screens: one function per screen, one file each.
 // The screen where a pre-flight problem is fixed: where it sits in the draft

@@ -51,12 +51,18 @@ void wrapped_text(const std::string& text, float width) {
   if (width <= 0.0f) width = std::max(ImGui::GetContentRegionAvail().x, 1.0f);
   const auto lines = wrap_lines(text, width);
   const float x = ImGui::GetCursorPosX();
+  const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
   const auto draw = [&](int i) {
     const LineRange& line = lines[static_cast<std::size_t>(i)];
     ImGui::SetCursorPosX(x);
+    // The last line keeps the usual spacing below it, so what follows the
+    // paragraph is spaced from it as from any item.
+    const bool last = static_cast<std::size_t>(i) + 1 == lines.size();
+    if (last) ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, spacing);
     ImGui::TextUnformatted(text.data() + line.begin, text.data() + line.end);
+    if (last) ImGui::PopStyleVar();
   };
-  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0.0f));  // spaced as one text
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(spacing.x, 0.0f));  // spaced as one text
   if (ImGui::TableGetColumnCount() > 0) {
     for (int i = 0; i < static_cast<int>(lines.size()); ++i) draw(i);
   } else {

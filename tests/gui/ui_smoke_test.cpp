@@ -656,7 +656,7 @@ TEST(UiSmokeStates, AnOpenObjectionIsNotCalledDone) {
     std::string text = drawn_text(ui, state, platform, Screen::publicity);
     text.erase(std::remove(text.begin(), text.end(), '\n'), text.end());  // wrapped lines joined
     EXPECT_EQ(open_objection_count(state), settled ? 0u : 1u);
-    EXPECT_EQ(screen_status(state, Screen::publicity), settled ? Status::done : Status::problem);
+    EXPECT_EQ(screen_status(state, Screen::publicity).status, settled ? Status::done : Status::problem);
     EXPECT_EQ(text.find("可以报送") != std::string::npos, settled) << text;
     EXPECT_EQ(text.find("尚未处理完毕") != std::string::npos, !settled) << text;
   }
@@ -781,17 +781,17 @@ TEST(UiSmokeStates, MaterialsStatusFollowsWhereProblemsAreFixed) {
   ASSERT_FALSE(state.draft.attachments.empty());
   for (auto& a : state.draft.attachments) a.checked = AttachedFile{10, std::string(64, 'a'), 0, false};
   refresh_derived(state);
-  EXPECT_EQ(screen_status(state, Screen::materials), Status::done);
+  EXPECT_EQ(screen_status(state, Screen::materials).status, Status::done);
 
   state.draft.attachments.front().checked.reset();  // the worker is hashing it
   refresh_derived(state);
-  EXPECT_EQ(screen_status(state, Screen::materials), Status::in_progress);
+  EXPECT_EQ(screen_status(state, Screen::materials).status, Status::in_progress);
 
   auto bad = state.draft.attachments.back();
   bad.path = "附件/CON.txt";  // Windows cannot unpack it: refused
   state.draft.attachments.push_back(bad);
   refresh_derived(state);
-  EXPECT_EQ(screen_status(state, Screen::materials), Status::problem);
+  EXPECT_EQ(screen_status(state, Screen::materials).status, Status::problem);
   const auto at = "/attachments/" + std::to_string(state.draft.attachments.size() - 1);
   const auto named = std::find_if(state.preflight.begin(), state.preflight.end(), [&](const Diagnostic& d) { return d.where.starts_with(at); });
   ASSERT_NE(named, state.preflight.end());
@@ -800,7 +800,7 @@ TEST(UiSmokeStates, MaterialsStatusFollowsWhereProblemsAreFixed) {
 
   state.draft.attachments.clear();
   refresh_derived(state);
-  EXPECT_EQ(screen_status(state, Screen::materials), Status::not_started);
+  EXPECT_EQ(screen_status(state, Screen::materials).status, Status::not_started);
 }
 
 // An edit after packaging makes the package out of date (issue 16): the
@@ -815,7 +815,7 @@ TEST(UiSmokeStates, AnEditAfterPackagingMakesThePackageOutOfDate) {
   build_package(state, platform, "correct horse battery staple");
   package_finished(state, R"({"ok": true, "package_id": "QA-1", "sha256": ")" + std::string(64, 'b') + R"("})");
   ASSERT_EQ(state.packaging.last_id, "QA-1");
-  EXPECT_EQ(screen_status(state, Screen::package), Status::done);
+  EXPECT_EQ(screen_status(state, Screen::package).status, Status::done);
   const std::string name = *state.draft.profile.organization.name;
   Headless ui;
   EXPECT_EQ(drawn_text(ui, state, platform, Screen::package).find("不含这些修改"), std::string::npos);
@@ -823,7 +823,7 @@ TEST(UiSmokeStates, AnEditAfterPackagingMakesThePackageOutOfDate) {
   state.edit([](Draft& d) { d.profile.organization.name = "改过的名称"; });
   ASSERT_TRUE(apply_actions(state, platform));
   EXPECT_TRUE(state.packaging.stale);
-  EXPECT_EQ(screen_status(state, Screen::package), Status::problem);
+  EXPECT_EQ(screen_status(state, Screen::package).status, Status::problem);
   const std::string text = drawn_text(ui, state, platform, Screen::package);
   EXPECT_NE(text.find("不含这些修改"), std::string::npos) << text;
   EXPECT_EQ(text.find(catalog(Language::zh).text("pkg.cover")), std::string::npos) << "a cover sheet that would not match";
@@ -831,18 +831,45 @@ TEST(UiSmokeStates, AnEditAfterPackagingMakesThePackageOutOfDate) {
   state.edit([name](Draft& d) { d.profile.organization.name = name; });
   ASSERT_TRUE(apply_actions(state, platform));
   EXPECT_FALSE(state.packaging.stale);
-  EXPECT_EQ(screen_status(state, Screen::package), Status::done);
+  EXPECT_EQ(screen_status(state, Screen::package).status, Status::done);
 }
 
 // The self-assessment is not "done" with the overview over its limit (issue 16).
 TEST(UiSmokeStates, AnOverviewOverItsLimitIsNotDone) {
   AppState state = state_with(example_json().dump());
-  ASSERT_EQ(screen_status(state, Screen::assessment), Status::done) << "the example scores every item";
+  ASSERT_EQ(screen_status(state, Screen::assessment).status, Status::done) << "the example scores every item";
   NullPlatform platform;
   state.edit([](Draft& d) { edit_assessment(d).overview = repeat("质", 3001); });
   ASSERT_TRUE(apply_actions(state, platform));
   ASSERT_TRUE(summarize(assessment_of(state.draft), *state.services.criteria).overview.over());
-  EXPECT_EQ(screen_status(state, Screen::assessment), Status::problem);
+  EXPECT_EQ(screen_status(state, Screen::assessment).status, Status::problem);
+}
+
+// A step that cannot start, or needs attention, says why (issue 16): a blank
+// draft's publicity waits for the organization's name, its package for the
+// problems to fix; a not-eligible organization's publicity is not merely
+// "not started".
+TEST(UiSmokeStates, StepsSayWhyTheyCannotStartOrNeedAttention) {
+  const Catalog& zh = catalog(Language::zh);
+  AppState blank = state_with(draft_to_json(AppState{}.draft));
+  const auto publicity = screen_status(blank, Screen::publicity);
+  EXPECT_EQ(publicity.status, Status::cannot_start);
+  EXPECT_EQ(publicity.reason, zh.text("status.why.need_name"));
+  const auto package = screen_status(blank, Screen::package);
+  EXPECT_EQ(package.status, Status::cannot_start);
+  EXPECT_EQ(package.reason, zh.text("status.why.problems", {{"n", std::to_string(blank.preflight.size())}}));
+  EXPECT_EQ(screen_status(blank, Screen::profile).reason, "") << "a plain status needs no reason";
+
+  auto d = example_json();
+  d["profile"]["history"]["on_serious_violation_list"] = true;  // on the serious-violation list: cannot apply
+  AppState refused = state_with(d.dump());
+  ASSERT_TRUE(refused.eligibility.has_value());
+  ASSERT_EQ(refused.eligibility->outcome, Eligibility::not_eligible);
+  for (const Screen screen : {Screen::eligibility, Screen::publicity}) {
+    const auto s = screen_status(refused, screen);
+    EXPECT_EQ(s.status, Status::problem) << screen_name(screen);
+    EXPECT_EQ(s.reason, zh.text("status.why.not_eligible")) << screen_name(screen);
+  }
 }
 
 // [SECTION] The cover sheet is for the official who receives the package
