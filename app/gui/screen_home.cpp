@@ -2,6 +2,9 @@
 // draft is kept, and the steps ahead (GOV.UK's "complete multiple tasks").
 #include <imgui.h>
 
+#include <algorithm>
+#include <vector>
+
 #include "../common/data_status.hpp"
 #include "app.hpp"
 #include "qaward/version.hpp"
@@ -60,6 +63,29 @@ void screen_home(AppState& state) {
     const auto unverified = rules.unverified_checks();
     if (!unverified.empty()) {
       widgets::colored_wrapped(widgets::kWarn, t.text("home.unverified", {{"count", std::to_string(unverified.size())}}));
+      // Named, each with why it is unverified (issue 16), not only counted.
+      const bool open = ImGui::TreeNode(t.text("home.unverified_list").c_str());
+      record_item(state, "unverified_list");
+      if (open) {
+        // Each clause once, with its words; the reasons once each (they are
+        // usually one: the clause is carried over from the draft).
+        std::vector<std::string> clauses, reasons;
+        for (const auto& check : rules.checks) {
+          if (check.verified) continue;
+          const std::string clause = (en ? check.citation.en : check.citation.zh) + (en ? ": " : "：") + check.excerpt;
+          if (std::find(clauses.begin(), clauses.end(), clause) == clauses.end()) clauses.push_back(clause);
+          if (check.unverified_note) {
+            const std::string reason = en ? check.unverified_note->en : check.unverified_note->zh;
+            if (std::find(reasons.begin(), reasons.end(), reason) == reasons.end()) reasons.push_back(reason);
+          }
+        }
+        for (const auto& reason : reasons) widgets::colored_wrapped(widgets::kMuted, reason);
+        for (const auto& clause : clauses) {
+          ImGui::Bullet();
+          widgets::wrapped_text(clause);
+        }
+        ImGui::TreePop();
+      }
     }
     edition_unknown_warning(state);
     edition_choice(state);

@@ -872,6 +872,22 @@ TEST(UiSmokeStates, StepsSayWhyTheyCannotStartOrNeedAttention) {
   }
 }
 
+// Home names the rules it calls unverified, each with why (issue 16), not only their number.
+TEST(UiSmokeStates, HomeNamesTheUnverifiedRules) {
+  AppState state = state_with(example_json().dump());
+  Headless ui;
+  NullPlatform platform;
+  const std::string text = drawn_text(ui, state, platform, Screen::home);
+  std::size_t named = 0;
+  for (const auto& check : state.services.rules->checks) {
+    if (check.verified) continue;
+    EXPECT_NE(text.find(check.citation.zh), std::string::npos) << check.id << "\n" << text;
+    ++named;
+  }
+  EXPECT_EQ(named, state.services.rules->unverified_checks().size());
+  EXPECT_GT(named, 0u) << "the issued edition carries rules over from the draft";
+}
+
 // [SECTION] The cover sheet is for the official who receives the package
 // (issue 16): what to check and where, in words, no command line; the time
 // in Chinese, not ISO 8601; the declaration cites the edition's article.
