@@ -174,9 +174,8 @@ StepStatus screen_status(const AppState& state, Screen screen) {
       const auto n = agreed_score_count(state.draft);
       if (n == 0) return {Status::not_started, {}};
       // Done means every check passes: a text over its limit is not done (issue 16).
-      if (state.services.criteria != nullptr) {
-        const auto summary = summarize(assessment_of(state.draft), *state.services.criteria);
-        if (summary.overview.over() || summary.report.over()) return because(Status::problem, "status.why.text_too_long");
+      if (const auto& summary = state.assessment_summary; summary && (summary->overview.over() || summary->report.over())) {
+        return because(Status::problem, "status.why.text_too_long");
       }
       return {n >= items ? Status::done : Status::in_progress, {}};
     }
@@ -294,6 +293,8 @@ void refresh_derived(AppState& state) {
     state.publicity = compute_publicity(*state.services.calendar, *form.posted_at, options);
   }
   state.preflight = preflight(state);
+  state.assessment_summary.reset();
+  if (state.services.criteria != nullptr) state.assessment_summary = summarize(assessment_of(state.draft), *state.services.criteria);
   // A package built from an earlier draft is out of date (issue 16).
   if (!state.packaging.last_id.empty()) state.packaging.stale = draft_to_json(state.draft) != state.packaging.packaged_draft;
 }

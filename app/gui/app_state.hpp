@@ -227,6 +227,7 @@ struct AppState {
   std::vector<Diagnostic> eligibility_errors;
   std::optional<PublicityPeriod> publicity;
   std::vector<Diagnostic> preflight;  // what blocks packaging now
+  std::optional<AssessmentSummary> assessment_summary;  // the self-assessment's totals and text counts
   // The draft names an edition this program does not have (kept as it is).
   bool edition_unknown = false;
   // How the edition in force differs from the default (empty for the default).

@@ -659,8 +659,7 @@ EMSCRIPTEN_KEEPALIVE const char* qa_debug_state() {
       {"packaging", r.state.packaging.busy},
       {"draft_unsaved", r.state.ui.draft_unsaved},
       {"assessment_total_centi", [&] {
-         if (r.state.services.criteria == nullptr) return std::int64_t{0};
-         return qaward::summarize(qaward::gui::assessment_of(r.state.draft), *r.state.services.criteria).total_centi;
+         return r.state.assessment_summary ? r.state.assessment_summary->total_centi : std::int64_t{0};
        }()},
       {"reviews", [&] {
          nlohmann::json list = nlohmann::json::array();

@@ -19,10 +19,9 @@ void screen_assessment(AppState& state) {
   const bool en = state.language == Language::en;
   widgets::heading(t.text("nav.assessment"), 1);
   ImGui::Separator();
-  if (state.services.criteria == nullptr) return;
+  if (state.services.criteria == nullptr || !state.assessment_summary) return;
   const Criteria& c = *state.services.criteria;
-  const Assessment assessment = assessment_of(state.draft);
-  const auto summary = summarize(assessment, c);
+  const AssessmentSummary& summary = *state.assessment_summary;  // derived when the draft changes
 
   ImGui::TextUnformatted(t.text("cli.assess.total", {{"total", format_points(summary.total_centi)}, {"points", std::to_string(c.total_points)},
                                                      {"scored", std::to_string(summary.scored_items)}, {"items", std::to_string(summary.item_count)}}).c_str());
