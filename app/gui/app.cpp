@@ -231,7 +231,9 @@ void draw_frame(AppState& state) {
   // The text size applies from the next frame (Dear ImGui reads it in NewFrame).
   ImGui::GetStyle().FontScaleMain = theme::text_scale(state.ui.text_size);
   if (ImGui::Begin("##page", nullptr, kPage)) {
-    const float nav_width = ImGui::GetFontSize() * 15.0f;
+    // 15 em, but never more than 40 % of a narrow window (a phone keeps most
+    // of its width for the content until issue 15's collapsing navigation).
+    const float nav_width = std::min(ImGui::GetFontSize() * 15.0f, viewport->WorkSize.x * 0.4f);
     ImGui::BeginChild("##nav", ImVec2(nav_width, 0), true);
     navigation(state);
     ImGui::EndChild();
