@@ -6,6 +6,7 @@
 
 #include "packaging.hpp"
 #include "page_events.hpp"
+#include "semantics.hpp"
 #include "widgets.hpp"
 
 namespace qaward::gui {
@@ -41,7 +42,7 @@ ImVec4 status_color(Status s) {
 // Text size for people who need larger type (适老化); every screen reflows.
 void text_size_choice(AppState& state) {
   const Catalog& t = state.text();
-  ImGui::TextUnformatted(t.text("app.text_size").c_str());
+  widgets::text(t.text("app.text_size"));
   struct Choice {
     theme::TextSize size;
     const char* key;
@@ -53,25 +54,27 @@ void text_size_choice(AppState& state) {
   // Each choice on the same line while it fits the navigation's width (the
   // English labels and the larger sizes wrap).
   const ImGuiStyle& style = ImGui::GetStyle();
+  widgets::begin_choice();
   for (const auto& c : kChoices) {
     const std::string label = t.text(c.key);
     const float width = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(label.c_str()).x;
     ImGui::SameLine();
     if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
-    if (ImGui::RadioButton(label.c_str(), state.ui.text_size == c.size)) state.queue(SetTextSize{c.size});
+    if (widgets::radio(label, state.ui.text_size == c.size)) state.queue(SetTextSize{c.size});
     record_item(state, c.id);
   }
+  widgets::end_choice();
 }
 
 void navigation(AppState& state) {
   const Catalog& t = state.text();
   widgets::heading(t.text("app.title"));
   const std::string switch_label = t.text("app.language");
-  if (ImGui::SmallButton(switch_label.c_str())) {
+  if (widgets::button(switch_label, true)) {
     state.queue(SetLanguage{state.language == Language::zh ? Language::en : Language::zh});
   }
   record_item(state, "language_switch");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", t.text("app.language_hint").c_str());
+  widgets::tooltip(t.text("app.language_hint"));
   text_size_choice(state);
   if (state.ui.update_ready) widgets::colored_wrapped(widgets::kGood, t.text("app.update_ready"));
   if (state.ui.draft_unsaved) widgets::colored_wrapped(widgets::kBad, t.text("draft.save_failed"));
@@ -81,13 +84,13 @@ void navigation(AppState& state) {
                                (state.screen == Screen::publicity && state.notice.is_error);
   if (!state.notice.text.empty() && !shown_by_screen) {
     widgets::colored_wrapped(state.notice.is_error ? widgets::kBad : widgets::kGood, state.notice.text);
-    if (ImGui::SmallButton(t.text("ui.dismiss").c_str())) state.notice.text.clear();
+    if (widgets::button(t.text("ui.dismiss"), true)) state.notice.text.clear();
     record_item(state, "dismiss_notice");
   }
-  if (ImGui::SmallButton(t.text("draft.export").c_str())) state.queue(ExportDraft{});
+  if (widgets::button(t.text("draft.export"), true)) state.queue(ExportDraft{});
   record_item(state, "export_draft");
   ImGui::SameLine();
-  if (ImGui::SmallButton(t.text("draft.import").c_str())) state.queue(ImportDraft{});
+  if (widgets::button(t.text("draft.import"), true)) state.queue(ImportDraft{});
   ImGui::Separator();
   struct Entry {
     Screen screen;
@@ -103,14 +106,14 @@ void navigation(AppState& state) {
                                        {Screen::package, "nav.package", "nav_package"},
                                        {Screen::review, "nav.review", "nav_review"}};
   for (const auto& e : kEntries) {
-    if (ImGui::Selectable(t.text(e.key).c_str(), state.screen == e.screen)) state.queue(Navigate{e.screen});
+    if (widgets::nav_link(t.text(e.key), state.screen == e.screen)) state.queue(Navigate{e.screen});
     record_item(state, e.id);
     if (e.screen != Screen::home && e.screen != Screen::review) {
       // The status, and why when it is not plain (what must come first, what to fix).
       const auto s = screen_status(state, e.screen);
       ImGui::Indent();
       ImGui::PushStyleColor(ImGuiCol_Text, status_color(s.status));
-      ImGui::TextUnformatted(t.text(status_key(s.status)).c_str());
+      widgets::text(t.text(status_key(s.status)));
       ImGui::PopStyleColor();
       if (!s.reason.empty()) widgets::colored_wrapped(widgets::kMuted, s.reason);
       ImGui::Unindent();
@@ -228,6 +231,7 @@ void draw_frame(AppState& state) {
                                      ImGuiWindowFlags_NoBackground;
   state.ui.wants_tick = false;
   state.ui.text_areas.clear();  // the long texts this frame draws say where they are
+  semantics::begin_frame();      // and every widget says what it is (semantics.hpp)
   // The text size applies from the next frame (Dear ImGui reads it in NewFrame).
   ImGui::GetStyle().FontScaleMain = theme::text_scale(state.ui.text_size);
   if (ImGui::Begin("##page", nullptr, kPage)) {
@@ -235,10 +239,12 @@ void draw_frame(AppState& state) {
     // of its width for the content until issue 15's collapsing navigation).
     const float nav_width = std::min(ImGui::GetFontSize() * 15.0f, viewport->WorkSize.x * 0.4f);
     ImGui::BeginChild("##nav", ImVec2(nav_width, 0), true);
+    semantics::landmark(semantics::Landmark::navigation, state.text().text("app.title"));
     navigation(state);
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("##content", ImVec2(0, 0), false);
+    semantics::landmark(semantics::Landmark::main, {});
     switch (state.screen) {
       case Screen::home: screen_home(state); break;
       case Screen::profile: screen_profile(state); break;

@@ -23,8 +23,8 @@ void screen_assessment(AppState& state) {
   const Criteria& c = *state.services.criteria;
   const AssessmentSummary& summary = *state.assessment_summary;  // derived when the draft changes
 
-  ImGui::TextUnformatted(t.text("cli.assess.total", {{"total", format_points(summary.total_centi)}, {"points", std::to_string(c.total_points)},
-                                                     {"scored", std::to_string(summary.scored_items)}, {"items", std::to_string(summary.item_count)}}).c_str());
+  widgets::text(t.text("cli.assess.total", {{"total", format_points(summary.total_centi)}, {"points", std::to_string(c.total_points)},
+                                           {"scored", std::to_string(summary.scored_items)}, {"items", std::to_string(summary.item_count)}}));
   record_item(state, "assessment_total");
   widgets::help_marker(en ? c.title.en : c.title.zh);
   // The category names, for the bars beside (or, on a narrow page, below) the radar.
@@ -69,44 +69,45 @@ void screen_assessment(AppState& state) {
   for (const auto& cat : summary.categories) {
     const float fraction = static_cast<float>(cat.score_centi) / static_cast<float>(cat.category->points * 100);
     const std::string overlay = format_points(cat.score_centi) + " / " + std::to_string(cat.category->points);
-    ImGui::TextUnformatted(category_label(cat).c_str());
+    widgets::text(category_label(cat));
     ImGui::SameLine(label_width + ImGui::GetStyle().ItemSpacing.x * 2.0f);
-    ImGui::ProgressBar(fraction, ImVec2(bar_width, 0), overlay.c_str());
+    widgets::progress(fraction, ImVec2(bar_width, 0), overlay);
   }
   ImGui::EndGroup();
   // Item bars: each item's score against its points (unscored items empty).
-  const bool bars_open = ImGui::CollapsingHeader(t.text("assess.item_bars").c_str());
+  const bool bars_open = widgets::disclosure(t.text("assess.item_bars"));
   record_item(state, "item_bars");
   if (bars_open) {
     for (const auto& r : summary.items) {
       const float fraction = static_cast<float>(r.score_centi) / static_cast<float>(r.item->points * 100);
       const std::string overlay = r.percent ? format_points(r.score_centi) + " / " + std::to_string(r.item->points)
                                             : t.text("assess.unscored", {{"points", std::to_string(r.item->points)}});
-      ImGui::TextUnformatted((r.item->id + " " + (en ? r.item->name_en : r.item->name)).c_str());
+      widgets::text((r.item->id + " " + (en ? r.item->name_en : r.item->name)));
       ImGui::SameLine(ImGui::GetFontSize() * 18.0f);
-      ImGui::ProgressBar(fraction, ImVec2(bar_width, 0), overlay.c_str());
+      widgets::progress(fraction, ImVec2(bar_width, 0), overlay);
       record_item(state, ("item_bar." + r.item->id).c_str());
     }
   }
-  if (ImGui::Button(t.text("assess.export_csv").c_str())) state.queue(ExportScoringSheet{false});
+  if (widgets::button(t.text("assess.export_csv"))) state.queue(ExportScoringSheet{false});
   record_item(state, "export_csv");
   ImGui::SameLine();
-  if (ImGui::Button(t.text("assess.print_sheet").c_str())) state.queue(ExportScoringSheet{true});
+  if (widgets::button(t.text("assess.print_sheet"))) state.queue(ExportScoringSheet{true});
   ImGui::Spacing();
   if (!summary.gaps.empty()) {
-    ImGui::TextUnformatted(t.text("cli.assess.gaps").c_str());
+    widgets::text(t.text("cli.assess.gaps"));
     for (std::size_t i = 0; i < 3 && i < summary.gaps.size(); ++i) {
       const auto& g = summary.gaps[i];
-      ImGui::BulletText("%s %s  %s", g.item->id.c_str(), (en ? g.item->name_en : g.item->name).c_str(), format_points(g.at_stake_centi).c_str());
+      ImGui::Bullet();
+      widgets::text(g.item->id + " " + (en ? g.item->name_en : g.item->name) + "  " + format_points(g.at_stake_centi));
     }
   }
   ImGui::Separator();
   for (const auto& category : c.categories) {
-    if (!ImGui::CollapsingHeader((category.id + " " + (en ? category.name_en : category.name) + " (" + std::to_string(category.points) + ")").c_str())) continue;
+    if (!widgets::disclosure((category.id + " " + (en ? category.name_en : category.name) + " (" + std::to_string(category.points) + ")").c_str())) continue;
     for (const auto& item : category.items) {
       ImGui::PushID(item.id.c_str());
       const ItemScore* score = agreed_score(state.draft, item.id);
-      ImGui::TextUnformatted((item.id + " " + (en ? item.name_en : item.name) + "  " + std::to_string(item.points) + t.text("ui.points")).c_str());
+      widgets::text((item.id + " " + (en ? item.name_en : item.name) + "  " + std::to_string(item.points) + t.text("ui.points")));
       std::string prompts;
       for (const auto& p : en ? item.prompts_en : item.prompts_zh) prompts += "· " + p + "\n";
       widgets::help_marker(prompts + "\n" + t.text(item.results ? "assess.letci" : "assess.adli"));
@@ -117,36 +118,32 @@ void screen_assessment(AppState& state) {
                                              std::to_string(bands[static_cast<std::size_t>(band - 1)].max) + "%  " +
                                              (en ? bands[static_cast<std::size_t>(band - 1)].text.en : bands[static_cast<std::size_t>(band - 1)].text.zh)
                                        : t.text("assess.choose_band");
-      if (ImGui::BeginCombo("##band", current.c_str())) {
-        for (std::size_t b = 0; b < bands.size(); ++b) {
-          const std::string text = std::to_string(bands[b].min) + "-" + std::to_string(bands[b].max) + "%  " + (en ? bands[b].text.en : bands[b].text.zh);
-          if (ImGui::Selectable(text.c_str(), band == static_cast<int>(b + 1))) {
-            state.edit([id = item.id, b, min = bands[b].min](Draft& d) {
-              auto& s = edit_agreed_score(d, id);
-              s.band = static_cast<int>(b + 1);
-              s.percent = min;
-            });
-          }
-        }
-        ImGui::EndCombo();
+      std::vector<std::string> choices;
+      for (const auto& b : bands) choices.push_back(std::to_string(b.min) + "-" + std::to_string(b.max) + "%  " + (en ? b.text.en : b.text.zh));
+      if (const auto b = widgets::combo(state, "##band", current, choices, band - 1, "")) {
+        state.edit([id = item.id, b = *b, min = bands[*b].min](Draft& d) {
+          auto& s = edit_agreed_score(d, id);
+          s.band = static_cast<int>(b + 1);
+          s.percent = min;
+        });
       }
       if (score) {
         const auto& range = bands[static_cast<std::size_t>(score->band - 1)];
         ImGui::SameLine();
         int percent = score->percent;
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
-        if (ImGui::SliderInt("##percent", &percent, range.min, range.max, "%d%%")) {
+        if (widgets::slider_int("##percent", &percent, range.min, range.max, "%d%%")) {
           percent = percent / 5 * 5;  // 5 % steps
           state.edit([id = item.id, percent](Draft& d) { edit_agreed_score(d, id).percent = percent; });
         }
         ImGui::SameLine();
-        ImGui::TextDisabled("%s", t.text("assess.item_score", {{"score", format_points(static_cast<std::int64_t>(item.points) * score->percent)}}).c_str());
+        widgets::text_disabled(t.text("assess.item_score", {{"score", format_points(static_cast<std::int64_t>(item.points) * score->percent)}}));
         for (const auto& [key, member] : {std::pair{"assess.evidence_hint", &ItemScore::evidence},
                                           {"assess.strengths_hint", &ItemScore::strengths},
                                           {"assess.improvements_hint", &ItemScore::improvements}}) {
           // A label that stays when the field is filled, and room to write.
           const std::string label = t.text(key);
-          ImGui::TextUnformatted(label.c_str());
+          widgets::text(label);
           const std::string field = "item." + item.id + "." + key;
           if (auto text = widgets::long_text(state, field.c_str(), item.id + " " + label, (*score).*member, 3.0f)) {
             state.edit([id = item.id, member = member, text = std::move(*text)](Draft& d) { edit_agreed_score(d, id).*member = text; });
@@ -158,7 +155,7 @@ void screen_assessment(AppState& state) {
     }
   }
   ImGui::Separator();
-  ImGui::TextUnformatted(t.text("cli.assess.overview").c_str());
+  widgets::text(t.text("cli.assess.overview"));
   widgets::help_marker(en ? c.counter_definition.en : c.counter_definition.zh);
   if (const auto overview = widgets::long_text(state, "overview", t.text("cli.assess.overview"),
                                                assessment_or_empty(state.draft).overview, 8.0f)) {
@@ -170,7 +167,7 @@ void screen_assessment(AppState& state) {
                                     {{"name", t.text(name)}, {"count", std::to_string(count.characters)}, {"max", std::to_string(count.max)}}));
   };
   counter(summary.overview, "cli.assess.overview");
-  ImGui::TextUnformatted(t.text("cli.assess.report").c_str());
+  widgets::text(t.text("cli.assess.report"));
   widgets::help_marker(en ? c.counter_definition.en : c.counter_definition.zh);
   if (const auto report = widgets::long_text(state, "report", t.text("cli.assess.report"),
                                              assessment_or_empty(state.draft).report, 12.0f)) {

@@ -29,13 +29,16 @@ void record_list(AppState& state, const char* id, const char* kind_prefix, std::
   const auto& list = state.draft.profile.history.*member;
   ImGui::PushID(id);
   const int mode = !list ? 0 : list->empty() ? 1 : 2;
-  if (ImGui::RadioButton(t.text("ui.none").c_str(), mode == 1)) {
+  widgets::begin_choice();
+  if (widgets::radio(t.text("ui.none"), mode == 1)) {
     state.edit([member](Draft& d) { d.profile.history.*member = std::vector<Record>{}; });
   }
   record_item(state, (std::string(id) + ".none").c_str());
   ImGui::SameLine();
   const Date today = state.now.date;
-  if (ImGui::RadioButton(t.text("ui.some").c_str(), mode == 2) && mode != 2) {
+  const bool some = widgets::radio(t.text("ui.some"), mode == 2);
+  widgets::end_choice();
+  if (some && mode != 2) {
     state.edit([member, kinds, today](Draft& d) {
       Record r{};
       r.date = today;
@@ -57,25 +60,26 @@ void record_list(AppState& state, const char* id, const char* kind_prefix, std::
       }
       ImGui::SameLine();
       ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
-      if (ImGui::BeginCombo("##kind", t.text(std::string(kind_prefix) + kind_of(r)).c_str())) {
-        for (const char* k : kinds) {
-          if (ImGui::Selectable(t.text(std::string(kind_prefix) + k).c_str(), kind_of(r) == k)) {
-            state.edit([member, i, k](Draft& d) { kind_of((*(d.profile.history.*member))[i]) = k; });
-          }
-        }
-        ImGui::EndCombo();
+      std::vector<std::string> names;
+      int current = -1;
+      for (const char* k : kinds) {
+        if (kind_of(r) == k) current = static_cast<int>(names.size());
+        names.push_back(t.text(std::string(kind_prefix) + k));
+      }
+      if (const auto k = widgets::combo(state, "##kind", t.text(std::string(kind_prefix) + kind_of(r)), names, current, "")) {
+        state.edit([member, i, k = kinds[*k]](Draft& d) { kind_of((*(d.profile.history.*member))[i]) = k; });
       }
       if constexpr (requires { r.major; }) {
         if (with_major) {
           ImGui::SameLine();
           bool major = r.major.value_or(false);
-          if (ImGui::Checkbox(t.text("elig.q.major").c_str(), &major)) {
+          if (widgets::checkbox(t.text("elig.q.major"), &major)) {
             state.edit([member, i, major](Draft& d) { (*(d.profile.history.*member))[i].major = major; });
           }
         }
       }
       ImGui::SameLine();
-      if (ImGui::SmallButton(t.text("ui.remove").c_str())) {
+      if (widgets::button(t.text("ui.remove"), true)) {
         state.edit([member, i](Draft& d) {
           auto& v = *(d.profile.history.*member);
           v.erase(v.begin() + static_cast<std::ptrdiff_t>(i));
@@ -83,7 +87,7 @@ void record_list(AppState& state, const char* id, const char* kind_prefix, std::
       }
       ImGui::PopID();
     }
-    if (ImGui::SmallButton(t.text("ui.add").c_str())) {
+    if (widgets::button(t.text("ui.add"), true)) {
       state.edit([member, kinds, today](Draft& d) {
         Record r{};
         r.date = today;
@@ -146,7 +150,7 @@ void answers(AppState& state) {
       {t.text("elig.s.awards"), records_text(t, p.history.awards), "elig.q.awards"},
       {t.text("elig.s.sanctions"), records_text(t, p.history.sanctions), "elig.q.sanctions"},
   };
-  if (!ImGui::BeginTable("##answers", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) return;
+  if (!widgets::begin_table("##answers", t.text("elig.s.title"), 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) return;
   ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 1.2f);
   ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 1.0f);
   ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 3.0f);
@@ -157,10 +161,10 @@ void answers(AppState& state) {
     ImGui::TableNextColumn();
     widgets::wrapped_text(row.label);
     ImGui::TableNextColumn();
-    if (row.answer == unanswered) ImGui::TextColored(widgets::kWarn, "%s", row.answer.c_str());
+    if (row.answer == unanswered) widgets::text_colored(widgets::kWarn, row.answer);
     else widgets::wrapped_text(row.answer);
     ImGui::TableNextColumn();
-    if (ImGui::SmallButton(t.text("elig.s.change").c_str())) {
+    if (widgets::button(t.text("elig.s.change"), true, row.label)) {
       if (row.question == nullptr) state.queue(Navigate{Screen::profile});
       else state.ui.buffers["elig.focus"] = row.question;
     }
@@ -189,9 +193,7 @@ void verdict(AppState& state) {
     // Marks from GB2312, which the interface font holds.
     const char* mark = c.outcome == Outcome::pass ? "√" : c.outcome == Outcome::fail ? "×" : "？";
     const ImVec4 mark_color = c.outcome == Outcome::pass ? widgets::kGood : c.outcome == Outcome::fail ? widgets::kBad : widgets::kWarn;
-    ImGui::PushStyleColor(ImGuiCol_Text, mark_color);
-    ImGui::TextUnformatted(mark);
-    ImGui::PopStyleColor();
+    widgets::mark(mark_color, mark, t.text(std::string("ui.mark.") + to_string(c.outcome)));
     ImGui::SameLine();
     const auto& citation = en ? c.rule->citation.en : c.rule->citation.zh;
     widgets::wrapped_text(citation + "  " + t.text(c.message_key, c.values));

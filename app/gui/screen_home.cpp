@@ -20,18 +20,20 @@ void edition_choice(AppState& state) {
   if (state.services.editions == nullptr) return;
   const Catalog& t = state.text();
   const bool en = state.language == Language::en;
-  ImGui::TextUnformatted(t.text("home.edition_choose").c_str());
+  widgets::text(t.text("home.edition_choose"));
   widgets::help_marker(t.text("home.edition_help"));
   ImGui::Indent();
+  widgets::begin_choice();
   for (const auto& edition : state.services.editions->editions) {
     std::string label = en ? edition.title.en : edition.title.zh;
     if (edition.edition == state.services.editions->default_edition) label += t.text("home.edition_default_mark");
     label += "##" + edition.edition;
-    if (ImGui::RadioButton(label.c_str(), state.services.rules == &edition) && state.services.rules != &edition) {
+    if (widgets::radio(label, state.services.rules == &edition) && state.services.rules != &edition) {
       state.edit([id = edition.edition](Draft& d) { d.edition = id; });
     }
     record_item(state, ("edition." + edition.edition).c_str());
   }
+  widgets::end_choice();
   ImGui::Unindent();
 }
 
@@ -64,7 +66,7 @@ void screen_home(AppState& state) {
     if (!unverified.empty()) {
       widgets::colored_wrapped(widgets::kWarn, t.text("home.unverified", {{"count", std::to_string(unverified.size())}}));
       // Named, each with why it is unverified (issue 16), not only counted.
-      const bool open = ImGui::TreeNode(t.text("home.unverified_list").c_str());
+      const bool open = widgets::disclosure(t.text("home.unverified_list"), true);
       record_item(state, "unverified_list");
       if (open) {
         // Each clause once, with its words; the reasons once each (they are
@@ -99,12 +101,12 @@ void screen_home(AppState& state) {
     }
   }
   ImGui::Spacing();
-  if (ImGui::Button(t.text("home.start").c_str())) state.queue(Navigate{Screen::profile});
+  if (widgets::button(t.text("home.start"))) state.queue(Navigate{Screen::profile});
   record_item(state, "home_start");
   ImGui::Spacing();
   ImGui::Separator();
   widgets::wrapped_text(t.text("app.privacy"));
-  ImGui::TextDisabled("%s", t.text("app.version", {{"version", std::string(version())}}).c_str());
+  widgets::text_disabled(t.text("app.version", {{"version", std::string(version())}}));
   if (state.ui.renderer != Renderer::none) {
     widgets::colored_wrapped(widgets::kMuted,
                              t.text(state.ui.renderer == Renderer::software ? "app.renderer.software" : "app.renderer.webgl2"));

@@ -34,14 +34,15 @@ void screen_materials(AppState& state) {
         usable = usable || it == state.attachments.end() || !it->second.missing;
       }
       const bool lost = listed && !usable;
-      ImGui::PushStyleColor(ImGuiCol_Text, usable ? widgets::kGood : (m.required || lost) ? widgets::kBad : widgets::kMuted);
-      ImGui::Text("%s %s%s%s", usable ? "√" : lost ? "×" : "○", (en ? m.name_en : m.name).c_str(),
-                  m.required ? t.text("mat.required").c_str() : "", lost ? ("  " + t.text("mat.missing_short")).c_str() : "");
-      ImGui::PopStyleColor();
+      const ImVec4 color = usable ? widgets::kGood : (m.required || lost) ? widgets::kBad : widgets::kMuted;
+      widgets::mark(color, usable ? "√" : lost ? "×" : "○", t.text(usable ? "ui.mark.pass" : "ui.mark.fail"));
+      ImGui::SameLine();
+      widgets::text_colored(color, (en ? m.name_en : m.name) + (m.required ? t.text("mat.required") : std::string()) +
+                                       (lost ? "  " + t.text("mat.missing_short") : std::string()));
     }
   }
   ImGui::Spacing();
-  if (ImGui::Button(t.text("mat.add").c_str())) state.queue(PickFiles{});
+  if (widgets::button(t.text("mat.add"))) state.queue(PickFiles{});
   record_item(state, "add_files");
   ImGui::SameLine();
   widgets::colored_wrapped(widgets::kMuted, t.text("mat.drop_hint"));
@@ -50,14 +51,14 @@ void screen_materials(AppState& state) {
     widgets::wrapped_text(t.text("mat.none"));
     return;
   }
-  if (ImGui::BeginTable("##attachments", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable)) {
+  if (widgets::begin_table("##attachments", t.text("nav.materials"), 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable)) {
     ImGui::TableSetupColumn(t.text("mat.file").c_str(), ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn(t.text("mat.category").c_str(), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 12);
     ImGui::TableSetupColumn(t.text("mat.trade_secret").c_str(), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 5);
     ImGui::TableSetupColumn(t.text("mat.size").c_str(), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 6);
     ImGui::TableSetupColumn(t.text("mat.sha256").c_str(), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 8);
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize(t.text("ui.remove").c_str()).x + ImGui::GetFontSize());
-    ImGui::TableHeadersRow();
+    widgets::table_headers();
     for (std::size_t i = 0; i < state.draft.attachments.size(); ++i) {
       const auto& a = state.draft.attachments[i];
       const std::string name = attachment_name(a);
@@ -67,7 +68,7 @@ void screen_materials(AppState& state) {
       ImGui::PushID(static_cast<int>(i));
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(name.c_str());
+      widgets::text(name);
       if (has_state_secret(a)) widgets::colored_wrapped(widgets::kBad, t.text("pkg.state_secret", {{"found", name}}));
       ImGui::TableNextColumn();
       ImGui::SetNextItemWidth(-1);
@@ -77,43 +78,45 @@ void screen_materials(AppState& state) {
           if (m.category == a.category) current = en ? m.name_en : m.name;
         }
       }
-      if (ImGui::BeginCombo("##category", current.c_str())) {
-        if (state.services.rules != nullptr) {
-          for (const auto& m : state.services.rules->materials) {
-            if (ImGui::Selectable((en ? m.name_en : m.name).c_str(), m.category == a.category)) {
-              state.edit([i, category = m.category](Draft& d) { d.attachments[i].category = category; });
-            }
-            record_item(state, ("category." + std::to_string(i) + "." + m.category).c_str());
-          }
+      std::vector<std::string> names, categories;
+      int selected = -1;
+      if (state.services.rules != nullptr) {
+        for (const auto& m : state.services.rules->materials) {
+          if (m.category == a.category) selected = static_cast<int>(names.size());
+          names.push_back(en ? m.name_en : m.name);
+          categories.push_back(m.category);
         }
-        ImGui::EndCombo();
       }
-      record_item(state, ("category." + std::to_string(i)).c_str());
+      const std::string field = "category." + std::to_string(i);
+      if (const auto k = widgets::combo(state, "##category", current, names, selected, field,
+                                        [&](std::size_t k) { return field + "." + categories[k]; })) {
+        state.edit([i, category = categories[*k]](Draft& d) { d.attachments[i].category = category; });
+      }
       ImGui::TableNextColumn();
       bool secret = a.trade_secret;
-      if (ImGui::Checkbox("##secret", &secret)) state.edit([i, secret](Draft& d) { d.attachments[i].trade_secret = secret; });
+      if (widgets::checkbox("##secret", &secret)) state.edit([i, secret](Draft& d) { d.attachments[i].trade_secret = secret; });
       ImGui::TableNextColumn();
       if (bytes > 0 || a.checked) {
         char size[32];
         if (bytes < 1024) std::snprintf(size, sizeof size, "%u B", static_cast<unsigned>(bytes));
         else std::snprintf(size, sizeof size, bytes >= 1048576 ? "%.1f MiB" : "%.1f KiB",
                            static_cast<double>(bytes) / (bytes >= 1048576 ? 1048576.0 : 1024.0));
-        ImGui::TextUnformatted(size);
+        widgets::text(size);
       } else {
-        ImGui::TextDisabled("-");  // not known until the file is attached here
+        widgets::text_disabled("-");  // not known until the file is attached here
       }
       ImGui::TableNextColumn();
       if (a.checked) {
-        ImGui::TextUnformatted((a.checked->sha256.substr(0, 12) + "…").c_str());
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", a.checked->sha256.c_str());
+        widgets::text(a.checked->sha256.substr(0, 12) + "…");
+        widgets::tooltip(a.checked->sha256);
       } else if (status.missing) {
-        ImGui::TextColored(widgets::kBad, "%s", t.text("mat.missing_short").c_str());
+        widgets::text_colored(widgets::kBad, t.text("mat.missing_short"));
       } else {
         const float done = bytes > 0 ? static_cast<float>(static_cast<double>(status.hashed) / static_cast<double>(bytes)) : 0.0f;
-        ImGui::ProgressBar(done, ImVec2(-1, 0), t.text("mat.hashing_progress", {{"percent", std::to_string(static_cast<int>(done * 100))}}).c_str());
+        widgets::progress(done, ImVec2(-1, 0), t.text("mat.hashing_progress", {{"percent", std::to_string(static_cast<int>(done * 100))}}));
       }
       ImGui::TableNextColumn();
-      if (ImGui::SmallButton(t.text("ui.remove").c_str())) state.queue(RemoveAttachment{i});
+      if (widgets::button(t.text("ui.remove"), true, name)) state.queue(RemoveAttachment{i});
       record_item(state, ("remove." + std::to_string(i)).c_str());
       ImGui::PopID();
     }

@@ -59,23 +59,23 @@ void screen_package(AppState& state) {
     widgets::input_text("##pass", t.text("key.passphrase").c_str(), &pass, ImGuiInputTextFlags_Password);
     record_item(state, "new_passphrase");
     ImGui::SameLine();
-    ImGui::TextUnformatted(t.text(strength_key(pass)).c_str());
+    widgets::text(t.text(strength_key(pass)));
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16.0f);
     widgets::input_text("##again", t.text("key.passphrase_again").c_str(), &again, ImGuiInputTextFlags_Password);
     record_item(state, "new_passphrase_again");
     const bool match = !pass.empty() && pass == again;
     if (!again.empty() && !match) widgets::colored_wrapped(widgets::kBad, t.text("cli.key.mismatch"));
-    if (ImGui::Button(t.text("key.create").c_str()) && match && std::string(strength_key(pass)) != "key.strength.short") {
+    if (widgets::button(t.text("key.create")) && match && std::string(strength_key(pass)) != "key.strength.short") {
       state.queue(CreateKey{pass});
     }
     record_item(state, "create_key");
     ImGui::SameLine();
-    if (ImGui::Button(t.text("key.import").c_str())) state.queue(ImportKey{});
+    if (widgets::button(t.text("key.import"))) state.queue(ImportKey{});
   } else {
     const auto key = parse_public_key(state.keys.public_key);
-    ImGui::TextUnformatted(t.text("key.present").c_str());
+    widgets::text(t.text("key.present"));
     if (key.ok()) {
-      ImGui::Text("%s %s", t.text("key.fingerprint").c_str(), key.value().fingerprint().c_str());
+      widgets::text(t.text("key.fingerprint") + " " + key.value().fingerprint());
       record_item(state, "fingerprint");
     }
   }
@@ -92,7 +92,7 @@ void screen_package(AppState& state) {
     // A wait (a file still being hashed) is not drawn as a fault.
     const bool wait = blockers[i].severity == Severity::warning;
     widgets::colored_wrapped(wait ? widgets::kWarn : widgets::kBad, (wait ? "… " : "× ") + t.render(blockers[i]));
-    if (ImGui::SmallButton(t.text("pkg.fix").c_str())) state.queue(Navigate{screen_to_fix(blockers[i])});
+    if (widgets::button(t.text("pkg.fix"), true)) state.queue(Navigate{screen_to_fix(blockers[i])});
     ImGui::PopID();
   }
   ImGui::Separator();
@@ -105,15 +105,15 @@ void screen_package(AppState& state) {
     record_item(state, "passphrase");
     ImGui::SameLine();
     ImGui::BeginDisabled(!blockers.empty() || pass.empty() || state.packaging.busy);
-    if (ImGui::Button(t.text("pkg.build").c_str())) state.queue(BuildPackage{pass});
+    if (widgets::button(t.text("pkg.build"))) state.queue(BuildPackage{pass});
     record_item(state, "build_package");
     ImGui::EndDisabled();
   }
   if (state.packaging.busy) {
     const int percent = static_cast<int>(state.packaging.progress * 100);
-    ImGui::ProgressBar(state.packaging.progress, ImVec2(-1.0f, 0.0f),
-                       t.text(state.packaging.hashing ? "pkg.progress_hashing" : "pkg.progress_writing",
-                              {{"percent", std::to_string(percent)}}).c_str());
+    widgets::progress(state.packaging.progress, ImVec2(-1.0f, 0.0f),
+                      t.text(state.packaging.hashing ? "pkg.progress_hashing" : "pkg.progress_writing",
+                             {{"percent", std::to_string(percent)}}));
     record_item(state, "package_progress");
   }
   if (!state.notice.text.empty()) widgets::colored_wrapped(state.notice.is_error ? widgets::kBad : widgets::kGood, state.notice.text);
@@ -122,7 +122,7 @@ void screen_package(AppState& state) {
       widgets::colored_wrapped(widgets::kWarn, t.text("pkg.stale", {{"id", state.packaging.last_id}}));
       record_item(state, "package_stale");
     } else {
-      if (ImGui::Button(t.text("pkg.cover").c_str())) state.queue(OpenCoverSheet{});
+      if (widgets::button(t.text("pkg.cover"))) state.queue(OpenCoverSheet{});
       record_item(state, "cover_sheet");
     }
   }

@@ -13,7 +13,7 @@ namespace qaward::gui {
 namespace {
 
 void label(const Catalog& t, const char* key) {
-  ImGui::TextUnformatted(t.text(key).c_str());
+  widgets::text(t.text(key));
   widgets::help_marker(t.text(std::string(key) + "_hint"));
 }
 
@@ -63,16 +63,16 @@ void screen_profile(AppState& state) {
   static constexpr const char* kKinds[] = {"legal_person", "unincorporated", "branch", "internal", "dispatched"};
   const std::string current = o.kind ? t.text("kind." + *o.kind) : t.text("ui.choose");
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16.0f);
-  if (ImGui::BeginCombo("##kind", current.c_str())) {
-    for (const char* k : kKinds) {
-      if (ImGui::Selectable(t.text(std::string("kind.") + k).c_str(), o.kind && *o.kind == k)) {
-        state.edit([k](Draft& d) { d.profile.organization.kind = std::string(k); });
-      }
-      record_item(state, (std::string("kind.") + k).c_str());
-    }
-    ImGui::EndCombo();
+  std::vector<std::string> kinds;
+  int kind = -1;
+  for (const char* k : kKinds) {
+    if (o.kind && *o.kind == k) kind = static_cast<int>(kinds.size());
+    kinds.push_back(t.text(std::string("kind.") + k));
   }
-  record_item(state, "kind");
+  if (const auto k = widgets::combo(state, "##kind", current, kinds, kind, "kind",
+                                    [](std::size_t k) { return std::string("kind.") + kKinds[k]; })) {
+    state.edit([k = kKinds[*k]](Draft& d) { d.profile.organization.kind = std::string(k); });
+  }
 
   label(t, "profile.registered");
   if (auto v = widgets::yes_no(state, "registered", o.registered_in_urumqi)) {
@@ -80,18 +80,16 @@ void screen_profile(AppState& state) {
   }
   label(t, "profile.district");
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16.0f);
-  if (ImGui::BeginCombo("##district", o.district.value_or(t.text("ui.choose")).c_str())) {
-    if (state.services.rules != nullptr) {
-      for (const auto& district : state.services.rules->districts) {
-        if (ImGui::Selectable(district.c_str(), o.district && *o.district == district)) {
-          state.edit([district](Draft& d) { d.profile.organization.district = district; });
-        }
-        record_item(state, ("district." + district).c_str());
-      }
-    }
-    ImGui::EndCombo();
+  const std::vector<std::string> no_districts;
+  const auto& districts = state.services.rules != nullptr ? state.services.rules->districts : no_districts;
+  int district = -1;
+  for (std::size_t k = 0; k < districts.size(); ++k) {
+    if (o.district && *o.district == districts[k]) district = static_cast<int>(k);
   }
-  record_item(state, "district");
+  if (const auto k = widgets::combo(state, "##district", o.district.value_or(t.text("ui.choose")), districts, district, "district",
+                                    [&](std::size_t k) { return "district." + districts[k]; })) {
+    state.edit([d = districts[*k]](Draft& x) { x.profile.organization.district = d; });
+  }
 
   label(t, "profile.established_on");
   if (auto v = widgets::date_field(state, "established_on", o.established_on)) {
@@ -105,7 +103,7 @@ void screen_profile(AppState& state) {
   label(t, "profile.sme");
   if (auto v = widgets::yes_no(state, "sme", o.sme)) state.edit([v = *v](Draft& d) { d.profile.organization.sme = v; });
   ImGui::Spacing();
-  if (ImGui::Button(t.text("ui.continue_eligibility").c_str())) state.queue(Navigate{Screen::eligibility});
+  if (widgets::button(t.text("ui.continue_eligibility"))) state.queue(Navigate{Screen::eligibility});
   record_item(state, "profile_continue");
 }
 

@@ -30,13 +30,14 @@ void month_calendar(AppState& state, const PublicityPeriod& period) {
   Date month{period.posted.date.year, period.posted.date.month, 1};
   const Date last{period.last_day.year, period.last_day.month, 1};
   while (month <= last) {
-    ImGui::TextUnformatted(t.text("pub.month", {{"year", std::to_string(month.year)}, {"month", std::to_string(month.month)}}).c_str());
+    widgets::text(t.text("pub.month", {{"year", std::to_string(month.year)}, {"month", std::to_string(month.month)}}));
     const ImVec2 size(ImGui::GetFontSize() * 28.0f, 0.0f);
-    if (ImGui::BeginTable(("##m" + to_string(month)).c_str(), 7, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchSame, size)) {
+    const std::string month_name = t.text("pub.month", {{"year", std::to_string(month.year)}, {"month", std::to_string(month.month)}});
+    if (widgets::begin_table(("##m" + to_string(month)).c_str(), month_name, 7, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchSame, size)) {
       for (const char* key : {"pub.mon", "pub.tue", "pub.wed", "pub.thu", "pub.fri", "pub.sat", "pub.sun"}) {
         ImGui::TableSetupColumn(t.text(key).c_str());
       }
-      ImGui::TableHeadersRow();
+      widgets::table_headers();
       const int lead = iso_weekday(month);
       for (int i = 0; i < lead; ++i) ImGui::TableNextColumn();
       for (int d = 1; d <= days_in_month(month.year, month.month); ++d) {
@@ -48,16 +49,14 @@ void month_calendar(AppState& state, const PublicityPeriod& period) {
           if (pd.info.date == date) number = pd.number;
         }
         if (number > 0) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(ImVec4(0.85f, 0.92f, 1.0f, 1.0f)));
-        ImGui::PushStyleColor(ImGuiCol_Text, day_color(info.kind));
-        ImGui::Text(number > 0 ? "%d [%d]" : "%d", d, number);
-        ImGui::PopStyleColor();
-        if (ImGui::IsItemHovered()) {
-          const bool en = state.language == Language::en;
-          std::string tip = to_string(date) + "  " + t.text(std::string("cal.kind.") + to_string(info.kind));
-          if (!info.name.empty()) tip += " (" + (en && !info.name_en.empty() ? info.name_en : info.name) + ")";
-          if (info.estimated) tip += "\n" + t.text("pub.estimated_day");
-          ImGui::SetTooltip("%s", tip.c_str());
-        }
+        widgets::text_colored(day_color(info.kind), number > 0 ? std::to_string(d) + " [" + std::to_string(number) + "]" : std::to_string(d));
+        // The day's kind and name: a tooltip, and on the page the cell's
+        // description, reachable with the keyboard (issue 15).
+        const bool en = state.language == Language::en;
+        std::string tip = to_string(date) + "  " + t.text(std::string("cal.kind.") + to_string(info.kind));
+        if (!info.name.empty()) tip += " (" + (en && !info.name_en.empty() ? info.name_en : info.name) + ")";
+        if (info.estimated) tip += "\n" + t.text("pub.estimated_day");
+        widgets::tooltip(tip);
       }
       ImGui::EndTable();
     }
@@ -76,13 +75,13 @@ void objection_log(AppState& state) {
     const auto& o = list[i];
     ImGui::PushID(static_cast<int>(i));
     const std::string field = "objection." + std::to_string(i);
-    ImGui::TextUnformatted(t.text("obj.received").c_str());
+    widgets::text(t.text("obj.received"));
     ImGui::SameLine();
     if (auto v = widgets::date_field(state, (field + ".received").c_str(), o.received_on); v && *v) {
       state.edit([i, date = **v](Draft& d) { edit_publicity(d).objections[i].received_on = date; });
     }
     ImGui::SameLine();
-    if (ImGui::SmallButton(t.text("ui.remove").c_str())) {
+    if (widgets::button(t.text("ui.remove"), true)) {
       state.edit([i](Draft& d) {
         auto& objections = edit_publicity(d).objections;
         objections.erase(objections.begin() + static_cast<std::ptrdiff_t>(i));
@@ -103,7 +102,7 @@ void objection_log(AppState& state) {
     ImGui::Separator();
     ImGui::PopID();
   }
-  if (ImGui::SmallButton(t.text("obj.add").c_str())) {
+  if (widgets::button(t.text("obj.add"), true)) {
     state.edit([today = state.now.date](Draft& d) {
       Objection o;
       o.received_on = today;
@@ -122,7 +121,7 @@ void screen_publicity(AppState& state) {
   if (state.services.rules != nullptr) widgets::help_marker(state.services.rules->procedure.publicity_excerpt);
   ImGui::Separator();
 
-  ImGui::TextUnformatted(t.text("pub.posted_at").c_str());
+  widgets::text(t.text("pub.posted_at"));
   widgets::help_marker(t.text("pub.posted_at_hint"));
   auto [it, inserted] = state.ui.buffers.try_emplace("posted_at", form.posted_at ? to_iso(*form.posted_at).substr(0, 16) : std::string());
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
@@ -138,28 +137,28 @@ void screen_publicity(AppState& state) {
     widgets::colored_wrapped(widgets::kBad, t.text("input.bad_datetime", {{"found", it->second}}));
   }
   ImGui::SameLine();
-  if (ImGui::SmallButton(t.text("pub.now").c_str())) {
+  if (widgets::button(t.text("pub.now"), true)) {
     DateTime now = state.now;
     now.seconds -= now.seconds % 60;
     it->second = to_iso(now).substr(0, 16);
     state.edit([now](Draft& d) { edit_publicity(d).posted_at = now; });
   }
   bool counts = form.posting_day_counts;
-  if (ImGui::Checkbox(t.text("pub.posting_day_counts").c_str(), &counts)) state.edit([counts](Draft& d) { edit_publicity(d).posting_day_counts = counts; });
+  if (widgets::checkbox(t.text("pub.posting_day_counts"), &counts)) state.edit([counts](Draft& d) { edit_publicity(d).posting_day_counts = counts; });
   widgets::help_marker(t.text("pub.posting_day_counts_hint"));
   bool close = form.close_of_business.has_value();
-  if (ImGui::Checkbox(t.text("pub.close_of_business").c_str(), &close)) {
+  if (widgets::checkbox(t.text("pub.close_of_business"), &close)) {
     state.edit([close](Draft& d) { edit_publicity(d).close_of_business = close ? std::optional<int>(19 * 3600 + 30 * 60) : std::nullopt; });
   }
   widgets::help_marker(t.text("pub.close_of_business_hint"));
   bool national = form.region == Region::national;
-  if (ImGui::Checkbox(t.text("pub.national_only").c_str(), &national)) {
+  if (widgets::checkbox(t.text("pub.national_only"), &national)) {
     state.edit([national](Draft& d) { edit_publicity(d).region = national ? Region::national : Region::xinjiang; });
   }
   ImGui::Spacing();
   for (const auto& [key, member] : {std::pair{"pub.where", &PublicityRecord::where}, {"pub.department", &PublicityRecord::department},
                                     {"pub.person", &PublicityRecord::person}, {"pub.phone", &PublicityRecord::phone}}) {
-    ImGui::TextUnformatted(t.text(key).c_str());
+    widgets::text(t.text(key));
     ImGui::SameLine(ImGui::GetFontSize() * 8.0f);
     if (auto v = widgets::text_field(state, key, form.*member, ImGui::GetFontSize() * 20.0f)) {
       state.edit([member = member, v = *v](Draft& d) { edit_publicity(d).*member = v; });
@@ -195,10 +194,10 @@ void screen_publicity(AppState& state) {
   record_item(state, "countdown");
   // The countdown ticks once a second while the period runs, and only then.
   state.ui.wants_tick = status.state != PublicityState::complete;
-  if (ImGui::Button(t.text("pub.print_notice").c_str())) state.queue(OpenPublicityDocument{false});
+  if (widgets::button(t.text("pub.print_notice"))) state.queue(OpenPublicityDocument{false});
   record_item(state, "print_notice");
   ImGui::SameLine();
-  if (ImGui::Button(t.text("pub.print_statement").c_str())) state.queue(OpenPublicityDocument{true});
+  if (widgets::button(t.text("pub.print_statement"))) state.queue(OpenPublicityDocument{true});
   if (!state.notice.text.empty() && state.notice.is_error) widgets::colored_wrapped(widgets::kBad, state.notice.text);
   ImGui::Spacing();
   month_calendar(state, period);

@@ -16,59 +16,59 @@ void screen_review(AppState& state) {
   widgets::heading(t.text("nav.review"), 1);
   widgets::help_marker(t.text("review.hint"));
   ImGui::Separator();
-  if (ImGui::Button(t.text("review.open").c_str())) state.queue(PickPackages{});
+  if (widgets::button(t.text("review.open"))) state.queue(PickPackages{});
   record_item(state, "open_packages");
   ImGui::SameLine();
   widgets::colored_wrapped(widgets::kMuted, t.text("review.drop_hint"));
   // The office key: anyone can sign "as" a district office; only its
   // published key tells. Pinned, a recommendation by another key fails.
   if (state.keys.office_key.empty()) {
-    if (ImGui::Button(t.text("review.pin_office_key").c_str())) state.queue(PickOfficeKey{});
+    if (widgets::button(t.text("review.pin_office_key"))) state.queue(PickOfficeKey{});
     record_item(state, "pin_office_key");
     ImGui::SameLine();
     widgets::help_marker(t.text("review.pin_office_key_hint"));
   } else {
     const auto key = parse_public_key(state.keys.office_key);
-    ImGui::TextUnformatted(t.text("review.office_key", {{"fingerprint", key.ok() ? key.value().fingerprint() : ""}}).c_str());
+    widgets::text(t.text("review.office_key", {{"fingerprint", key.ok() ? key.value().fingerprint() : ""}}));
     ImGui::SameLine();
-    if (ImGui::SmallButton(t.text("review.unpin_office_key").c_str())) state.queue(ClearOfficeKey{});
+    if (widgets::button(t.text("review.unpin_office_key"), true)) state.queue(ClearOfficeKey{});
     record_item(state, "unpin_office_key");
   }
   if (state.review.packages.empty()) return;
-  if (ImGui::Button(t.text("review.report_html").c_str())) state.queue(ExportReview{"html"});
+  if (widgets::button(t.text("review.report_html"))) state.queue(ExportReview{"html"});
   ImGui::SameLine();
-  if (ImGui::Button("JSON")) state.queue(ExportReview{"json"});
+  if (widgets::button("JSON")) state.queue(ExportReview{"json"});
   ImGui::SameLine();
-  if (ImGui::Button("CSV")) state.queue(ExportReview{"csv"});
+  if (widgets::button("CSV")) state.queue(ExportReview{"csv"});
   if (!state.notice.text.empty()) widgets::colored_wrapped(state.notice.is_error ? widgets::kBad : widgets::kGood, state.notice.text);
   // The batch at a glance: one row per package, details below.
-  if (ImGui::BeginTable("##batch", 7, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable)) {
+  if (widgets::begin_table("##batch", t.text("nav.review"), 7, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable)) {
     for (const char* key : {"review.col.file", "review.col.verdict", "review.col.organization", "review.col.signature",
                             "review.col.eligibility", "review.col.publicity", "review.col.score"}) {
       ImGui::TableSetupColumn(t.text(key).c_str());
     }
-    ImGui::TableHeadersRow();
+    widgets::table_headers();
     for (const auto& reviewed : state.review.packages) {
       const auto& r = reviewed.report;
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(reviewed.file.c_str());
+      widgets::text(reviewed.file);
       ImGui::TableNextColumn();
-      if (reviewed.verifying) ImGui::TextDisabled("%s", t.text("review.verifying").c_str());
-      else ImGui::TextColored(r.valid ? widgets::kGood : widgets::kBad, "%s", t.text(r.valid ? "review.valid" : "review.invalid").c_str());
+      if (reviewed.verifying) widgets::text_disabled(t.text("review.verifying"));
+      else widgets::text_colored(r.valid ? widgets::kGood : widgets::kBad, t.text(r.valid ? "review.valid" : "review.invalid"));
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(r.organization.c_str());
+      widgets::text(r.organization);
       ImGui::TableNextColumn();
       if (r.signature.present) {
-        ImGui::TextColored(r.signature.valid ? widgets::kGood : widgets::kBad, "%s", r.signature.key_id.c_str());
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", r.signature.fingerprint.c_str());
+        widgets::text_colored(r.signature.valid ? widgets::kGood : widgets::kBad, r.signature.key_id);
+        widgets::tooltip(r.signature.fingerprint);
       }
       ImGui::TableNextColumn();
-      if (!r.rerun_eligibility.empty()) ImGui::TextUnformatted(t.text("elig.outcome." + r.rerun_eligibility).c_str());
+      if (!r.rerun_eligibility.empty()) widgets::text(t.text("elig.outcome." + r.rerun_eligibility));
       ImGui::TableNextColumn();
-      if (!r.publicity_state.empty()) ImGui::TextUnformatted(t.text("review.publicity." + r.publicity_state).c_str());
+      if (!r.publicity_state.empty()) widgets::text(t.text("review.publicity." + r.publicity_state));
       ImGui::TableNextColumn();
-      if (r.assessment_total) ImGui::TextUnformatted(format_points(static_cast<std::int64_t>(*r.assessment_total * 100)).c_str());
+      if (r.assessment_total) widgets::text(format_points(static_cast<std::int64_t>(*r.assessment_total * 100)));
     }
     ImGui::EndTable();
   }
@@ -78,7 +78,7 @@ void screen_review(AppState& state) {
     const auto& r = state.review.packages[i].report;
     ImGui::PushID(static_cast<int>(i));
     if (state.review.packages[i].verifying || !state.review.packages[i].failure.empty()) {
-      if (state.review.packages[i].verifying) ImGui::TextDisabled("%s  %s", t.text("review.verifying").c_str(), state.review.packages[i].file.c_str());
+      if (state.review.packages[i].verifying) widgets::text_disabled(t.text("review.verifying") + "  " + state.review.packages[i].file);
       else widgets::colored_wrapped(widgets::kBad, state.review.packages[i].file + "  " + t.text("review.failed", {{"message", state.review.packages[i].failure}}));
       record_item(state, ("review." + std::to_string(i)).c_str());
       ImGui::Separator();
@@ -86,7 +86,7 @@ void screen_review(AppState& state) {
       continue;
     }
     ImGui::PushStyleColor(ImGuiCol_Text, r.valid ? widgets::kGood : widgets::kBad);
-    ImGui::TextUnformatted((t.text(r.valid ? "cli.verify.valid" : "cli.verify.invalid") + "  " + state.review.packages[i].file).c_str());
+    widgets::text((t.text(r.valid ? "cli.verify.valid" : "cli.verify.invalid") + "  " + state.review.packages[i].file));
     ImGui::PopStyleColor();
     record_item(state, ("review." + std::to_string(i)).c_str());
     ImGui::Indent();
@@ -120,7 +120,7 @@ void screen_review(AppState& state) {
       record_item(state, ("review.passphrase." + std::to_string(i)).c_str());
       ImGui::SameLine();
       ImGui::BeginDisabled(unit.empty() || opinion.empty() || pass.empty() || state.packaging.busy);
-      if (ImGui::Button(t.text("review.countersign").c_str())) state.queue(Countersign{i, unit, opinion, pass});
+      if (widgets::button(t.text("review.countersign"))) state.queue(Countersign{i, unit, opinion, pass});
       record_item(state, ("review.countersign." + std::to_string(i)).c_str());
       ImGui::EndDisabled();
     } else if (r.valid && state.keys.secret_key.empty()) {

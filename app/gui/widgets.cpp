@@ -8,10 +8,16 @@
 
 #include "app.hpp"
 #include "line_break.hpp"
+#include "semantics.hpp"
 
 namespace qaward::gui::widgets {
 
+using semantics::Role;
+
 namespace {
+
+// The key of the item Dear ImGui drew last.
+std::string last_key() { return semantics::key_of(ImGui::GetItemID()); }
 
 // The lines of `text` at `width` by the line-breaking rules
 // (app/common/line_break.hpp), measured with the current font at its current
@@ -37,7 +43,16 @@ void keep_text_on_escape(const char* label) {
 
 bool input_text(const char* label, const char* hint, std::string* text, ImGuiInputTextFlags flags) {
   keep_text_on_escape(label);
-  return ImGui::InputTextWithHint(label, hint, text, flags);
+  // Tab on the page reached the field's mirror: the field starts editing
+  // (and the page's input element takes the keys, platform.js).
+  const ImGuiID id = ImGui::GetID(label);
+  if (semantics::activated(semantics::key_of(id))) ImGui::ActivateItemByID(id);
+  const bool changed = ImGui::InputTextWithHint(label, hint, text, flags);
+  semantics::Node& n = semantics::add_item(Role::text_field, label);
+  n.password = (flags & ImGuiInputTextFlags_Password) != 0;
+  if (!n.password) n.value = *text;
+  if (hint != nullptr) n.description = hint;
+  return changed;
 }
 
 // Each line is an item, at the x where the text began (after SameLine or a
@@ -48,7 +63,12 @@ bool input_text(const char* label, const char* hint, std::string* text, ImGuiInp
 // stopped). Found by tests/gui/ui_smoke_test.cpp. In a table cell the lines
 // are all drawn: ImGuiListClipper takes its items for the table's rows.
 void wrapped_text(const std::string& text, float width) {
-  if (width <= 0.0f) width = std::max(ImGui::GetContentRegionAvail().x, 1.0f);
+  wrapped_as(Role::paragraph, text, width);
+}
+
+namespace {
+
+void draw_wrapped(const std::string& text, float width) {
   const auto lines = wrap_lines(text, width);
   const float x = ImGui::GetCursorPosX();
   const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
@@ -75,28 +95,175 @@ void wrapped_text(const std::string& text, float width) {
   ImGui::PopStyleVar();
 }
 
-void help_marker(const std::string& text) {
-  ImGui::SameLine();
-  ImGui::TextDisabled("(?)");
-  if (ImGui::IsItemHovered()) {
+}  // namespace
+
+semantics::Node& wrapped_as(Role role, const std::string& text, float width) {
+  if (width <= 0.0f) width = std::max(ImGui::GetContentRegionAvail().x, 1.0f);
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  draw_wrapped(text, width);
+  const ImVec2 end = ImGui::GetCursorScreenPos();
+  return semantics::add_text(role, text, start, ImVec2(start.x + width, std::max(start.y, end.y - ImGui::GetStyle().ItemSpacing.y)));
+}
+
+void tooltip(const std::string& text) {
+  semantics::Node* n = semantics::last();
+  const bool focused = n != nullptr && !n->key.empty() && semantics::focused() == n->key;
+  if (n != nullptr) n->description = text;
+  if (focused || ImGui::IsItemHovered()) {
     ImGui::BeginTooltip();
-    wrapped_text(text, ImGui::GetFontSize() * 32.0f);
+    draw_wrapped(text, ImGui::GetFontSize() * 32.0f);
     ImGui::EndTooltip();
   }
 }
+
+void help_marker(const std::string& text) {
+  ImGui::SameLine();
+  ImGui::TextDisabled("(?)");
+  semantics::Node& n = semantics::add_text(Role::button, "(?)", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  n.key += ".help";  // never the key of the text "(?)" itself
+  tooltip(text);
+}
+
+void text(const std::string& s) {
+  ImGui::TextUnformatted(s.c_str());
+  (void)semantics::add_item(Role::paragraph, s);
+}
+
+void text_colored(const ImVec4& color, const std::string& s) {
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  text(s);
+  ImGui::PopStyleColor();
+}
+
+void text_disabled(const std::string& s) { text_colored(ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), s); }
 
 void heading(const std::string& text, int level) {
   ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * (level <= 1 ? theme::kHeading1 : theme::kHeading2));
   ImGui::PushStyleColor(ImGuiCol_Text, kAccent);
   ImGui::TextUnformatted(text.c_str());
+  semantics::Node& n = semantics::add_item(Role::heading, text);
+  n.level = level <= 1 ? 1 : 2;
+  n.focus_target = level <= 1;
   ImGui::PopStyleColor();
   ImGui::PopFont();
 }
 
 void emphasized(const ImVec4& color, const std::string& text) {
   ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * theme::kHeading2);
-  colored_wrapped(color, text);
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  (void)wrapped_as(Role::status, text, 0.0f);
+  ImGui::PopStyleColor();
   ImGui::PopFont();
+}
+
+bool button(const std::string& label, bool small, const std::string& context) {
+  bool pressed = small ? ImGui::SmallButton(label.c_str()) : ImGui::Button(label.c_str());
+  pressed = semantics::activated(last_key()) || pressed;
+  (void)semantics::add_item(Role::button, context.empty() ? label : label + " " + context);
+  return pressed;
+}
+
+void mark(const ImVec4& color, const char* symbol, const std::string& spoken) {
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  ImGui::TextUnformatted(symbol);
+  ImGui::PopStyleColor();
+  (void)semantics::add_text(Role::paragraph, spoken, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+}
+
+bool nav_link(const std::string& label, bool current) {
+  bool pressed = ImGui::Selectable(label.c_str(), current);
+  pressed = semantics::activated(last_key()) || pressed;
+  semantics::add_item(Role::link, label).current = current;
+  return pressed;
+}
+
+bool radio(const std::string& label, bool active) {
+  bool pressed = ImGui::RadioButton(label.c_str(), active);
+  pressed = semantics::activated(last_key()) || pressed;
+  semantics::add_item(Role::radio, label).checked = active;
+  return pressed;
+}
+
+void begin_choice() { semantics::begin_group(); }
+void end_choice() { semantics::end_group(); }
+
+bool checkbox(const std::string& label, bool* value) {
+  bool changed = ImGui::Checkbox(label.c_str(), value);
+  if (semantics::activated(last_key())) {
+    *value = !*value;
+    changed = true;
+  }
+  semantics::add_item(Role::checkbox, label).checked = *value;
+  return changed;
+}
+
+std::optional<std::size_t> combo(AppState& state, const char* id, const std::string& preview,
+                                 const std::vector<std::string>& options, int selected, const std::string& record,
+                                 const std::function<std::string(std::size_t)>& record_option) {
+  std::optional<std::size_t> chosen;
+  if (ImGui::BeginCombo(id, preview.c_str())) {
+    for (std::size_t i = 0; i < options.size(); ++i) {
+      if (ImGui::Selectable(options[i].c_str(), static_cast<int>(i) == selected)) chosen = i;
+      if (record_option) record_item(state, record_option(i).c_str());
+    }
+    ImGui::EndCombo();
+  }
+  if (!record.empty()) record_item(state, record.c_str());
+  if (const auto page = semantics::chosen(last_key()); page && *page >= 0 && static_cast<std::size_t>(*page) < options.size()) {
+    chosen = static_cast<std::size_t>(*page);
+  }
+  semantics::Node& n = semantics::add_item(Role::combo, id);
+  n.options = options;
+  n.selected = selected;
+  n.value = preview;
+  return chosen;
+}
+
+bool disclosure(const std::string& label, bool tree) {
+  const ImGuiID id = ImGui::GetID(label.c_str());
+  if (semantics::activated(semantics::key_of(id))) {
+    ImGui::GetStateStorage()->SetInt(id, ImGui::GetStateStorage()->GetInt(id, 0) != 0 ? 0 : 1);
+  }
+  const bool open = tree ? ImGui::TreeNode(label.c_str()) : ImGui::CollapsingHeader(label.c_str());
+  semantics::add_item(Role::disclosure, label).expanded = open;
+  return open;
+}
+
+void progress(float fraction, ImVec2 size, const std::string& overlay) {
+  ImGui::ProgressBar(fraction, size, overlay.c_str());
+  semantics::Node& n = semantics::add_text(Role::progress, overlay.empty() ? " " : overlay, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  n.number = fraction;
+}
+
+bool slider_int(const char* id, int* value, int min, int max, const char* format) {
+  bool changed = ImGui::SliderInt(id, value, min, max, format);
+  semantics::Node& n = semantics::add_item(Role::slider, id);
+  n.number = *value;
+  n.min = min;
+  n.max = max;
+  char shown[32];
+  std::snprintf(shown, sizeof shown, format, *value);
+  n.value = shown;
+  return changed;
+}
+
+bool begin_table(const char* id, const std::string& name, int columns, ImGuiTableFlags flags, ImVec2 size) {
+  semantics::name_next_table(name);
+  return ImGui::BeginTable(id, columns, flags, size);
+}
+
+void table_headers() {
+  ImGuiTable* table = ImGui::GetCurrentTable();
+  if (table == nullptr) return;
+  ImGui::TableNextRow(ImGuiTableRowFlags_Headers, ImGui::TableGetHeaderRowHeight());
+  for (int column = 0; column < ImGui::TableGetColumnCount(); ++column) {
+    if (!ImGui::TableSetColumnIndex(column)) continue;
+    const char* name = ImGui::TableGetColumnName(column);
+    ImGui::PushID(column);
+    ImGui::TableHeader(name);
+    ImGui::PopID();
+    if (name != nullptr && *name != '\0') (void)semantics::add_text(Role::paragraph, name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  }
 }
 
 void colored_wrapped(const ImVec4& color, const std::string& text) {
@@ -108,7 +275,7 @@ void colored_wrapped(const ImVec4& color, const std::string& text) {
 bool clear_answer(AppState& state, const char* id, bool answered) {
   if (!answered) return false;
   ImGui::SameLine();
-  const bool clicked = ImGui::SmallButton(state.text().text("ui.clear_answer").c_str());
+  const bool clicked = button(state.text().text("ui.clear_answer"), true);
   record_item(state, (std::string(id) + ".clear").c_str());
   return clicked;
 }
@@ -117,11 +284,13 @@ std::optional<std::optional<bool>> yes_no(AppState& state, const char* id, const
   const Catalog& t = state.text();
   std::optional<std::optional<bool>> changed;
   ImGui::PushID(id);
-  if (ImGui::RadioButton(t.text("ui.yes").c_str(), value.has_value() && *value)) changed = std::optional<bool>(true);
+  begin_choice();
+  if (radio(t.text("ui.yes"), value.has_value() && *value)) changed = std::optional<bool>(true);
   record_item(state, (std::string(id) + ".yes").c_str());
   ImGui::SameLine();
-  if (ImGui::RadioButton(t.text("ui.no").c_str(), value.has_value() && !*value)) changed = std::optional<bool>(false);
+  if (radio(t.text("ui.no"), value.has_value() && !*value)) changed = std::optional<bool>(false);
   record_item(state, (std::string(id) + ".no").c_str());
+  end_choice();
   if (clear_answer(state, id, value.has_value())) changed = std::optional<bool>();
   ImGui::PopID();
   return changed;
@@ -140,10 +309,13 @@ std::optional<std::optional<Date>> date_field(AppState& state, const char* id, c
   }
   record_item(state, id);
   if (!buffer.empty() && !parse_date(buffer)) {
+    const std::string error = state.text().text("ui.bad_date");
+    if (semantics::Node* field = semantics::last()) {
+      field->invalid = true;
+      field->description = error;
+    }
     ImGui::SameLine();
-    ImGui::PushStyleColor(ImGuiCol_Text, kBad);
-    ImGui::TextUnformatted(state.text().text("ui.bad_date").c_str());
-    ImGui::PopStyleColor();
+    text_colored(kBad, error);
   }
   return changed;
 }
@@ -154,10 +326,14 @@ std::optional<std::string> long_text(AppState& state, const char* id, const std:
   const ImVec2 size(ImGui::GetContentRegionAvail().x, ImGui::GetTextLineHeight() * lines + style.FramePadding.y * 2.0f);
   // What the canvas shows under the page's text area (and all that a
   // headless test or a popup over the field sees): the text, wrapped.
+  semantics::hide_begin();
   ImGui::BeginChild(id, size, ImGuiChildFlags_FrameStyle);
   wrapped_text(value);
   ImGui::EndChild();
+  semantics::hide_end();
   record_item(state, id);
+  // The page's text area itself is the node (placed where the frame is).
+  semantics::add_item(Role::text_area, label).value = id;
   TextArea area;
   const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
   const ImDrawList* draw_list = ImGui::GetWindowDrawList();

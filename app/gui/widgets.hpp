@@ -2,10 +2,13 @@
 // Small widgets every screen uses, in the style of Dear ImGui's demo.
 #include <imgui.h>
 
+#include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app_state.hpp"
+#include "semantics.hpp"
 #include "theme.hpp"
 
 namespace qaward::gui::widgets {
@@ -17,8 +20,50 @@ using theme::kGood;
 using theme::kMuted;
 using theme::kWarn;
 
-// A "(?)" marker whose tooltip explains and cites.
+// [SECTION] Every widget reports its node to the semantics tree
+// (semantics.hpp) and takes the page's requests for it (a button pressed with
+// Enter on its DOM mirror): screens draw through these, not Dear ImGui's own.
+
+// A "(?)" marker whose tooltip explains and cites; a button on the page,
+// described by the text, that shows the tooltip while it has the focus.
 void help_marker(const std::string& text);
+// The tooltip of the item drawn last, shown while it is hovered or has the
+// page's focus; the item's node is described by it.
+void tooltip(const std::string& text);
+// Text on one line (no wrapping), a paragraph of the tree.
+void text(const std::string& text);
+void text_colored(const ImVec4& color, const std::string& text);
+// Text in the theme's disabled colour (still 4.5:1, theme.cpp).
+void text_disabled(const std::string& text);
+// A button (small: SmallButton). True when clicked or pressed on the page.
+// `context` follows the label in its accessible name where the label alone
+// is ambiguous ("更改" beside each answer: "更改 <question>").
+bool button(const std::string& label, bool small = false, const std::string& context = {});
+// A mark (√ × ？) in a colour, read out as `spoken` ("符合").
+void mark(const ImVec4& color, const char* symbol, const std::string& spoken);
+// An entry of the navigation: the current screen is marked so.
+bool nav_link(const std::string& label, bool current);
+bool radio(const std::string& label, bool active);
+// Radio buttons between these form one group, named by the text before it.
+void begin_choice();
+void end_choice();
+// A checkbox; true when toggled (on the canvas or the page).
+bool checkbox(const std::string& label, bool* value);
+// A drop-down list showing `preview`; returns the index chosen. `record`
+// names the field for end-to-end tests, `record_option(i)` each open option.
+std::optional<std::size_t> combo(AppState& state, const char* id, const std::string& preview,
+                                 const std::vector<std::string>& options, int selected, const std::string& record,
+                                 const std::function<std::string(std::size_t)>& record_option = {});
+// A section that opens and closes (CollapsingHeader, or a TreeNode that the
+// caller closes with ImGui::TreePop when `tree`).
+bool disclosure(const std::string& label, bool tree = false);
+void progress(float fraction, ImVec2 size, const std::string& overlay);
+bool slider_int(const char* id, int* value, int min, int max, const char* format);
+// A data table named for screen readers (layout tables use ImGui::BeginTable).
+bool begin_table(const char* id, const std::string& name, int columns, ImGuiTableFlags flags, ImVec2 size = ImVec2(0, 0));
+// The header row of the current table (Dear ImGui's TableHeadersRow, with
+// each header a column header of the tree).
+void table_headers();
 // A heading in the accent colour: level 1 is a screen's title, level 2 a
 // section (larger than body text by theme::kHeading1 / kHeading2).
 void heading(const std::string& text, int level = 2);
@@ -28,6 +73,9 @@ void emphasized(const ImVec4& color, const std::string& text);
 // at `width`, or at the rest of the line when `width` is not positive. Every
 // wrapped text of the screens goes through here.
 void wrapped_text(const std::string& text, float width = 0.0f);
+// Wrapped text with a role of the tree other than a paragraph (a verdict's
+// status); returns its node.
+semantics::Node& wrapped_as(semantics::Role role, const std::string& text, float width = 0.0f);
 // Wrapped text in a colour.
 void colored_wrapped(const ImVec4& color, const std::string& text);
 // The radio buttons of an answer start with none chosen (a radio is never

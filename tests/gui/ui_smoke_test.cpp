@@ -17,6 +17,7 @@
 #include <fstream>
 #include <functional>
 #include <iterator>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,7 @@
 #include "package_support.hpp"
 #include "packaging.hpp"
 #include "platform.hpp"
+#include "semantics.hpp"
 #include "shipped_calendar.hpp"
 
 namespace {
@@ -40,6 +42,10 @@ using namespace qaward::gui;
 
 // What is being drawn, for every failure message.
 std::string drawing = "(setting up)";
+
+// Every control Dear ImGui drew in the frame (its id and label), outside
+// popups and tooltips: each must have a node in the semantics tree.
+std::vector<std::pair<ImGuiID, std::string>> controls_drawn;
 
 }  // namespace
 
@@ -62,7 +68,12 @@ void qaward_imgui_assert_failed(const char* expression, const char* file, int li
 // self-assessment's items, with their bands, sliders and notes).
 void ImGuiTestEngineHook_ItemAdd(ImGuiContext* /*ctx*/, ImGuiID /*id*/, const ImRect& /*bb*/,
                                  const ImGuiLastItemData* /*item_data*/) {}
-void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* /*label*/, ImGuiItemStatusFlags flags) {
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
+  bool in_page = true;
+  for (const ImGuiWindow* w = ctx->CurrentWindow; w != nullptr; w = w->ParentWindow) {
+    if ((w->Flags & (ImGuiWindowFlags_Popup | ImGuiWindowFlags_Tooltip)) != 0) in_page = false;
+  }
+  if (in_page) controls_drawn.emplace_back(id, label != nullptr ? label : "");
   if ((flags & ImGuiItemStatusFlags_Openable) != 0 && (flags & ImGuiItemStatusFlags_Opened) == 0 &&
       ctx->CurrentWindow != nullptr) {
     ctx->CurrentWindow->DC.StateStorage->SetInt(id, 1);
@@ -139,6 +150,18 @@ const char* screen_name(Screen screen) {
   return "?";
 }
 
+// Issue 15: the screens draw through the widgets (widgets.hpp), which report
+// every control to the semantics tree; a control drawn with Dear ImGui
+// directly would be invisible to screen readers and the keyboard.
+void expect_every_control_in_the_tree() {
+  std::set<std::string> keys;
+  for (const auto& n : semantics::nodes()) keys.insert(n.key);
+  for (const auto& [id, label] : controls_drawn) {
+    if (ImGui::FindWindowByID(id) != nullptr) continue;  // a panel: its node is made by what it holds
+    EXPECT_TRUE(keys.contains(semantics::key_of(id))) << "\"" << label << "\" has no semantics node: " << drawing;
+  }
+}
+
 class Headless {
  public:
   Headless() : context_(ImGui::CreateContext()) {
@@ -172,7 +195,9 @@ class Headless {
     io.DeltaTime = 1.0f / 60.0f;
     ImGui::NewFrame();
     if (drawn_lines != nullptr) ImGui::LogToBuffer();
+    controls_drawn.clear();
     draw_frame(state);
+    expect_every_control_in_the_tree();
     if (drawn_lines != nullptr) {  // before the implicit window ends, which ends the log
       std::string_view log(GImGui->LogBuffer.c_str(), static_cast<std::size_t>(GImGui->LogBuffer.size()));
       for (std::size_t start = 0; start < log.size();) {
@@ -697,6 +722,52 @@ TEST(UiSmokeStates, AValidSignatureOverAFailedPackageIsAWarning) {
     EXPECT_EQ(std::count_if(lines.begin(), lines.end(), [](const ReportLine& l) { return l.tone == ReportLine::Tone::good; }),
               package_valid ? 1 : 0);
   }
+}
+
+// Issue 15: what a screen reader hears of the eligibility screen comes from
+// the widgets: the title as a heading, each question's answers as a radio
+// group named by the question, the verdict as a status, the navigation and
+// the content as landmarks, in reading order (the navigation first).
+TEST(UiSmokeStates, TheSemanticsTreeNamesQuestionsAnswersAndTheVerdict) {
+  AppState state = state_with(example_json().dump());
+  Headless ui;
+  NullPlatform platform;
+  (void)drawn_text(ui, state, platform, Screen::eligibility);
+  const auto& nodes = semantics::nodes();
+  const auto find = [&](const std::string& key) -> const semantics::Node* {
+    for (const auto& n : nodes) {
+      if (n.key == key) return &n;
+    }
+    return nullptr;
+  };
+  const Catalog& t = state.text();
+  int titles = 0, groups = 0, landmarks = 0;
+  bool anomaly = false, verdict = false;
+  std::size_t nav_at = nodes.size(), main_at = nodes.size();
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    const auto& n = nodes[i];
+    if (n.landmark == semantics::Landmark::navigation) nav_at = i;
+    if (n.landmark == semantics::Landmark::main) main_at = i;
+    if (n.landmark != semantics::Landmark::none) ++landmarks;
+    if (n.role == semantics::Role::heading && n.level == 1 && n.name == t.text("nav.eligibility")) ++titles;
+    if (n.role == semantics::Role::status && n.name.find(t.text("elig.outcome.eligible")) != std::string::npos) verdict = true;
+    if (n.role != semantics::Role::radio_group) continue;
+    ++groups;
+    const semantics::Node* legend = find(n.labelled_by);
+    ASSERT_NE(legend, nullptr) << "a radio group without its question";
+    if (legend->name == t.text("elig.q.anomaly")) anomaly = true;
+    std::vector<std::string> options;
+    for (const auto& o : nodes) {
+      if (o.parent == n.key && o.role == semantics::Role::radio) options.push_back(o.name);
+    }
+    EXPECT_GE(options.size(), 2U) << legend->name;
+  }
+  EXPECT_EQ(titles, 1);
+  EXPECT_TRUE(anomaly) << "the business-anomaly question names its answers";
+  EXPECT_GE(groups, 9) << "five yes/no questions, four record lists, the text size";
+  EXPECT_TRUE(verdict) << "the verdict is a status";
+  EXPECT_EQ(landmarks, 2);
+  EXPECT_LT(nav_at, main_at) << "the navigation is read first";
 }
 
 TEST(UiSmokeStates, QuestionsStartWithNoAnswerChosen) {
