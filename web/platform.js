@@ -72,7 +72,8 @@ const QA = (() => {
     return dy < 0 ? el.scrollTop > 0 : dy > 0 && el.scrollTop + el.clientHeight < el.scrollHeight - 1;
   }
   window.addEventListener('wheel', (e) => {
-    if (!Module.calledRun || (e.target !== Module.canvas && (!e.target.classList || !e.target.classList.contains('long-text')))) return;
+    const over = e.target === Module.canvas || (e.target.closest && e.target.closest('#semantics'));
+    if (!Module.calledRun || !over) return;
     if (scrollsItself(e.target, e.deltaY)) return;
     const scale = e.deltaMode === 1 ? 1 / 3 : e.deltaMode === 2 ? 1 : 1 / 100;
     Module._qa_scroll(-e.deltaX * scale, -e.deltaY * scale);
@@ -124,6 +125,7 @@ const QA = (() => {
     el.spellcheck = false;
     el.setAttribute('autocomplete', 'off');
     el.dataset.id = id;
+    el.dataset.key = '';
     el.addEventListener('input', () => {
       const p = allocateText(el.value);
       Module.ccall('qa_text_area_input', null, ['string', 'number'], [id, p]);
@@ -135,24 +137,282 @@ const QA = (() => {
     textAreas.set(id, el);
     return el;
   }
+  // Where each goes is its semantics node's rectangle (syncSemantics); here
+  // its text, type size and whether a popup covers it.
   function syncTextAreas(list) {
     const drawn = new Set();
     for (const a of list) {
       const el = textArea(a.id);
       drawn.add(a.id);
-      const [x, y, w, h] = a.rect;
-      const [vx, vy, vw, vh] = a.visible;
       Object.assign(el.style, {
-        left: `${x}px`, top: `${y}px`, width: `${w}px`, height: `${h}px`,
         fontSize: `${a.line / 1.45}px`, lineHeight: `${a.line}px`, padding: `${a.padding}px`,
-        display: vw > 0 && vh > 0 ? '' : 'none',
-        clipPath: `inset(${vy - y}px ${x + w - (vx + vw)}px ${y + h - (vy + vh)}px ${vx - x}px)`,
+        visibility: a.covered ? 'hidden' : '',
       });
       el.setAttribute('aria-label', a.label);
       if ('text' in a && el.value !== a.text) el.value = a.text;
     }
     for (const [id, el] of textAreas) if (!drawn.has(id)) el.style.display = 'none';
   }
+
+  // [SECTION] Semantics mirror (app/gui/semantics.hpp): a real element for
+  // each node of the interface, laid transparent over the canvas where it
+  // is drawn, so that screen readers, the keyboard (Tab, Enter, Space, the
+  // arrows), Ctrl+F, selection and translation see the page. Panels are
+  // scrolling elements holding their nodes in content coordinates: a
+  // panel's scroll moves one element, not its nodes. Updated by the nodes
+  // that changed (nothing on an idle frame). The mouse still goes to the
+  // canvas: controls let it through; texts take it for selection and pass
+  // it on.
+  const mirror = document.getElementById('semantics');
+  const descriptions = document.getElementById('semantics-descriptions');
+  const elements = new Map();  // key -> element
+  const nodeOf = new Map();    // key -> node as last applied
+  let activeField = '';
+  const words = {
+    'zh-CN': { help: '说明', skip: '跳到正文' },
+    en: { help: 'Help', skip: 'Skip to content' },
+  };
+  const tagOf = {
+    scroll: 'div', heading: 'h2', paragraph: 'p', status: 'p', alert: 'p', button: 'button', link: 'a',
+    checkbox: 'input', radiogroup: 'div', radio: 'input', combo: 'select', textfield: 'input', slider: 'input',
+    progress: 'progress', disclosure: 'button', table: 'div', row: 'div', columnheader: 'div', cell: 'div',
+  };
+  const idOf = (key) => 's-' + key;
+  const keyOf = (el) => (el && el.dataset ? el.dataset.key || '' : '');
+  function make(n) {
+    if (n.r === 'textarea') return textArea(n.v);
+    let tag = tagOf[n.r] || 'p';
+    if (n.r === 'heading') tag = n.l === 1 ? 'h1' : 'h2';
+    if (n.r === 'scroll' && n.m) tag = n.m;
+    const el = document.createElement(tag);
+    el.className = 'sem sem-' + n.r;
+    if (tag === 'input') el.type = { checkbox: 'checkbox', radio: 'radio', slider: 'range', textfield: 'text' }[n.r];
+    if (tag === 'button') el.type = 'button';
+    if (tag === 'a') el.href = '#';
+    if (n.r === 'scroll') {
+      el.appendChild(document.createElement('div')).className = 'sem-size';
+      el.addEventListener('scroll', () => {  // the browser scrolled it (find, focus): the canvas follows
+        const [sx, sy] = el._scroll || [0, 0];
+        if (Math.abs(el.scrollLeft - sx) >= 1 || Math.abs(el.scrollTop - sy) >= 1) {
+          el._scroll = [el.scrollLeft, el.scrollTop];
+          Module.ccall('qa_sem_scroll', null, ['string', 'number', 'number'], [el.dataset.key, el.scrollLeft, el.scrollTop]);
+        }
+      });
+    }
+    if (n.r === 'table' || n.r === 'row' || n.r === 'columnheader' || n.r === 'cell' || n.r === 'radiogroup') {
+      el.setAttribute('role', n.r);
+    }
+    if (n.r === 'status' || n.r === 'alert') el.setAttribute('role', n.r);
+    if (n.r === 'progress') el.max = 1;
+    return el;
+  }
+  function setAttr(el, name, value) {
+    if (value === undefined || value === null || value === false) el.removeAttribute(name);
+    else el.setAttribute(name, value === true ? 'true' : value);
+  }
+  function apply(el, n, lang) {
+    const f = n.f || '';
+    const flag = (c) => f.includes(c);
+    if (n.b && n.r !== 'scroll') {
+      const [x, y, w, h] = n.b;
+      Object.assign(el.style, { left: `${x}px`, top: `${y}px`, width: `${w}px`, height: `${h}px` });
+    }
+    if (n.r === 'scroll') {
+      const [x, y, w, h] = n.b;
+      const [sx, sy, cw, ch] = n.s;
+      Object.assign(el.style, { left: `${x}px`, top: `${y}px`, width: `${w}px`, height: `${h}px` });
+      Object.assign(el.firstChild.style, { width: `${cw}px`, height: `${ch}px` });
+      el._scroll = [sx, sy];
+      if (Math.abs(el.scrollLeft - sx) >= 1) el.scrollLeft = sx;
+      if (Math.abs(el.scrollTop - sy) >= 1) el.scrollTop = sy;
+      el._scroll = [el.scrollLeft, el.scrollTop];
+      setAttr(el, 'aria-label', n.m && n.n ? n.n : null);
+      if (n.m === 'main') el.id = 'main';
+      return;
+    }
+    const name = n.n || '';
+    const text = ['heading', 'paragraph', 'status', 'alert', 'button', 'link', 'disclosure', 'columnheader', 'cell'];
+    if (n.r === 'button' && name === '(?)') {
+      el.textContent = '(?)';
+      el.setAttribute('aria-label', words[lang].help);
+    } else if (text.includes(n.r)) {
+      if (el.textContent !== name) el.textContent = name;
+    } else if (n.r !== 'textarea' && n.r !== 'row' && n.r !== 'table' && n.r !== 'radiogroup') {
+      setAttr(el, 'aria-label', name || null);
+    }
+    if (n.r === 'table') setAttr(el, 'aria-label', name || null);
+    setAttr(el, 'aria-labelledby', !name && n.lb ? idOf(n.lb) : null);
+    // A description (help behind "(?)", a day's name, an error): read with
+    // the element, and a text that has one takes the focus to reach it.
+    let d = document.getElementById(idOf(n.k) + '-d');
+    if (n.d) {
+      if (!d) {
+        d = descriptions.appendChild(document.createElement('span'));
+        d.id = idOf(n.k) + '-d';
+      }
+      d.textContent = n.d;
+      el.setAttribute('aria-describedby', d.id);
+      if (text.includes(n.r) && tagOf[n.r] === 'p') el.tabIndex = 0;
+    } else {
+      if (d) d.remove();
+      el.removeAttribute('aria-describedby');
+    }
+    if (n.r === 'heading' && flag('f')) {
+      el.tabIndex = -1;
+      el.dataset.title = '1';
+    }
+    if (n.r === 'checkbox' || n.r === 'radio') el.checked = flag('c');
+    if (n.r === 'radio') el.name = n.p || '';
+    if (n.r === 'link') setAttr(el, 'aria-current', flag('a') ? 'page' : null);
+    if (n.r === 'disclosure') el.setAttribute('aria-expanded', flag('e') ? 'true' : 'false');
+    if ('disabled' in el && n.r !== 'scroll') el.disabled = flag('d');
+    setAttr(el, 'aria-invalid', flag('i') ? 'true' : null);
+    if (n.r === 'textfield') {
+      el.type = flag('p') ? 'password' : 'text';
+      if (el.value !== (n.v || '')) el.value = n.v || '';
+    }
+    if (n.r === 'combo') {
+      const options = (n.sel < 0 ? [n.v || ''] : []).concat(n.o || []);
+      if (el.options.length !== options.length || options.some((o, i) => el.options[i].text !== o)) {
+        el.replaceChildren(...options.map((o) => new Option(o, o)));
+      }
+      el.selectedIndex = n.sel < 0 ? 0 : n.sel;
+      el._offset = n.sel < 0 ? 1 : 0;
+    }
+    if (n.r === 'slider') {
+      const [v, min, max] = n.num;
+      Object.assign(el, { min, max, step: 1, value: v });
+      setAttr(el, 'aria-valuetext', n.v || null);
+    }
+    if (n.r === 'progress') el.value = n.num[0];
+  }
+  function syncSemantics(update) {
+    const lang = update.lang === 'en' ? 'en' : 'zh-CN';
+    if (mirror.lang !== lang) {
+      mirror.lang = lang;
+      document.getElementById('skip').textContent = words[lang].skip;
+    }
+    for (const n of update.nodes) {
+      let el = elements.get(n.k);
+      const before = nodeOf.get(n.k);
+      if (el && before && (before.r !== n.r || (n.r === 'heading' && before.l !== n.l))) {
+        el.remove();
+        el = null;
+      }
+      if (!el) {
+        el = make(n);
+        el.id = el.id || idOf(n.k);
+        el.dataset.key = n.k;
+        elements.set(n.k, el);
+      }
+      if (el.id !== 'main') el.id = idOf(n.k);
+      apply(el, n, lang);
+      nodeOf.set(n.k, n);
+    }
+    if (update.order) {
+      const keep = new Set(update.order);
+      const hadFocus = mirror.contains(document.activeElement) ? document.activeElement : null;
+      for (const [key, el] of elements) {
+        if (keep.has(key)) continue;
+        if (el.classList.contains('long-text')) el.style.display = 'none';
+        else el.remove();
+        elements.delete(key);
+        nodeOf.delete(key);
+        const d = document.getElementById(idOf(key) + '-d');
+        if (d) d.remove();
+      }
+      // Each element after the one before it in its parent (reading order).
+      const lastChild = new Map();
+      for (const key of update.order) {
+        const el = elements.get(key);
+        const n = nodeOf.get(key);
+        const parent = (n.p && elements.get(n.p)) || mirror;
+        const after = lastChild.get(parent) || (parent.classList.contains('sem-scroll') ? parent.firstChild : null);
+        const wanted = after ? after.nextSibling : parent.firstChild;
+        if (el.parentNode !== parent || wanted !== el) parent.insertBefore(el, wanted);
+        if (el.classList.contains('long-text')) el.style.display = '';
+        lastChild.set(parent, el);
+      }
+      if (hadFocus && !mirror.contains(hadFocus)) update.focusTitle = true;
+    }
+    activeField = update.active || '';
+    if (activeField && elements.get(activeField)) {
+      ime.setAttribute('aria-label', accessibleName(elements.get(activeField)));
+    }
+    if (update.focusTitle) {
+      const title = mirror.querySelector('main [data-title]');
+      if (title) title.focus({ preventScroll: true });
+    }
+  }
+  function accessibleName(el) {
+    const by = el.getAttribute('aria-labelledby');
+    return el.getAttribute('aria-label') || (by && document.getElementById(by) ? document.getElementById(by).textContent : '');
+  }
+  // What the mirror's elements do: they ask the interface to do it.
+  const activate = (key) => Module.ccall('qa_sem_activate', null, ['string'], [key]);
+  mirror.addEventListener('click', (e) => {
+    const el = e.target.closest('[data-key]');
+    if (!el || el.tagName === 'SELECT' || el.type === 'range' || el.type === 'text' || el.type === 'password') return;
+    if (el.tagName === 'A') e.preventDefault();
+    if (el.tagName === 'BUTTON' || el.tagName === 'A') activate(el.dataset.key);
+  });
+  mirror.addEventListener('change', (e) => {
+    const el = e.target;
+    if (el.type === 'checkbox' || el.type === 'radio') activate(el.dataset.key);
+    if (el.tagName === 'SELECT') {
+      Module.ccall('qa_sem_choose', null, ['string', 'number'], [el.dataset.key, el.selectedIndex - (el._offset || 0)]);
+    }
+  });
+  mirror.addEventListener('input', (e) => {
+    const el = e.target;
+    if (el.type === 'range') Module.ccall('qa_sem_choose', null, ['string', 'number'], [el.dataset.key, Number(el.value)]);
+  });
+  mirror.addEventListener('focusin', (e) => {
+    const key = keyOf(e.target.closest('[data-key]'));
+    Module.ccall('qa_sem_focus', null, ['string'], [key]);
+    // A one-line field: the interface edits it (its text goes through #ime).
+    if (e.target.type === 'text' || e.target.type === 'password') activate(key);
+  });
+  mirror.addEventListener('focusout', (e) => {
+    if (!mirror.contains(e.relatedTarget)) Module.ccall('qa_sem_focus', null, ['string'], ['']);
+  });
+  // Tab out of a field being edited goes on from the field's place.
+  function focusable() {
+    return Array.from(mirror.querySelectorAll('button, a[href], input, select, textarea, [tabindex="0"]'))
+      .filter((el) => !el.disabled && el.style.display !== 'none' && el.style.visibility !== 'hidden');
+  }
+  ime.addEventListener('keydown', (e) => {
+    if (e.key !== 'Tab' || !activeField || !elements.get(activeField)) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    const list = focusable();
+    const at = list.indexOf(elements.get(activeField));
+    const next = list[at + (e.shiftKey ? -1 : 1)];
+    Module._qa_sem_release();
+    wantText = false;
+    if (next) next.focus();
+  }, true);
+  // Keys on the mirror's elements are theirs (Enter presses a button, the
+  // arrows choose a radio): kept from GLFW, which would also act on them.
+  for (const type of ['keydown', 'keyup', 'keypress']) {
+    window.addEventListener(type, (e) => {
+      if (e.target && e.target !== ime && mirror.contains(e.target) && !e.target.classList.contains('long-text')) {
+        e.stopImmediatePropagation();
+      }
+    }, true);
+  }
+  // The mouse over a text (selectable) still reaches the canvas.
+  for (const type of ['mousedown', 'mouseup', 'mousemove']) {
+    mirror.addEventListener(type, (e) => {
+      if (e.target.classList.contains('long-text')) return;
+      Module.canvas.dispatchEvent(new MouseEvent(type, e));
+    });
+  }
+  document.getElementById('skip').addEventListener('click', (e) => {
+    e.preventDefault();
+    const title = mirror.querySelector('main [data-title]');
+    if (title) title.focus();
+  });
 
   // Large texts go through the heap, not ccall's (small) stack.
   function allocateText(text) {
@@ -467,6 +727,7 @@ const QA = (() => {
     state() { return JSON.parse(Module.ccall('qa_debug_state', 'string', [], [])); },
     loadFont,
     syncTextAreas,
+    syncSemantics,
     // The software renderer's frame (RGBA, straight alpha, rows from the top,
     // in the WebAssembly heap): the rectangle that changed goes to the canvas.
     present(pixels, width, height, x, y, w, h) {

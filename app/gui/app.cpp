@@ -326,6 +326,7 @@ bool apply_actions(AppState& state, Platform& platform) {
                    },
                    [&](Navigate& a) {
                      state.screen = a.screen;
+                     state.ui.screen_changed = true;
                      platform.set_drop_target(a.screen == Screen::review);
                      platform.save("qaward.screen", screen_tag(a.screen));  // a reload returns here
                    },

@@ -27,6 +27,8 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -43,6 +45,7 @@
 #include "page_events.hpp"
 #include "platform.hpp"
 #include "render_cpu.hpp"
+#include "semantics.hpp"
 
 // [SECTION] JavaScript side (web/platform.js defines window.QA)
 EM_JS(void, js_text_input, (int active, float css_x, float css_y, float css_line), {
@@ -64,6 +67,7 @@ EM_JS(void, js_present, (const void* pixels, int width, int height, int x, int y
   QA.present(pixels, width, height, x, y, w, h);
 });
 EM_JS(void, js_sync_text_areas, (const char* list), { QA.syncTextAreas(JSON.parse(UTF8ToString(list))); });
+EM_JS(void, js_sync_semantics, (const char* update), { QA.syncSemantics(JSON.parse(UTF8ToString(update))); });
 EM_JS(void, js_pick_draft, (), { QA.pickDraft(); });
 EM_JS(void, js_pick_key, (), { QA.pickKey(); });
 EM_JS(void, js_pick_packages, (), { QA.pickPackages(); });
@@ -155,6 +159,9 @@ struct Runtime {
   std::string debug_json;
   std::map<std::string, std::string> text_area_sent;  // what each page text area holds, as far as we know
   std::string text_areas_last;                        // the last list sent, to skip an unchanged one
+  std::unordered_map<std::string, std::string> semantics_sent;  // each node as the page's mirror has it
+  std::string semantics_order;                        // the keys and parents the mirror has, in order
+  std::string semantics_active;                       // the field being edited, as last sent
 };
 
 Runtime& rt() {
@@ -255,9 +262,9 @@ void sync_text_areas() {
     if (std::any_of(overlays.begin(), overlays.end(), [&](const ImRect& o) { return o.Overlaps(rect); })) {
       area.visible = {0, 0, 0, 0};
     }
+    // Where it goes is the semantics mirror's business (its node's rectangle).
     nlohmann::json a = {{"id", id},
-                        {"rect", {css(area.rect[0]), css(area.rect[1]), css(area.rect[2]), css(area.rect[3])}},
-                        {"visible", {css(area.visible[0]), css(area.visible[1]), css(area.visible[2]), css(area.visible[3])}},
+                        {"covered", area.visible[2] <= 0 && area.visible[3] <= 0 && area.rect[2] > 0},
                         {"line", css(area.line)},
                         {"padding", css(area.padding)},
                         {"label", area.label}};
@@ -271,6 +278,72 @@ void sync_text_areas() {
   if (text == r.text_areas_last) return;
   js_sync_text_areas(text.c_str());
   r.text_areas_last = std::move(text);
+}
+
+// [SECTION] The semantics mirror (semantics.hpp, platform.js syncSemantics):
+// the nodes that changed since the last frame go to the page, with the
+// order of all nodes when it changed; nothing at all when nothing changed
+// (a caret's blink, a countdown that shows no node's text). Rectangles in
+// CSS pixels.
+void sync_semantics() {
+  Runtime& r = rt();
+  const auto css = [&](float v) { return std::round(v / r.dpr * 10.0) / 10.0; };
+  nlohmann::json changed = nlohmann::json::array();
+  std::string order;
+  std::unordered_map<std::string, std::string> now;
+  std::string focus_key;
+  for (const auto& n : semantics::nodes()) {
+    nlohmann::json j = {{"k", n.key}, {"r", semantics::role_name(n.role)}};
+    if (!n.parent.empty()) j["p"] = n.parent;
+    if (!n.name.empty()) j["n"] = n.name;
+    if (!n.value.empty()) j["v"] = n.value;
+    if (!n.description.empty()) j["d"] = n.description;
+    if (!n.labelled_by.empty()) j["lb"] = n.labelled_by;
+    if (n.level != 0) j["l"] = n.level;
+    if (!n.options.empty()) {
+      j["o"] = n.options;
+      j["sel"] = n.selected;
+    }
+    if (n.role == semantics::Role::slider || n.role == semantics::Role::progress) j["num"] = {n.number, n.min, n.max};
+    std::string flags;
+    if (n.checked) flags += 'c';
+    if (n.disabled) flags += 'd';
+    if (n.invalid) flags += 'i';
+    if (n.expanded) flags += 'e';
+    if (n.current) flags += 'a';
+    if (n.password) flags += 'p';
+    if (n.focus_target) flags += 'f';
+    if (!flags.empty()) j["f"] = flags;
+    if (n.role != semantics::Role::table && n.role != semantics::Role::row && n.role != semantics::Role::cell &&
+        n.role != semantics::Role::header_cell && n.role != semantics::Role::radio_group) {
+      j["b"] = {css(n.x), css(n.y), css(n.w), css(n.h)};
+    }
+    if (n.role == semantics::Role::scroll) {
+      j["s"] = {css(n.scroll_x), css(n.scroll_y), css(n.content_w), css(n.content_h)};
+      if (n.landmark != semantics::Landmark::none) j["m"] = n.landmark == semantics::Landmark::navigation ? "nav" : "main";
+    }
+    std::string text = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    order += n.key + '<' + n.parent + ';';
+    if (const auto it = r.semantics_sent.find(n.key); it == r.semantics_sent.end() || it->second != text) {
+      changed.push_back(std::move(j));
+    }
+    now.emplace(n.key, std::move(text));
+  }
+  const ImGuiIO& io = ImGui::GetIO();
+  const std::string active = io.WantTextInput ? semantics::key_of(ImGui::GetActiveID()) : std::string();
+  const bool focus_title = std::exchange(r.state.ui.screen_changed, false);
+  if (changed.empty() && order == r.semantics_order && active == r.semantics_active && !focus_title) return;
+  nlohmann::json update = {{"nodes", std::move(changed)}, {"active", active}, {"focusTitle", focus_title},
+                           {"lang", r.state.language == Language::en ? "en" : "zh-CN"}};
+  if (order != r.semantics_order) {
+    nlohmann::json keys = nlohmann::json::array();
+    for (const auto& n : semantics::nodes()) keys.push_back(n.key);
+    update["order"] = std::move(keys);
+  }
+  js_sync_semantics(update.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+  r.semantics_sent = std::move(now);
+  r.semantics_order = std::move(order);
+  r.semantics_active = active;
 }
 
 // [SECTION] One frame
@@ -331,6 +404,7 @@ void draw_one_frame() {
 
   if (apply_actions(r.state, r.platform)) r.platform.request_frames(kFramesAfterEvent);
   sync_text_areas();
+  sync_semantics();
   // Characters this frame drew without a glyph: their slices are fetched.
   for (const auto& file : fonts::take_requests()) js_load_font(file.c_str());
   if (r.state.ui.draft_changed) {  // saved as the user works: nothing is lost on a reload
@@ -551,6 +625,32 @@ EMSCRIPTEN_KEEPALIVE const char* qa_assess(const char* request_json) {
 // Straight into ImGui's queue: the 1.92 GLFW backend ignores GLFW's scroll
 // callback under Emscripten (it expects its own wheel listener, which the page
 // replaces with this one), so no GLFW scroll callback is set.
+// The semantics mirror's elements were used (platform.js): a button pressed
+// with Enter, a radio chosen with the arrows, a drop-down's option, a
+// field reached with Tab, a panel scrolled by the browser's find.
+EMSCRIPTEN_KEEPALIVE void qa_sem_activate(const char* key) {
+  qaward::gui::semantics::request_activate(key);
+  qaward::gui::rt().platform.request_frames(qaward::gui::kFramesAfterEvent);
+}
+EMSCRIPTEN_KEEPALIVE void qa_sem_choose(const char* key, int index) {
+  qaward::gui::semantics::request_choose(key, index);
+  qaward::gui::rt().platform.request_frames(qaward::gui::kFramesAfterEvent);
+}
+EMSCRIPTEN_KEEPALIVE void qa_sem_focus(const char* key) {
+  qaward::gui::semantics::request_focus(key);
+  qaward::gui::rt().platform.request_frames(qaward::gui::kFramesAfterEvent);
+}
+EMSCRIPTEN_KEEPALIVE void qa_sem_scroll(const char* key, double css_x, double css_y) {
+  const double dpr = qaward::gui::rt().dpr;
+  qaward::gui::semantics::request_scroll(key, static_cast<float>(css_x * dpr), static_cast<float>(css_y * dpr));
+  qaward::gui::rt().platform.request_frames(qaward::gui::kFramesAfterEvent);
+}
+// Tab left a field being edited: the interface lets it go.
+EMSCRIPTEN_KEEPALIVE void qa_sem_release() {
+  qaward::gui::semantics::request_release();
+  qaward::gui::rt().platform.request_frames(qaward::gui::kFramesAfterEvent);
+}
+
 EMSCRIPTEN_KEEPALIVE void qa_scroll(double dx, double dy) {
   ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(dx), static_cast<float>(dy));
   qaward::gui::rt().platform.request_frames(qaward::gui::kFramesAfterEvent);

@@ -21,6 +21,7 @@ struct Requests {
   std::set<std::string> activate;
   std::map<std::string, int> choose;
   std::map<std::string, ImVec2> scroll;
+  bool release = false;
 };
 
 struct Collector {
@@ -179,6 +180,7 @@ void begin_frame() {
   s.hidden = 0;
   s.current = std::move(s.pending);
   s.pending = {};
+  if (s.current.release) ImGui::ClearActiveID();
   // A panel the page scrolled (the browser's find, a focused element brought
   // into view) scrolls the same on the canvas.
   for (const auto& [key, to] : s.current.scroll) {
@@ -271,6 +273,7 @@ void request_activate(const std::string& key) { c().pending.activate.insert(key)
 void request_choose(const std::string& key, int index) { c().pending.choose[key] = index; }
 void request_focus(const std::string& key) { c().focus = key; }
 void request_scroll(const std::string& key, float x, float y) { c().pending.scroll[key] = ImVec2(x, y); }
+void request_release() { c().pending.release = true; }
 
 bool activated(const std::string& key) { return c().current.activate.erase(key) > 0; }
 

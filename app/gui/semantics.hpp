@@ -103,6 +103,7 @@ void request_activate(const std::string& key);  // a button pressed, a checkbox 
 void request_choose(const std::string& key, int index);  // a combo's choice
 void request_focus(const std::string& key);     // DOM focus is on this node ("": none)
 void request_scroll(const std::string& key, float x, float y);  // a panel scrolled by the page
+void request_release();  // Tab left the field being edited
 
 // True once when the page pressed the last item's node.
 [[nodiscard]] bool activated(const std::string& key);

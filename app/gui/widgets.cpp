@@ -237,6 +237,10 @@ void progress(float fraction, ImVec2 size, const std::string& overlay) {
 
 bool slider_int(const char* id, int* value, int min, int max, const char* format) {
   bool changed = ImGui::SliderInt(id, value, min, max, format);
+  if (const auto page = semantics::chosen(last_key())) {  // the page's range input
+    *value = std::clamp(*page, min, max);
+    changed = true;
+  }
   semantics::Node& n = semantics::add_item(Role::slider, id);
   n.number = *value;
   n.min = min;
