@@ -3,7 +3,7 @@
 # Idempotent: on a ready machine it checks and returns in seconds.
 #   1. Debian packages (compilers, libraries, font, browser, test tools)
 #   2. Debian *source* packages for the WebAssembly build, unpacked in .deps/src
-#   3. npm test tooling (playwright-core), from package-lock.json
+#   3. npm test tooling (playwright-core, axe-core), from package-lock.json
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 deps="$root/.deps"

@@ -83,7 +83,7 @@ void navigation(AppState& state) {
   const bool shown_by_screen = state.screen == Screen::package || state.screen == Screen::review ||
                                (state.screen == Screen::publicity && state.notice.is_error);
   if (!state.notice.text.empty() && !shown_by_screen) {
-    widgets::colored_wrapped(state.notice.is_error ? widgets::kBad : widgets::kGood, state.notice.text);
+    widgets::notice_text(state.notice.is_error, state.notice.text);
     if (widgets::button(t.text("ui.dismiss"), true)) state.notice.text.clear();
     record_item(state, "dismiss_notice");
   }

@@ -116,7 +116,7 @@ void screen_package(AppState& state) {
                              {{"percent", std::to_string(percent)}}));
     record_item(state, "package_progress");
   }
-  if (!state.notice.text.empty()) widgets::colored_wrapped(state.notice.is_error ? widgets::kBad : widgets::kGood, state.notice.text);
+  if (!state.notice.text.empty()) widgets::notice_text(state.notice.is_error, state.notice.text);
   if (!state.packaging.last_id.empty() && !state.packaging.busy) {
     if (state.packaging.stale) {  // the cover sheet would not match the package
       widgets::colored_wrapped(widgets::kWarn, t.text("pkg.stale", {{"id", state.packaging.last_id}}));

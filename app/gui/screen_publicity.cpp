@@ -125,7 +125,7 @@ void screen_publicity(AppState& state) {
   widgets::help_marker(t.text("pub.posted_at_hint"));
   auto [it, inserted] = state.ui.buffers.try_emplace("posted_at", form.posted_at ? to_iso(*form.posted_at).substr(0, 16) : std::string());
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
-  if (widgets::input_text("##posted_at", "2026-03-06T15:00", &it->second)) {
+  if (widgets::input_text("##posted_at", "2026-03-06T15:00", &it->second, 0, false)) {
     const auto parsed = parse_datetime(it->second);
     if (parsed || it->second.empty()) {
       state.edit([parsed](Draft& d) { edit_publicity(d).posted_at = parsed; });
@@ -187,9 +187,11 @@ void screen_publicity(AppState& state) {
   // unsettled says so instead (Articles 12-13).
   const std::size_t open = open_objection_count(state);
   if (status.state == PublicityState::complete && open > 0) {
-    widgets::colored_wrapped(widgets::kWarn, t.text("pub.state.complete_objections_open", {{"n", std::to_string(open)}}));
-  } else {
-    widgets::colored_wrapped(status.state == PublicityState::complete ? widgets::kGood : widgets::kAccent, countdown);
+    widgets::status_text(widgets::kWarn, t.text("pub.state.complete_objections_open", {{"n", std::to_string(open)}}));
+  } else if (status.state == PublicityState::complete) {
+    widgets::status_text(widgets::kGood, countdown);
+  } else {  // a countdown: not read out every second
+    widgets::colored_wrapped(widgets::kAccent, countdown);
   }
   record_item(state, "countdown");
   // The countdown ticks once a second while the period runs, and only then.
@@ -198,7 +200,7 @@ void screen_publicity(AppState& state) {
   record_item(state, "print_notice");
   ImGui::SameLine();
   if (widgets::button(t.text("pub.print_statement"))) state.queue(OpenPublicityDocument{true});
-  if (!state.notice.text.empty() && state.notice.is_error) widgets::colored_wrapped(widgets::kBad, state.notice.text);
+  if (!state.notice.text.empty() && state.notice.is_error) widgets::notice_text(true, state.notice.text);
   ImGui::Spacing();
   month_calendar(state, period);
   ImGui::Spacing();

@@ -40,7 +40,7 @@ void screen_review(AppState& state) {
   if (widgets::button("JSON")) state.queue(ExportReview{"json"});
   ImGui::SameLine();
   if (widgets::button("CSV")) state.queue(ExportReview{"csv"});
-  if (!state.notice.text.empty()) widgets::colored_wrapped(state.notice.is_error ? widgets::kBad : widgets::kGood, state.notice.text);
+  if (!state.notice.text.empty()) widgets::notice_text(state.notice.is_error, state.notice.text);
   // The batch at a glance: one row per package, details below.
   if (widgets::begin_table("##batch", t.text("nav.review"), 7, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable)) {
     for (const char* key : {"review.col.file", "review.col.verdict", "review.col.organization", "review.col.signature",
@@ -85,9 +85,8 @@ void screen_review(AppState& state) {
       ImGui::PopID();
       continue;
     }
-    ImGui::PushStyleColor(ImGuiCol_Text, r.valid ? widgets::kGood : widgets::kBad);
-    widgets::text((t.text(r.valid ? "cli.verify.valid" : "cli.verify.invalid") + "  " + state.review.packages[i].file));
-    ImGui::PopStyleColor();
+    widgets::status_text(r.valid ? widgets::kGood : widgets::kBad,
+                         t.text(r.valid ? "cli.verify.valid" : "cli.verify.invalid") + "  " + state.review.packages[i].file);
     record_item(state, ("review." + std::to_string(i)).c_str());
     ImGui::Indent();
     std::vector<ReportLine> assessment;

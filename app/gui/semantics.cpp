@@ -216,8 +216,11 @@ Node& add_item(Role role, std::string name) {
   n.role = role;
   n.name = std::move(name);
   if (const auto hash = n.name.find("##"); hash != std::string::npos) n.name.erase(hash);
-  if (n.name.empty()) {
-    if (const auto it = s.last_text.find(w->ID); it != s.last_text.end()) n.labelled_by = it->second;
+  if (n.name.empty()) {  // named by the text before it (its words too: that text may be scrolled out of view)
+    if (const auto it = s.last_text.find(w->ID); it != s.last_text.end()) {
+      n.labelled_by = it->second;
+      n.name = s.nodes[s.index[it->second]].name;
+    }
   }
   n.disabled = (item.ItemFlags & ImGuiItemFlags_Disabled) != 0;
   place(n, w, item.Rect.Min, item.Rect.Max);

@@ -55,7 +55,7 @@ struct Node {
   std::string name;              // the accessible name: the visible label or text
   std::string value;             // a field's text, a slider's shown value
   std::string description;       // help behind "(?)", a tooltip, an error under a field
-  std::string labelled_by;       // the key of the text that names it (its own label is hidden)
+  std::string labelled_by;       // the key of the text that names it (its own label is hidden); `name` holds its words
   std::vector<std::string> options;  // a combo's choices
   int selected = -1;                 // the combo's choice
   double number = 0, min = 0, max = 1;

@@ -4,6 +4,7 @@
 #include <misc/cpp/imgui_stdlib.h>
 
 #include <algorithm>
+#include <string_view>
 #include <vector>
 
 #include "app.hpp"
@@ -41,17 +42,18 @@ void keep_text_on_escape(const char* label) {
 
 }  // namespace
 
-bool input_text(const char* label, const char* hint, std::string* text, ImGuiInputTextFlags flags) {
+bool input_text(const char* label, const char* hint, std::string* text, ImGuiInputTextFlags flags, bool hint_names) {
   keep_text_on_escape(label);
   // Tab on the page reached the field's mirror: the field starts editing
   // (and the page's input element takes the keys, platform.js).
   const ImGuiID id = ImGui::GetID(label);
   if (semantics::activated(semantics::key_of(id))) ImGui::ActivateItemByID(id);
   const bool changed = ImGui::InputTextWithHint(label, hint, text, flags);
-  semantics::Node& n = semantics::add_item(Role::text_field, label);
+  const bool named_by_hint = hint_names && hint != nullptr && *hint != '\0' && std::string_view(label).starts_with("##");
+  semantics::Node& n = semantics::add_item(Role::text_field, named_by_hint ? std::string(hint) : std::string(label));
   n.password = (flags & ImGuiInputTextFlags_Password) != 0;
   if (!n.password) n.value = *text;
-  if (hint != nullptr) n.description = hint;
+  if (hint != nullptr && !named_by_hint) n.description = hint;
   return changed;
 }
 
@@ -270,6 +272,18 @@ void table_headers() {
   }
 }
 
+void status_text(const ImVec4& color, const std::string& text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  (void)wrapped_as(Role::status, text);
+  ImGui::PopStyleColor();
+}
+
+void notice_text(bool is_error, const std::string& text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, is_error ? kBad : kGood);
+  (void)wrapped_as(is_error ? Role::alert : Role::status, text);
+  ImGui::PopStyleColor();
+}
+
 void colored_wrapped(const ImVec4& color, const std::string& text) {
   ImGui::PushStyleColor(ImGuiCol_Text, color);
   wrapped_text(text);
@@ -307,7 +321,7 @@ std::optional<std::optional<Date>> date_field(AppState& state, const char* id, c
   if (!ImGui::IsItemActive() && value && buffer != to_string(*value) && parse_date(buffer)) buffer = to_string(*value);
   std::optional<std::optional<Date>> changed;
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
-  if (input_text((std::string("##") + id).c_str(), "YYYY-MM-DD", &buffer)) {
+  if (input_text((std::string("##") + id).c_str(), "YYYY-MM-DD", &buffer, 0, false)) {
     if (buffer.empty()) changed = std::optional<Date>();
     else if (const auto date = parse_date(buffer)) changed = std::optional<Date>(*date);
   }

@@ -76,6 +76,10 @@ void wrapped_text(const std::string& text, float width = 0.0f);
 // Wrapped text with a role of the tree other than a paragraph (a verdict's
 // status); returns its node.
 semantics::Node& wrapped_as(semantics::Role role, const std::string& text, float width = 0.0f);
+// A result the user waits for (a verdict, "公示期已满", a package built):
+// read out when it changes. An error is an alert, read out at once.
+void status_text(const ImVec4& color, const std::string& text);
+void notice_text(bool is_error, const std::string& text);
 // Wrapped text in a colour.
 void colored_wrapped(const ImVec4& color, const std::string& text);
 // The radio buttons of an answer start with none chosen (a radio is never
@@ -98,7 +102,10 @@ std::optional<std::string> long_text(AppState& state, const char* id, const std:
 // Dear ImGui's InputTextWithHint (a null hint: none), except that Escape
 // leaves the field keeping its text instead of reverting the edit. Every
 // text field of the screens goes through here or the fields below.
-bool input_text(const char* label, const char* hint, std::string* text, ImGuiInputTextFlags flags = 0);
+// A field without a label of its own is named by its hint ("异议人") when
+// `hint_names`, otherwise by the text before it.
+bool input_text(const char* label, const char* hint, std::string* text, ImGuiInputTextFlags flags = 0,
+                bool hint_names = true);
 // A text field bound to `value`; returns the new text when changed.
 std::optional<std::string> text_field(AppState& state, const char* id, const std::string& value, float width = -1.0f);
 
