@@ -381,22 +381,27 @@ const QA = (() => {
     return Array.from(mirror.querySelectorAll('button, a[href], input, select, textarea, [tabindex="0"]'))
       .filter((el) => !el.disabled && el.style.display !== 'none' && el.style.visibility !== 'hidden');
   }
-  ime.addEventListener('keydown', (e) => {
-    if (e.key !== 'Tab' || !activeField || !elements.get(activeField)) return;
-    e.preventDefault();
-    e.stopImmediatePropagation();
+  function tabFromField(e) {
     const list = focusable();
     const at = list.indexOf(elements.get(activeField));
     const next = list[at + (e.shiftKey ? -1 : 1)];
+    e.preventDefault();
     Module._qa_sem_release();
     wantText = false;
     if (next) next.focus();
-  }, true);
+    else ime.blur();
+  }
   // Keys on the mirror's elements are theirs (Enter presses a button, the
-  // arrows choose a radio): kept from GLFW, which would also act on them.
+  // arrows choose a radio), and Tab is the browser's everywhere: all are
+  // kept from GLFW (which listens on the window and would act on them too,
+  // and cancels Tab). These listeners come before GLFW's.
   for (const type of ['keydown', 'keyup', 'keypress']) {
     window.addEventListener(type, (e) => {
-      if (e.target && e.target !== ime && mirror.contains(e.target) && !e.target.classList.contains('long-text')) {
+      const t = e.target;
+      if (t === ime && e.key === 'Tab' && activeField && elements.get(activeField)) {
+        if (type === 'keydown') tabFromField(e);
+        e.stopImmediatePropagation();
+      } else if (t !== ime && (e.key === 'Tab' || (mirror.contains(t) && !t.classList.contains('long-text')))) {
         e.stopImmediatePropagation();
       }
     }, true);
@@ -408,6 +413,11 @@ const QA = (() => {
       Module.canvas.dispatchEvent(new MouseEvent(type, e));
     });
   }
+  // A click on the canvas takes the focus from the mirror (the canvas is
+  // not focusable itself): the interface's field clicked gets the keys.
+  canvas.addEventListener('mousedown', () => {
+    if (mirror.contains(document.activeElement)) document.activeElement.blur();
+  }, true);
   document.getElementById('skip').addEventListener('click', (e) => {
     e.preventDefault();
     const title = mirror.querySelector('main [data-title]');
@@ -606,6 +616,13 @@ const QA = (() => {
 
   return {
     textInput(active, cssX, cssY, cssLine) {
+      // A field reached by Tab starts editing a frame or two later: if the
+      // keyboard has moved on meanwhile, the field is let go, not taken back.
+      const at = document.activeElement;
+      if (active && at !== ime && mirror.contains(at) && at !== elements.get(activeField)) {
+        Module._qa_sem_release();
+        return;
+      }
       wantText = active;
       ime.style.left = `${cssX}px`;
       ime.style.top = `${cssY}px`;

@@ -153,6 +153,7 @@ struct Runtime {
   bool tick_timer = false;
   bool ready = false;
   bool text_input_active = false;
+  ImGuiID text_input_field = 0;  // the field being edited
   float caret_css_x = 0, caret_css_y = 0, caret_css_line = 23;
   std::string clipboard;      // what the interface last copied
   std::string pending_paste;  // text from the page's paste event, for the next frame
@@ -330,8 +331,9 @@ void sync_semantics() {
     now.emplace(n.key, std::move(text));
   }
   const ImGuiIO& io = ImGui::GetIO();
-  const std::string active = io.WantTextInput ? semantics::key_of(ImGui::GetActiveID()) : std::string();
-  const bool focus_title = std::exchange(r.state.ui.screen_changed, false);
+  const std::string active = io.WantTextInput && ImGui::GetActiveID() != 0 ? semantics::key_of(ImGui::GetActiveID()) : std::string();
+  // Not on the first frame: the page opens at its top (the skip link first).
+  const bool focus_title = std::exchange(r.state.ui.screen_changed, false) && r.ready;
   if (changed.empty() && order == r.semantics_order && active == r.semantics_active && !focus_title) return;
   nlohmann::json update = {{"nodes", std::move(changed)}, {"active", active}, {"focusTitle", focus_title},
                            {"lang", r.state.language == Language::en ? "en" : "zh-CN"}};
@@ -423,9 +425,14 @@ void draw_one_frame() {
   }
 
   // The hidden text element follows ImGui's wish for text input.
-  const bool want_text = io.WantTextInput;
-  if (want_text != r.text_input_active) {
+  // Also when another field took over in the same frame (Tab left one field
+  // and Shift+Tab came back: the page's focus moved meanwhile).
+  // (io.WantTextInput lags a frame behind a field let go: the active id says it.)
+  const ImGuiID field = io.WantTextInput ? ImGui::GetActiveID() : 0;
+  const bool want_text = field != 0;
+  if (want_text != r.text_input_active || field != r.text_input_field) {
     r.text_input_active = want_text;
+    r.text_input_field = field;
     js_text_input(want_text, r.caret_css_x, r.caret_css_y, r.caret_css_line);
   }
   if (want_text && !r.blink_timer) {

@@ -46,8 +46,9 @@ bool input_text(const char* label, const char* hint, std::string* text, ImGuiInp
   keep_text_on_escape(label);
   // Tab on the page reached the field's mirror: the field starts editing
   // (and the page's input element takes the keys, platform.js).
-  const ImGuiID id = ImGui::GetID(label);
-  if (semantics::activated(semantics::key_of(id))) ImGui::ActivateItemByID(id);
+  // (SetKeyboardFocusHere asks for text input; ActivateItemByID does only
+  // when the last navigation was by keyboard.)
+  if (semantics::activated(semantics::key_of(ImGui::GetID(label)))) ImGui::SetKeyboardFocusHere();
   const bool changed = ImGui::InputTextWithHint(label, hint, text, flags);
   const bool named_by_hint = hint_names && hint != nullptr && *hint != '\0' && std::string_view(label).starts_with("##");
   semantics::Node& n = semantics::add_item(Role::text_field, named_by_hint ? std::string(hint) : std::string(label));

@@ -123,3 +123,76 @@ await run('a11y: each screen reads as its heading, named questions and answers, 
   const valid = page.getByRole('status').filter({ hasText: text('cli.verify.valid') });
   assert.equal(await valid.count(), 1, 'the package\'s verdict is a status');
 });
+
+// What the keyboard reaches, in order: Tab from the top of the page.
+async function tabThrough(page, until, limit = 400) {
+  const seen = [];
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    await sleep(40);
+    const at = await page.evaluate(() => {
+      const e = document.activeElement;
+      const group = e.closest('[role="radiogroup"]');
+      return { id: e.id, tag: e.tagName, type: e.type || '', text: (e.getAttribute('aria-label') || e.textContent || '').trim().slice(0, 40),
+               group: group ? group.id : '', inMain: !!e.closest('main'), inNav: !!e.closest('nav') };
+    });
+    seen.push(at);
+    if (until(at)) return seen;
+  }
+  assert.fail(`Tab never reached what it should: ${JSON.stringify(seen.slice(-5))}`);
+}
+
+await run('a11y: Tab from the top reaches every radio group in order, then the answers\' first change button', async (app) => {
+  const { page } = app;
+  await show(app, 'eligibility', 'zh');
+  const groups = await page.evaluate(() => Array.from(document.querySelectorAll('main [role="radiogroup"]')).map((g) => g.id));
+  const change = text('elig.s.change');
+  // The top of the page: the skip link is the first thing Tab reaches (a
+  // headless window holds no focus of its own to start from).
+  await page.evaluate(() => document.getElementById('skip').focus());
+  assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('skip')).top), '8px', 'the skip link shows when focused');
+  const seen = [{ id: 'skip' }, ...await tabThrough(page, (at) => at.tag === 'BUTTON' && at.text.startsWith(change))];
+  const firstMain = seen.findIndex((s) => s.inMain);
+  assert.ok(seen.slice(1, firstMain).every((s) => s.inNav) && firstMain > 5, 'the navigation comes before the content');
+  const reached = [...new Set(seen.filter((s) => s.inMain).map((s) => s.group).filter(Boolean))];
+  assert.deepEqual(reached, groups, 'every radio group of the content, in reading order');
+  console.log(`Tab: ${seen.length} stops to the first "${change}", ${reached.length} radio groups on the way`);
+});
+
+await run('a11y: the keyboard works the controls (Enter, Space, arrows, fields, drop-downs) and focus follows navigation', async (app) => {
+  const { page } = app;
+  await show(app, 'profile', 'zh');
+  const focus = (role, name) => page.getByRole(role, { name, exact: true }).first().focus();
+  // A field reached by Tab is edited by the interface; Tab goes on from it.
+  await focus('textbox', text('profile.name'));
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Shift+Tab');
+  // The interface edits the field: keys go to its input element.
+  await page.waitForFunction((name) => document.activeElement.id === 'ime' && document.activeElement.getAttribute('aria-label') === name,
+                             text('profile.name'), { timeout: 5000 });
+  await page.keyboard.insertText('天山区测试有限公司');
+  let s = await waitForState(app, (x) => x.draft.profile.organization.name.endsWith('天山区测试有限公司'), 'the name typed after Tab');
+  await page.keyboard.press('Tab');
+  await sleep(200);
+  const after = await page.evaluate(() => document.activeElement.id);
+  assert.notEqual(after, 'ime', 'Tab leaves the field being edited');
+  // Arrows choose within a radio group (the answer goes into the draft).
+  await focus('radio', text('ui.yes'));
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowRight');
+  s = await waitForState(app, (x) => x.draft.profile.organization.registered_in_urumqi === false, 'the answer chosen with the arrows');
+  // A drop-down chosen with the keyboard.
+  const kind = page.getByRole('combobox').first();
+  await kind.focus();
+  await kind.selectOption({ index: 2 });
+  s = await waitForState(app, (x) => !!x.draft.profile.organization.kind, 'a kind chosen from the drop-down');
+  // Enter on a navigation link: the screen changes and its title takes the focus.
+  await page.getByRole('link', { name: text('nav.eligibility'), exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((t) => document.activeElement.tagName === 'H1' && document.activeElement.textContent === t, text('nav.eligibility'));
+  // Enter on a button: the language switches.
+  await page.getByRole('button', { name: 'English', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await waitForState(app, (x) => x.language === 'en', 'English chosen with Enter');
+  await page.waitForFunction(() => document.getElementById('semantics').lang === 'en');
+});
