@@ -222,6 +222,10 @@ const QA = (() => {
       const [sx, sy, cw, ch] = n.s;
       Object.assign(el.style, { left: `${x}px`, top: `${y}px`, width: `${w}px`, height: `${h}px` });
       Object.assign(el.firstChild.style, { width: `${cw}px`, height: `${ch}px` });
+      // Whether the interface scrolls it sideways (a wide table) or down:
+      // what lies beyond a panel that does not is cut off, not reachable.
+      el.dataset.scrollsX = cw > w + 1 ? '1' : '';
+      el.dataset.scrollsY = ch > h + 1 ? '1' : '';
       el._scroll = [sx, sy];
       if (Math.abs(el.scrollLeft - sx) >= 1) el.scrollLeft = sx;
       if (Math.abs(el.scrollTop - sy) >= 1) el.scrollTop = sy;
@@ -418,6 +422,49 @@ const QA = (() => {
   canvas.addEventListener('mousedown', () => {
     if (mirror.contains(document.activeElement)) document.activeElement.blur();
   }, true);
+  // [SECTION] Touch: one finger dragged scrolls the panel under it (Dear
+  // ImGui scrolls only by wheel); a tap reaches the interface as the mouse
+  // events the browser makes of it; two fingers are the browser's (pinch
+  // zoom stays). GLFW's own touch handling (a press that a scroll would turn
+  // into a click) sees none of it.
+  let touch = null;  // { x, y, panel, scrolling }
+  function panelAt(x, y) {
+    let found = null;  // the innermost panel that scrolls, last in document order
+    for (const el of mirror.querySelectorAll('.sem-scroll')) {
+      const r = el.getBoundingClientRect();
+      const scrolls = el.dataset.scrollsX || el.dataset.scrollsY;
+      if (scrolls && x >= r.left && x < r.right && y >= r.top && y < r.bottom) found = el;
+    }
+    return found;
+  }
+  const inPage = (t) => t === canvas || (mirror.contains(t) && !t.classList.contains('long-text'));
+  window.addEventListener('touchstart', (e) => {
+    if (!inPage(e.target)) return;
+    e.stopImmediatePropagation();
+    const p = e.touches[0];
+    touch = e.touches.length === 1 ? { x: p.clientX, y: p.clientY, panel: panelAt(p.clientX, p.clientY), scrolling: false } : null;
+  }, { capture: true, passive: true });
+  window.addEventListener('touchmove', (e) => {
+    if (!inPage(e.target)) return;
+    e.stopImmediatePropagation();
+    if (!touch || e.touches.length !== 1 || !touch.panel) return;
+    const p = e.touches[0];
+    const dx = p.clientX - touch.x, dy = p.clientY - touch.y;
+    if (!touch.scrolling && Math.hypot(dx, dy) < 8) return;
+    touch.scrolling = true;
+    if (touch.panel.dataset.scrollsX) touch.panel.scrollLeft -= dx;
+    if (touch.panel.dataset.scrollsY) touch.panel.scrollTop -= dy;  // its scroll event scrolls the canvas
+    touch.x = p.clientX;
+    touch.y = p.clientY;
+    e.preventDefault();
+  }, { capture: true, passive: false });
+  for (const type of ['touchend', 'touchcancel']) {
+    window.addEventListener(type, (e) => {
+      if (!inPage(e.target)) return;
+      e.stopImmediatePropagation();
+      if (e.touches.length === 0) touch = null;
+    }, { capture: true, passive: true });
+  }
   document.getElementById('skip').addEventListener('click', (e) => {
     e.preventDefault();
     const title = mirror.querySelector('main [data-title]');

@@ -234,15 +234,33 @@ void draw_frame(AppState& state) {
   semantics::begin_frame();      // and every widget says what it is (semantics.hpp)
   // The text size applies from the next frame (Dear ImGui reads it in NewFrame).
   ImGui::GetStyle().FontScaleMain = theme::text_scale(state.ui.text_size);
-  if (ImGui::Begin("##page", nullptr, kPage)) {
-    // 15 em, but never more than 40 % of a narrow window (a phone keeps most
-    // of its width for the content until issue 15's collapsing navigation).
-    const float nav_width = std::min(ImGui::GetFontSize() * 15.0f, viewport->WorkSize.x * 0.4f);
+  // Below 768 CSS px (a phone, a narrow window) the navigation folds into a
+  // menu button at the top and the content takes the whole width, with
+  // touch targets at least 44 CSS px high (WCAG 2.5.5; issue 15).
+  const float css_px = ImGui::GetStyle().FontScaleDpi;  // device pixels per CSS pixel (theme::apply)
+  state.ui.narrow = viewport->WorkSize.x < theme::kNarrowCssPx * css_px;
+  if (!state.ui.narrow) state.ui.menu_open = false;
+  const theme::TouchSizes touch(state.ui.narrow, css_px);
+  const bool page_open = ImGui::Begin("##page", nullptr, kPage);
+  if (page_open && state.ui.narrow) {
+    const Catalog& t = state.text();
+    if (widgets::menu_button(t.text(state.ui.menu_open ? "app.menu_close" : "app.menu"), state.ui.menu_open)) {
+      state.ui.menu_open = !state.ui.menu_open;
+    }
+    record_item(state, "menu");
+    ImGui::SameLine();
+    widgets::text(t.text("app.title"));
+  }
+  if (page_open && (!state.ui.narrow || state.ui.menu_open)) {
+    // 15 em beside the content; the whole width as the open menu.
+    const float nav_width = state.ui.narrow ? 0.0f : ImGui::GetFontSize() * 15.0f;
     ImGui::BeginChild("##nav", ImVec2(nav_width, 0), true);
     semantics::landmark(semantics::Landmark::navigation, state.text().text("app.title"));
     navigation(state);
     ImGui::EndChild();
-    ImGui::SameLine();
+    if (!state.ui.narrow) ImGui::SameLine();
+  }
+  if (page_open && !state.ui.menu_open) {
     ImGui::BeginChild("##content", ImVec2(0, 0), false);
     semantics::landmark(semantics::Landmark::main, {});
     switch (state.screen) {
@@ -327,6 +345,7 @@ bool apply_actions(AppState& state, Platform& platform) {
                    [&](Navigate& a) {
                      state.screen = a.screen;
                      state.ui.screen_changed = true;
+                     state.ui.menu_open = false;  // a screen chosen from the menu shows at once
                      platform.set_drop_target(a.screen == Screen::review);
                      platform.save("qaward.screen", screen_tag(a.screen));  // a reload returns here
                    },

@@ -205,6 +205,8 @@ struct UiState {
   bool draft_unsaved = false;  // the browser refused to store it (full or disabled storage)
   bool wants_tick = false;     // a countdown is on screen: redraw every second
   bool screen_changed = false; // the user moved to another screen: the page focuses its title
+  bool narrow = false;         // below theme::kNarrowCssPx: the navigation is a menu
+  bool menu_open = false;      // that menu, open over the content
   theme::TextSize text_size = theme::TextSize::standard;  // the user's choice, remembered
   Renderer renderer = Renderer::none;
   // Where named widgets were last drawn (x, y, w, h in canvas pixels), so that

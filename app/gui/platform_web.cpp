@@ -163,6 +163,7 @@ struct Runtime {
   std::unordered_map<std::string, std::string> semantics_sent;  // each node as the page's mirror has it
   std::string semantics_order;                        // the keys and parents the mirror has, in order
   std::string semantics_active;                       // the field being edited, as last sent
+  std::vector<double> semantics_ms;                   // what the mirror cost each frame (ms), for the benchmark
 };
 
 Runtime& rt() {
@@ -288,6 +289,15 @@ void sync_text_areas() {
 // CSS pixels.
 void sync_semantics() {
   Runtime& r = rt();
+  const double started = emscripten_get_now();
+  struct Timed {  // the whole cost: the tree's diff here and the DOM's update in the page
+    Runtime& r;
+    double started;
+    ~Timed() {
+      if (r.semantics_ms.size() >= 512) r.semantics_ms.erase(r.semantics_ms.begin());
+      r.semantics_ms.push_back(emscripten_get_now() - started);
+    }
+  } timed{r, started};
   const auto css = [&](float v) { return std::round(v / r.dpr * 10.0) / 10.0; };
   nlohmann::json changed = nlohmann::json::array();
   std::string order;
@@ -743,6 +753,8 @@ EMSCRIPTEN_KEEPALIVE const char* qa_debug_state() {
   }
   const nlohmann::json state = {
       {"org_name", r.state.draft.profile.organization.name.value_or("")},
+      {"semantics_ms", r.semantics_ms},
+      {"semantics_nodes", qaward::gui::semantics::nodes().size()},
       {"screen", static_cast<int>(r.state.screen)},
       {"eligibility", r.state.eligibility ? qaward::to_string(r.state.eligibility->outcome) : ""},
       {"preflight", [&] {

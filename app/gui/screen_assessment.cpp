@@ -70,8 +70,9 @@ void screen_assessment(AppState& state) {
     const float fraction = static_cast<float>(cat.score_centi) / static_cast<float>(cat.category->points * 100);
     const std::string overlay = format_points(cat.score_centi) + " / " + std::to_string(cat.category->points);
     widgets::text(category_label(cat));
-    ImGui::SameLine(label_width + ImGui::GetStyle().ItemSpacing.x * 2.0f);
-    widgets::progress(fraction, ImVec2(bar_width, 0), overlay);
+    // The bar beside the names where it fits, under its name on a phone.
+    if (ImGui::GetContentRegionAvail().x >= bars_width) ImGui::SameLine(label_width + ImGui::GetStyle().ItemSpacing.x * 2.0f);
+    widgets::progress(fraction, ImVec2(std::min(bar_width, ImGui::GetContentRegionAvail().x), 0), overlay);
   }
   ImGui::EndGroup();
   // Item bars: each item's score against its points (unscored items empty).
@@ -83,14 +84,14 @@ void screen_assessment(AppState& state) {
       const std::string overlay = r.percent ? format_points(r.score_centi) + " / " + std::to_string(r.item->points)
                                             : t.text("assess.unscored", {{"points", std::to_string(r.item->points)}});
       widgets::text((r.item->id + " " + (en ? r.item->name_en : r.item->name)));
-      ImGui::SameLine(ImGui::GetFontSize() * 18.0f);
-      widgets::progress(fraction, ImVec2(bar_width, 0), overlay);
+      if (ImGui::GetContentRegionAvail().x >= ImGui::GetFontSize() * 18.0f + bar_width) ImGui::SameLine(ImGui::GetFontSize() * 18.0f);
+      widgets::progress(fraction, ImVec2(std::min(bar_width, ImGui::GetContentRegionAvail().x), 0), overlay);
       record_item(state, ("item_bar." + r.item->id).c_str());
     }
   }
   if (widgets::button(t.text("assess.export_csv"))) state.queue(ExportScoringSheet{false});
   record_item(state, "export_csv");
-  ImGui::SameLine();
+  widgets::same_line(widgets::button_width(t.text("assess.print_sheet")));
   if (widgets::button(t.text("assess.print_sheet"))) state.queue(ExportScoringSheet{true});
   ImGui::Spacing();
   if (!summary.gaps.empty()) {
@@ -113,7 +114,7 @@ void screen_assessment(AppState& state) {
       widgets::help_marker(prompts + "\n" + t.text(item.results ? "assess.letci" : "assess.adli"));
       const auto& bands = c.bands(item);
       const int band = score ? score->band : 0;
-      ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22.0f);
+      widgets::item_width(ImGui::GetFontSize() * 22.0f);
       const std::string current = band ? std::to_string(bands[static_cast<std::size_t>(band - 1)].min) + "-" +
                                              std::to_string(bands[static_cast<std::size_t>(band - 1)].max) + "%  " +
                                              (en ? bands[static_cast<std::size_t>(band - 1)].text.en : bands[static_cast<std::size_t>(band - 1)].text.zh)
@@ -129,15 +130,16 @@ void screen_assessment(AppState& state) {
       }
       if (score) {
         const auto& range = bands[static_cast<std::size_t>(score->band - 1)];
-        ImGui::SameLine();
+        widgets::same_line(ImGui::GetFontSize() * 8.0f);
         int percent = score->percent;
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
+        widgets::item_width(ImGui::GetFontSize() * 8.0f);
         if (widgets::slider_int("##percent", &percent, range.min, range.max, "%d%%")) {
           percent = percent / 5 * 5;  // 5 % steps
           state.edit([id = item.id, percent](Draft& d) { edit_agreed_score(d, id).percent = percent; });
         }
-        ImGui::SameLine();
-        widgets::text_disabled(t.text("assess.item_score", {{"score", format_points(static_cast<std::int64_t>(item.points) * score->percent)}}));
+        const std::string item_score = t.text("assess.item_score", {{"score", format_points(static_cast<std::int64_t>(item.points) * score->percent)}});
+        widgets::same_line(ImGui::CalcTextSize(item_score.c_str()).x);
+        widgets::text_disabled(item_score);
         for (const auto& [key, member] : {std::pair{"assess.evidence_hint", &ItemScore::evidence},
                                           {"assess.strengths_hint", &ItemScore::strengths},
                                           {"assess.improvements_hint", &ItemScore::improvements}}) {

@@ -34,7 +34,7 @@ void record_list(AppState& state, const char* id, const char* kind_prefix, std::
     state.edit([member](Draft& d) { d.profile.history.*member = std::vector<Record>{}; });
   }
   record_item(state, (std::string(id) + ".none").c_str());
-  ImGui::SameLine();
+  widgets::same_line(widgets::checkbox_width(t.text("ui.some")));
   const Date today = state.now.date;
   const bool some = widgets::radio(t.text("ui.some"), mode == 2);
   widgets::end_choice();
@@ -58,8 +58,8 @@ void record_list(AppState& state, const char* id, const char* kind_prefix, std::
       if (auto v = widgets::date_field(state, field.c_str(), r.date); v && *v) {
         state.edit([member, i, date = **v](Draft& d) { (*(d.profile.history.*member))[i].date = date; });
       }
-      ImGui::SameLine();
-      ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
+      widgets::same_line(ImGui::GetFontSize() * 8.0f);
+      widgets::item_width(ImGui::GetFontSize() * 8.0f);
       std::vector<std::string> names;
       int current = -1;
       for (const char* k : kinds) {
@@ -71,14 +71,14 @@ void record_list(AppState& state, const char* id, const char* kind_prefix, std::
       }
       if constexpr (requires { r.major; }) {
         if (with_major) {
-          ImGui::SameLine();
+          widgets::same_line(widgets::checkbox_width(t.text("elig.q.major")));
           bool major = r.major.value_or(false);
           if (widgets::checkbox(t.text("elig.q.major"), &major)) {
             state.edit([member, i, major](Draft& d) { (*(d.profile.history.*member))[i].major = major; });
           }
         }
       }
-      ImGui::SameLine();
+      widgets::same_line(widgets::button_width(t.text("ui.remove"), true));
       if (widgets::button(t.text("ui.remove"), true)) {
         state.edit([member, i](Draft& d) {
           auto& v = *(d.profile.history.*member);
@@ -268,10 +268,16 @@ void screen_eligibility(AppState& state) {
   const auto& d = state.draft.profile;
   widgets::heading(t.text("nav.eligibility"), 1);
   ImGui::Separator();
-  if (ImGui::BeginTable("##elig", 2, ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV)) {
+  // Questions beside the verdict, each scrolling; on a narrow page one
+  // column, the verdict after the questions, scrolling with the page.
+  const bool columns = !state.ui.narrow;
+  if (columns) {
+    if (!ImGui::BeginTable("##elig", 2, ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV)) return;
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::BeginChild("##questions", ImVec2(0, 0));
+  }
+  {
     widgets::heading(t.text("elig.group.declarations"));
     question(state, "elig.q.supports_policies", "elig.a.9_1");
     if (auto v = widgets::yes_no(state, "supports_policies", d.declarations.supports_policies)) state.edit([v = *v](Draft& x) { x.profile.declarations.supports_policies = v; });
@@ -295,13 +301,19 @@ void screen_eligibility(AppState& state) {
     record_list<AwardRecord>(state, "awards", "award.", {"quality_award", "nomination"}, &Profile::History::awards);
     question(state, "elig.q.sanctions", "elig.a.20");
     record_list<Sanction>(state, "sanctions", "sanction.", {"false_materials", "improper_means"}, &Profile::History::sanctions);
+  }
+  if (columns) {
     ImGui::EndChild();
     ImGui::TableNextColumn();
     ImGui::BeginChild("##verdict", ImVec2(0, 0));
-    edition_section(state);
-    verdict(state);
-    ImGui::Spacing();
-    answers(state);
+  } else {
+    ImGui::Separator();
+  }
+  edition_section(state);
+  verdict(state);
+  ImGui::Spacing();
+  answers(state);
+  if (columns) {
     ImGui::EndChild();
     ImGui::EndTable();
   }

@@ -37,21 +37,22 @@ void screen_materials(AppState& state) {
       const ImVec4 color = usable ? widgets::kGood : (m.required || lost) ? widgets::kBad : widgets::kMuted;
       widgets::mark(color, usable ? "√" : lost ? "×" : "○", t.text(usable ? "ui.mark.pass" : "ui.mark.fail"));
       ImGui::SameLine();
-      widgets::text_colored(color, (en ? m.name_en : m.name) + (m.required ? t.text("mat.required") : std::string()) +
-                                       (lost ? "  " + t.text("mat.missing_short") : std::string()));
+      widgets::colored_wrapped(color, (en ? m.name_en : m.name) + (m.required ? t.text("mat.required") : std::string()) +
+                                          (lost ? "  " + t.text("mat.missing_short") : std::string()));
     }
   }
   ImGui::Spacing();
   if (widgets::button(t.text("mat.add"))) state.queue(PickFiles{});
   record_item(state, "add_files");
-  ImGui::SameLine();
+  widgets::same_line(ImGui::GetFontSize() * 8.0f);
   widgets::colored_wrapped(widgets::kMuted, t.text("mat.drop_hint"));
   ImGui::Spacing();
   if (state.draft.attachments.empty()) {
     widgets::wrapped_text(t.text("mat.none"));
     return;
   }
-  if (widgets::begin_table("##attachments", t.text("nav.materials"), 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable)) {
+  if (widgets::begin_table("##attachments", t.text("nav.materials"), 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable,
+                           ImVec2(0, 0), ImGui::GetFontSize() * 30.0f)) {
     ImGui::TableSetupColumn(t.text("mat.file").c_str(), ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn(t.text("mat.category").c_str(), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 12);
     ImGui::TableSetupColumn(t.text("mat.trade_secret").c_str(), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 5);
@@ -71,7 +72,7 @@ void screen_materials(AppState& state) {
       widgets::text(name);
       if (has_state_secret(a)) widgets::colored_wrapped(widgets::kBad, t.text("pkg.state_secret", {{"found", name}}));
       ImGui::TableNextColumn();
-      ImGui::SetNextItemWidth(-1);
+      widgets::item_width(-1);
       std::string current = a.category;
       if (state.services.rules != nullptr) {
         for (const auto& m : state.services.rules->materials) {

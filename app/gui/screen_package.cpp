@@ -55,12 +55,13 @@ void screen_package(AppState& state) {
     widgets::wrapped_text(t.text("key.none"));
     std::string& pass = state.ui.buffers["new_passphrase"];
     std::string& again = state.ui.buffers["new_passphrase_again"];
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16.0f);
+    widgets::item_width(ImGui::GetFontSize() * 16.0f);
     widgets::input_text("##pass", t.text("key.passphrase").c_str(), &pass, ImGuiInputTextFlags_Password);
     record_item(state, "new_passphrase");
-    ImGui::SameLine();
-    widgets::text(t.text(strength_key(pass)));
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16.0f);
+    const std::string strength = t.text(strength_key(pass));
+    widgets::same_line(ImGui::CalcTextSize(strength.c_str()).x);
+    widgets::text(strength);
+    widgets::item_width(ImGui::GetFontSize() * 16.0f);
     widgets::input_text("##again", t.text("key.passphrase_again").c_str(), &again, ImGuiInputTextFlags_Password);
     record_item(state, "new_passphrase_again");
     const bool match = !pass.empty() && pass == again;
@@ -69,7 +70,7 @@ void screen_package(AppState& state) {
       state.queue(CreateKey{pass});
     }
     record_item(state, "create_key");
-    ImGui::SameLine();
+    widgets::same_line(widgets::button_width(t.text("key.import")));
     if (widgets::button(t.text("key.import"))) state.queue(ImportKey{});
   } else {
     const auto key = parse_public_key(state.keys.public_key);
@@ -100,10 +101,10 @@ void screen_package(AppState& state) {
   // 3. Build, download, cover sheet.
   if (!state.keys.secret_key.empty()) {
     std::string& pass = state.ui.buffers["passphrase"];
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16.0f);
+    widgets::item_width(ImGui::GetFontSize() * 16.0f);
     widgets::input_text("##unlock", t.text("key.passphrase").c_str(), &pass, ImGuiInputTextFlags_Password);
     record_item(state, "passphrase");
-    ImGui::SameLine();
+    widgets::same_line(widgets::button_width(t.text("pkg.build")));
     ImGui::BeginDisabled(!blockers.empty() || pass.empty() || state.packaging.busy);
     if (widgets::button(t.text("pkg.build"))) state.queue(BuildPackage{pass});
     record_item(state, "build_package");

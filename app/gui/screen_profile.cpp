@@ -62,7 +62,7 @@ void screen_profile(AppState& state) {
   label(t, "profile.kind");
   static constexpr const char* kKinds[] = {"legal_person", "unincorporated", "branch", "internal", "dispatched"};
   const std::string current = o.kind ? t.text("kind." + *o.kind) : t.text("ui.choose");
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16.0f);
+  widgets::item_width(ImGui::GetFontSize() * 16.0f);
   std::vector<std::string> kinds;
   int kind = -1;
   for (const char* k : kKinds) {
@@ -79,7 +79,7 @@ void screen_profile(AppState& state) {
     state.edit([v = *v](Draft& d) { d.profile.organization.registered_in_urumqi = v; });
   }
   label(t, "profile.district");
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16.0f);
+  widgets::item_width(ImGui::GetFontSize() * 16.0f);
   const std::vector<std::string> no_districts;
   const auto& districts = state.services.rules != nullptr ? state.services.rules->districts : no_districts;
   int district = -1;

@@ -31,7 +31,7 @@ void month_calendar(AppState& state, const PublicityPeriod& period) {
   const Date last{period.last_day.year, period.last_day.month, 1};
   while (month <= last) {
     widgets::text(t.text("pub.month", {{"year", std::to_string(month.year)}, {"month", std::to_string(month.month)}}));
-    const ImVec2 size(ImGui::GetFontSize() * 28.0f, 0.0f);
+    const ImVec2 size(std::min(ImGui::GetFontSize() * 28.0f, ImGui::GetContentRegionAvail().x), 0.0f);
     const std::string month_name = t.text("pub.month", {{"year", std::to_string(month.year)}, {"month", std::to_string(month.month)}});
     if (widgets::begin_table(("##m" + to_string(month)).c_str(), month_name, 7, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchSame, size)) {
       for (const char* key : {"pub.mon", "pub.tue", "pub.wed", "pub.thu", "pub.fri", "pub.sat", "pub.sun"}) {
@@ -76,11 +76,11 @@ void objection_log(AppState& state) {
     ImGui::PushID(static_cast<int>(i));
     const std::string field = "objection." + std::to_string(i);
     widgets::text(t.text("obj.received"));
-    ImGui::SameLine();
+    widgets::same_line(ImGui::GetFontSize() * 8.0f);
     if (auto v = widgets::date_field(state, (field + ".received").c_str(), o.received_on); v && *v) {
       state.edit([i, date = **v](Draft& d) { edit_publicity(d).objections[i].received_on = date; });
     }
-    ImGui::SameLine();
+    widgets::same_line(widgets::button_width(t.text("ui.remove")));
     if (widgets::button(t.text("ui.remove"), true)) {
       state.edit([i](Draft& d) {
         auto& objections = edit_publicity(d).objections;
@@ -90,7 +90,7 @@ void objection_log(AppState& state) {
     for (const auto& [key, member] : {std::pair{"obj.from", &Objection::from}, {"obj.summary", &Objection::summary},
                                       {"obj.resolution", &Objection::resolution}}) {
       std::string text = o.*member;
-      ImGui::SetNextItemWidth(-1.0f);
+      widgets::item_width(-1.0f);
       if (widgets::input_text((std::string("##") + key).c_str(), t.text(key).c_str(), &text)) {
         state.edit([i, member = member, text](Draft& d) { edit_publicity(d).objections[i].*member = text; });
       }
@@ -124,7 +124,7 @@ void screen_publicity(AppState& state) {
   widgets::text(t.text("pub.posted_at"));
   widgets::help_marker(t.text("pub.posted_at_hint"));
   auto [it, inserted] = state.ui.buffers.try_emplace("posted_at", form.posted_at ? to_iso(*form.posted_at).substr(0, 16) : std::string());
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
+  widgets::item_width(ImGui::GetFontSize() * 12.0f);
   if (widgets::input_text("##posted_at", "2026-03-06T15:00", &it->second, 0, false)) {
     const auto parsed = parse_datetime(it->second);
     if (parsed || it->second.empty()) {
@@ -133,10 +133,10 @@ void screen_publicity(AppState& state) {
   }
   record_item(state, "posted_at");
   if (!it->second.empty() && !parse_datetime(it->second)) {
-    ImGui::SameLine();
+    widgets::same_line(ImGui::GetFontSize() * 8.0f);
     widgets::colored_wrapped(widgets::kBad, t.text("input.bad_datetime", {{"found", it->second}}));
   }
-  ImGui::SameLine();
+  widgets::same_line(widgets::button_width(t.text("pub.now")));
   if (widgets::button(t.text("pub.now"), true)) {
     DateTime now = state.now;
     now.seconds -= now.seconds % 60;
@@ -158,8 +158,9 @@ void screen_publicity(AppState& state) {
   ImGui::Spacing();
   for (const auto& [key, member] : {std::pair{"pub.where", &PublicityRecord::where}, {"pub.department", &PublicityRecord::department},
                                     {"pub.person", &PublicityRecord::person}, {"pub.phone", &PublicityRecord::phone}}) {
+    // The label beside its field where both fit, above it on a phone.
     widgets::text(t.text(key));
-    ImGui::SameLine(ImGui::GetFontSize() * 8.0f);
+    if (ImGui::GetContentRegionAvail().x >= ImGui::GetFontSize() * 16.0f) ImGui::SameLine(ImGui::GetFontSize() * 8.0f);
     if (auto v = widgets::text_field(state, key, form.*member, ImGui::GetFontSize() * 20.0f)) {
       state.edit([member = member, v = *v](Draft& d) { edit_publicity(d).*member = v; });
     }
@@ -198,7 +199,7 @@ void screen_publicity(AppState& state) {
   state.ui.wants_tick = status.state != PublicityState::complete;
   if (widgets::button(t.text("pub.print_notice"))) state.queue(OpenPublicityDocument{false});
   record_item(state, "print_notice");
-  ImGui::SameLine();
+  widgets::same_line(widgets::button_width(t.text("pub.print_statement")));
   if (widgets::button(t.text("pub.print_statement"))) state.queue(OpenPublicityDocument{true});
   if (!state.notice.text.empty() && state.notice.is_error) widgets::notice_text(true, state.notice.text);
   ImGui::Spacing();

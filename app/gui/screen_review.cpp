@@ -18,31 +18,31 @@ void screen_review(AppState& state) {
   ImGui::Separator();
   if (widgets::button(t.text("review.open"))) state.queue(PickPackages{});
   record_item(state, "open_packages");
-  ImGui::SameLine();
+  widgets::same_line(ImGui::GetFontSize() * 8.0f);
   widgets::colored_wrapped(widgets::kMuted, t.text("review.drop_hint"));
   // The office key: anyone can sign "as" a district office; only its
   // published key tells. Pinned, a recommendation by another key fails.
   if (state.keys.office_key.empty()) {
     if (widgets::button(t.text("review.pin_office_key"))) state.queue(PickOfficeKey{});
     record_item(state, "pin_office_key");
-    ImGui::SameLine();
     widgets::help_marker(t.text("review.pin_office_key_hint"));
   } else {
     const auto key = parse_public_key(state.keys.office_key);
-    widgets::text(t.text("review.office_key", {{"fingerprint", key.ok() ? key.value().fingerprint() : ""}}));
-    ImGui::SameLine();
+    widgets::wrapped_text(t.text("review.office_key", {{"fingerprint", key.ok() ? key.value().fingerprint() : ""}}));
+    widgets::same_line(widgets::button_width(t.text("review.unpin_office_key")));
     if (widgets::button(t.text("review.unpin_office_key"), true)) state.queue(ClearOfficeKey{});
     record_item(state, "unpin_office_key");
   }
   if (state.review.packages.empty()) return;
   if (widgets::button(t.text("review.report_html"))) state.queue(ExportReview{"html"});
-  ImGui::SameLine();
+  widgets::same_line(widgets::button_width("JSON"));
   if (widgets::button("JSON")) state.queue(ExportReview{"json"});
-  ImGui::SameLine();
+  widgets::same_line(widgets::button_width("CSV"));
   if (widgets::button("CSV")) state.queue(ExportReview{"csv"});
   if (!state.notice.text.empty()) widgets::notice_text(state.notice.is_error, state.notice.text);
   // The batch at a glance: one row per package, details below.
-  if (widgets::begin_table("##batch", t.text("nav.review"), 7, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable)) {
+  if (widgets::begin_table("##batch", t.text("nav.review"), 7, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable,
+                           ImVec2(0, 0), ImGui::GetFontSize() * 30.0f)) {
     for (const char* key : {"review.col.file", "review.col.verdict", "review.col.organization", "review.col.signature",
                             "review.col.eligibility", "review.col.publicity", "review.col.score"}) {
       ImGui::TableSetupColumn(t.text(key).c_str());
@@ -108,16 +108,16 @@ void screen_review(AppState& state) {
       std::string& unit = state.ui.buffers["review.unit"];
       std::string& opinion = state.ui.buffers["review.opinion." + std::to_string(i)];
       std::string& pass = state.ui.buffers["review.passphrase"];
-      ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14.0f);
+      widgets::item_width(ImGui::GetFontSize() * 14.0f);
       widgets::input_text("##unit", t.text("review.unit").c_str(), &unit);
       record_item(state, ("review.unit." + std::to_string(i)).c_str());
-      ImGui::SetNextItemWidth(-1.0f);
+      widgets::item_width(-1.0f);
       widgets::input_text("##opinion", t.text("review.opinion").c_str(), &opinion);
       record_item(state, ("review.opinion." + std::to_string(i)).c_str());
-      ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14.0f);
+      widgets::item_width(ImGui::GetFontSize() * 14.0f);
       widgets::input_text("##pass", t.text("key.passphrase").c_str(), &pass, ImGuiInputTextFlags_Password);
       record_item(state, ("review.passphrase." + std::to_string(i)).c_str());
-      ImGui::SameLine();
+      widgets::same_line(widgets::button_width(t.text("review.countersign")));
       ImGui::BeginDisabled(unit.empty() || opinion.empty() || pass.empty() || state.packaging.busy);
       if (widgets::button(t.text("review.countersign"))) state.queue(Countersign{i, unit, opinion, pass});
       record_item(state, ("review.countersign." + std::to_string(i)).c_str());

@@ -82,8 +82,10 @@ const std::string& panel(ImGuiWindow* w) {
   n.h = w->Size.y;
   n.scroll_x = w->Scroll.x;
   n.scroll_y = w->Scroll.y;
-  n.content_w = w->ScrollMax.x + w->Size.x;
-  n.content_h = w->ScrollMax.y + w->Size.y;
+  // As far as the panel scrolls where it shows a scrollbar: what lies beyond
+  // a panel that does not scroll sideways is cut off, not reachable.
+  n.content_w = w->Size.x + (w->ScrollbarX ? w->ScrollMax.x : 0.0f);
+  n.content_h = w->Size.y + w->ScrollMax.y;
   return push(std::move(n)).key;
 }
 

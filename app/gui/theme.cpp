@@ -53,6 +53,29 @@ void apply(ImGuiStyle& style, float line_px, double dpr) {
 }
 
 namespace {
+bool touch_active = false;
+}  // namespace
+
+TouchSizes::TouchSizes(bool on, float css_px) {
+  if (!on) return;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float target = kTouchTargetCssPx * css_px;
+  const float pad_y = std::max(style.FramePadding.y, (target - ImGui::GetFontSize()) * 0.5f);
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(style.FramePadding.x, pad_y));
+  // A phone's margins, not a desktop's.
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8.0f * css_px, 8.0f * css_px));
+  pushed_ = 2;
+  touch_active = true;
+}
+
+TouchSizes::~TouchSizes() {
+  ImGui::PopStyleVar(pushed_);
+  if (pushed_ > 0) touch_active = false;
+}
+
+bool TouchSizes::active() { return touch_active; }
+
+namespace {
 double linear(float channel) {
   const double c = channel;
   return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);

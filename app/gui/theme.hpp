@@ -39,6 +39,26 @@ inline constexpr float kHeading2 = 1.2f;  // sections, the verdict
 // `line_px` CSS px per line (kBodyEmCssPx x the font's line height in em).
 void apply(ImGuiStyle& style, float line_px, double dpr);
 
+// [SECTION] Narrow windows and touch (issue 15): below this width in CSS
+// pixels the navigation folds into a menu.
+inline constexpr float kNarrowCssPx = 768.0f;
+// Controls at least this high in CSS pixels: a finger's target (WCAG 2.5.5).
+inline constexpr float kTouchTargetCssPx = 44.0f;
+// While one lives, every control is a finger's target (`css_px`: device
+// pixels per CSS pixel): frames 44 CSS px high, small buttons full-sized,
+// navigation entries as high as a frame, narrow margins.
+class TouchSizes {
+ public:
+  TouchSizes(bool on, float css_px);
+  ~TouchSizes();
+  TouchSizes(const TouchSizes&) = delete;
+  TouchSizes& operator=(const TouchSizes&) = delete;
+  [[nodiscard]] static bool active();
+
+ private:
+  int pushed_ = 0;
+};
+
 // WCAG 2.1 contrast ratio of two opaque colours (1 to 21).
 [[nodiscard]] double contrast(const ImVec4& a, const ImVec4& b);
 // `over` composited on an opaque `under` (a translucent background on the page).

@@ -108,11 +108,32 @@ semantics::Node& wrapped_as(Role role, const std::string& text, float width) {
   return semantics::add_text(role, text, start, ImVec2(start.x + width, std::max(start.y, end.y - ImGui::GetStyle().ItemSpacing.y)));
 }
 
+void item_width(float width) {
+  ImGui::SetNextItemWidth(width > 0.0f ? std::min(width, std::max(ImGui::GetContentRegionAvail().x, 1.0f)) : width);
+}
+
+void same_line(float next_width) {
+  ImGui::SameLine();
+  if (ImGui::GetContentRegionAvail().x < next_width) ImGui::NewLine();
+}
+
+float button_width(const std::string& label, bool /*small*/) {
+  // (SmallButton keeps the frame's horizontal padding.)
+  return ImGui::CalcTextSize(label.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+}
+
+float checkbox_width(const std::string& label) {
+  return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label.c_str(), nullptr, true).x;
+}
+
 void tooltip(const std::string& text) {
   semantics::Node* n = semantics::last();
   const bool focused = n != nullptr && !n->key.empty() && semantics::focused() == n->key;
   if (n != nullptr) n->description = text;
-  if (focused || ImGui::IsItemHovered()) {
+  const bool hovered = ImGui::IsItemHovered();
+  if (focused || hovered) {
+    // Reached by the keyboard: below the item, not at a mouse far away.
+    if (!hovered) ImGui::SetNextWindowPos(ImVec2(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y + ImGui::GetStyle().ItemSpacing.y));
     ImGui::BeginTooltip();
     draw_wrapped(text, ImGui::GetFontSize() * 32.0f);
     ImGui::EndTooltip();
@@ -120,7 +141,7 @@ void tooltip(const std::string& text) {
 }
 
 void help_marker(const std::string& text) {
-  ImGui::SameLine();
+  same_line(ImGui::CalcTextSize("(?)").x);
   ImGui::TextDisabled("(?)");
   semantics::Node& n = semantics::add_text(Role::button, "(?)", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   n.key += ".help";  // never the key of the text "(?)" itself
@@ -143,8 +164,7 @@ void text_disabled(const std::string& s) { text_colored(ImGui::GetStyleColorVec4
 void heading(const std::string& text, int level) {
   ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * (level <= 1 ? theme::kHeading1 : theme::kHeading2));
   ImGui::PushStyleColor(ImGuiCol_Text, kAccent);
-  ImGui::TextUnformatted(text.c_str());
-  semantics::Node& n = semantics::add_item(Role::heading, text);
+  semantics::Node& n = wrapped_as(Role::heading, text);  // a long period's title wraps on a phone
   n.level = level <= 1 ? 1 : 2;
   n.focus_target = level <= 1;
   ImGui::PopStyleColor();
@@ -160,7 +180,8 @@ void emphasized(const ImVec4& color, const std::string& text) {
 }
 
 bool button(const std::string& label, bool small, const std::string& context) {
-  bool pressed = small ? ImGui::SmallButton(label.c_str()) : ImGui::Button(label.c_str());
+  // Small buttons are finger-sized too where fingers are used.
+  bool pressed = small && !theme::TouchSizes::active() ? ImGui::SmallButton(label.c_str()) : ImGui::Button(label.c_str());
   pressed = semantics::activated(last_key()) || pressed;
   (void)semantics::add_item(Role::button, context.empty() ? label : label + " " + context);
   return pressed;
@@ -173,17 +194,37 @@ void mark(const ImVec4& color, const char* symbol, const std::string& spoken) {
   (void)semantics::add_text(Role::paragraph, spoken, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
 }
 
+bool menu_button(const std::string& label, bool open) {
+  bool pressed = ImGui::Button(label.c_str());
+  pressed = semantics::activated(last_key()) || pressed;
+  semantics::add_item(Role::disclosure, label).expanded = open;
+  return pressed;
+}
+
 bool nav_link(const std::string& label, bool current) {
-  bool pressed = ImGui::Selectable(label.c_str(), current);
+  const ImVec2 size(0.0f, theme::TouchSizes::active() ? ImGui::GetFrameHeight() : 0.0f);
+  bool pressed = ImGui::Selectable(label.c_str(), current, 0, size);
   pressed = semantics::activated(last_key()) || pressed;
   semantics::add_item(Role::link, label).current = current;
   return pressed;
 }
 
 bool radio(const std::string& label, bool active) {
-  bool pressed = ImGui::RadioButton(label.c_str(), active);
+  // A label longer than the line (an edition's title on a phone) wraps
+  // beside the circle.
+  const bool fits = checkbox_width(label) <= ImGui::GetContentRegionAvail().x;
+  const std::string id = fits ? label : "##" + label;
+  bool pressed = ImGui::RadioButton(id.c_str(), active);
   pressed = semantics::activated(last_key()) || pressed;
   semantics::add_item(Role::radio, label).checked = active;
+  if (!fits) {
+    const std::string shown = label.substr(0, label.find("##"));
+    ImGui::SameLine(0.0f, ImGui::GetStyle().ItemInnerSpacing.x);
+    semantics::hide_begin();  // the radio's name already
+    wrapped_text(shown);
+    semantics::hide_end();
+    pressed = ImGui::IsItemClicked() || pressed;
+  }
   return pressed;
 }
 
@@ -254,10 +295,21 @@ bool slider_int(const char* id, int* value, int min, int max, const char* format
   return changed;
 }
 
-bool begin_table(const char* id, const std::string& name, int columns, ImGuiTableFlags flags, ImVec2 size) {
+bool begin_table(const char* id, const std::string& name, int columns, ImGuiTableFlags flags, ImVec2 size, float min_width) {
   semantics::name_next_table(name);
-  return ImGui::BeginTable(id, columns, flags, size);
+  if (min_width <= ImGui::GetContentRegionAvail().x) return ImGui::BeginTable(id, columns, flags, size);
+  // Its own horizontal scrollbar; Dear ImGui sizes such a table to the
+  // height it is given: the height its rows took last frame.
+  ImGuiStorage* storage = ImGui::GetStateStorage();
+  const ImGuiID height_id = ImGui::GetID((std::string(id) + "#height").c_str());
+  const float height = storage->GetFloat(height_id, ImGui::GetFrameHeightWithSpacing() * 8.0f);
+  if (!ImGui::BeginTable(id, columns, flags | ImGuiTableFlags_ScrollX, ImVec2(size.x, height), min_width)) return false;
+  const ImGuiTable* table = ImGui::GetCurrentTable();
+  storage->SetFloat(height_id, std::max(table->InnerWindow->ContentSize.y, ImGui::GetFrameHeight()) +
+                                   ImGui::GetStyle().ScrollbarSize + ImGui::GetStyle().CellPadding.y * 2.0f);
+  return true;
 }
+
 
 void table_headers() {
   ImGuiTable* table = ImGui::GetCurrentTable();
@@ -321,7 +373,7 @@ std::optional<std::optional<Date>> date_field(AppState& state, const char* id, c
   // Follow the draft when it changed elsewhere (an import, a restore).
   if (!ImGui::IsItemActive() && value && buffer != to_string(*value) && parse_date(buffer)) buffer = to_string(*value);
   std::optional<std::optional<Date>> changed;
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
+  item_width(ImGui::GetFontSize() * 8.0f);
   if (input_text((std::string("##") + id).c_str(), "YYYY-MM-DD", &buffer, 0, false)) {
     if (buffer.empty()) changed = std::optional<Date>();
     else if (const auto date = parse_date(buffer)) changed = std::optional<Date>(*date);
@@ -378,7 +430,7 @@ std::optional<std::string> long_text(AppState& state, const char* id, const std:
 
 std::optional<std::string> text_field(AppState& state, const char* id, const std::string& value, float width) {
   std::string text = value;
-  ImGui::SetNextItemWidth(width);
+  item_width(width);
   const bool changed = input_text((std::string("##") + id).c_str(), nullptr, &text);
   record_item(state, id);
   return changed ? std::optional<std::string>(text) : std::nullopt;

@@ -24,6 +24,15 @@ using theme::kWarn;
 // (semantics.hpp) and takes the page's requests for it (a button pressed with
 // Enter on its DOM mirror): screens draw through these, not Dear ImGui's own.
 
+// [SECTION] Layout that fits a narrow page (nothing cut off at its right).
+// The next item's width, never more than what is left of the line.
+void item_width(float width);
+// The next item on this line if `next_width` fits there, else below.
+void same_line(float next_width);
+// The width of a button (small or not) and of a checkbox with its label.
+[[nodiscard]] float button_width(const std::string& label, bool small = false);
+[[nodiscard]] float checkbox_width(const std::string& label);
+
 // A "(?)" marker whose tooltip explains and cites; a button on the page,
 // described by the text, that shows the tooltip while it has the focus.
 void help_marker(const std::string& text);
@@ -41,6 +50,8 @@ void text_disabled(const std::string& text);
 bool button(const std::string& label, bool small = false, const std::string& context = {});
 // A mark (√ × ？) in a colour, read out as `spoken` ("符合").
 void mark(const ImVec4& color, const char* symbol, const std::string& spoken);
+// The button that opens and closes the navigation on a narrow page.
+bool menu_button(const std::string& label, bool open);
 // An entry of the navigation: the current screen is marked so.
 bool nav_link(const std::string& label, bool current);
 bool radio(const std::string& label, bool active);
@@ -59,8 +70,11 @@ std::optional<std::size_t> combo(AppState& state, const char* id, const std::str
 bool disclosure(const std::string& label, bool tree = false);
 void progress(float fraction, ImVec2 size, const std::string& overlay);
 bool slider_int(const char* id, int* value, int min, int max, const char* format);
-// A data table named for screen readers (layout tables use ImGui::BeginTable).
-bool begin_table(const char* id, const std::string& name, int columns, ImGuiTableFlags flags, ImVec2 size = ImVec2(0, 0));
+// A data table named for screen readers (layout tables use ImGui::BeginTable;
+// both end with ImGui::EndTable). A table wider than the page (`min_width`, 0: any)
+// scrolls sideways inside itself, as high as its rows.
+bool begin_table(const char* id, const std::string& name, int columns, ImGuiTableFlags flags, ImVec2 size = ImVec2(0, 0),
+                 float min_width = 0.0f);
 // The header row of the current table (Dear ImGui's TableHeadersRow, with
 // each header a column header of the tree).
 void table_headers();

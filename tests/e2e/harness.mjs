@@ -25,7 +25,7 @@ export const CHROMIUM_ARGS = [
 // `initScript` runs in the page before its own scripts (to take a feature
 // away); `ready` is the value of html[data-app-ready] to wait for.
 export async function openApp({ viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, initScript = null,
-                                ready = 'true', path = '/', args = CHROMIUM_ARGS } = {}) {
+                                ready = 'true', path = '/', args = CHROMIUM_ARGS, hasTouch = false, isMobile = false } = {}) {
   const webDir = process.env.QAWARD_WEB_DIR || join(projectRoot, 'build', 'wasm', 'web');
   const server = await startServer({ root: webDir, port: 0 });
   const origin = `http://127.0.0.1:${server.address().port}`;
@@ -36,6 +36,8 @@ export async function openApp({ viewport = { width: 1280, height: 800 }, deviceS
     args,
     viewport,
     deviceScaleFactor,
+    hasTouch,
+    isMobile,
   });
   const page = context.pages()[0] || (await context.newPage());
   if (initScript) await page.addInitScript(initScript);
