@@ -417,6 +417,19 @@ const QA = (() => {
       Module.canvas.dispatchEvent(new MouseEvent(type, e));
     });
   }
+  // Text found (window.find, a screen reader's caret, Ctrl+F's selection)
+  // is brought into view: its panel scrolls, and the canvas follows.
+  document.addEventListener('selectionchange', () => {
+    const s = document.getSelection();
+    const node = s && s.rangeCount ? s.focusNode : null;
+    const el = node && (node.nodeType === 1 ? node : node.parentElement);
+    const target = el && mirror.contains(el) ? el.closest('.sem') : null;
+    const panel = target && target.parentElement.closest('.sem-scroll');
+    if (!panel) return;
+    const r = target.getBoundingClientRect(), p = panel.getBoundingClientRect();
+    const outOfView = r.bottom <= p.top || r.top >= p.bottom || r.right <= p.left || r.left >= p.right;
+    if (outOfView) target.scrollIntoView({ block: 'nearest', inline: 'nearest' });  // (text selected in view stays put)
+  });
   // A click on the canvas takes the focus from the mirror (the canvas is
   // not focusable itself): the interface's field clicked gets the keys.
   canvas.addEventListener('mousedown', () => {

@@ -258,3 +258,30 @@ await run('a11y: on a phone (touch, 390x844) the menu opens the navigation, a ta
   assert.ok(after > before + 200, `the content scrolled with the finger (${before} -> ${after})`);
   assert.equal((await app.state()).screen, 2, 'a swipe is not a tap');
 }, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+await run('a11y: text on the page can be selected and copied, and the browser\'s find brings it into view', async (app) => {
+  const { page } = app;
+  await show(app, 'eligibility', 'zh');
+  // The verdict, selected with the mouse (three clicks select its paragraph).
+  const verdict = page.getByRole('status').first();
+  const [x, y] = await verdict.boundingBox().then((b) => [b.x + 20, b.y + b.height / 2]);
+  await page.mouse.click(x, y, { clickCount: 3 });
+  const selected = await page.evaluate(() => window.getSelection().toString());
+  assert.ok(selected.includes(text('elig.verdict').split('{')[0]), `the verdict is selected: "${selected}"`);
+  // Find: a question below the fold. The browser scrolls the mirror's panel
+  // to it and the interface follows (had it not, its next frame would have
+  // put the panel back where the canvas is).
+  const question = text('elig.q.sanctions');
+  const scrollOf = (q) => page.evaluate((q) => {
+    const p = [...document.querySelectorAll('#semantics p')].find((e) => e.textContent === q);
+    return p.closest('.sem-scroll').scrollTop;
+  }, q);
+  const before = await scrollOf(question);
+  assert.ok(await page.evaluate((q) => window.find(q, false, false, true), question), 'the browser finds the question');
+  await sleep(300);
+  await page.mouse.move(700, 250);  // frames drawn after the find
+  await page.mouse.move(710, 260);
+  await sleep(300);
+  const after = await scrollOf(question);
+  assert.ok(after > before + 100, `the panel holding it scrolled to it, and stayed (${before} -> ${after})`);
+}, { viewport: { width: 1366, height: 500 } });
