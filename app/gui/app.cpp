@@ -279,6 +279,39 @@ void draw_frame(AppState& state) {
   ++state.ui.frames_drawn;
 }
 
+std::string in_words(const Catalog& t, const Diagnostic& problem) {
+  // Longest first: a field's name where there is one, else its step's.
+  static constexpr std::pair<std::string_view, const char*> kPlaces[] = {
+      {"/profile/organization/name", "profile.name"},
+      {"/profile/organization/uscc", "profile.uscc"},
+      {"/profile/organization/kind", "profile.kind"},
+      {"/profile/organization/registered_in_urumqi", "profile.registered"},
+      {"/profile/organization/district", "profile.district"},
+      {"/profile/organization/established_on", "profile.established_on"},
+      {"/profile/organization/four_new", "profile.four_new"},
+      {"/profile/organization/sme", "profile.sme"},
+      {"/profile/declarations", "elig.group.declarations"},
+      {"/profile/history", "elig.group.record"},
+      {"/profile", "nav.profile"},
+      {"/assessment", "nav.assessment"},
+      {"/publicity", "nav.publicity"},
+      {"/attachments", "nav.materials"},
+  };
+  std::string out = t.text(problem.key, problem.params);
+  const std::string_view where = problem.where;
+  for (const auto& [pointer, key] : kPlaces) {
+    if (where.starts_with(pointer) && (where.size() == pointer.size() || where[pointer.size()] == '/')) {
+      return out + t.text("ui.where", {{"where", t.text(key)}});
+    }
+  }
+  return out;
+}
+
+std::string district_name(const Catalog& t, const std::string& district) {
+  const std::string key = "district." + district;
+  return t.has(key) ? t.text(key) : district;
+}
+
 void record_item(AppState& state, const char* name) {
   const ImVec2 min = ImGui::GetItemRectMin();
   const ImVec2 max = ImGui::GetItemRectMax();

@@ -42,6 +42,14 @@ struct StepStatus {
 // check of the step passes.
 [[nodiscard]] StepStatus screen_status(const AppState& state, Screen screen);
 
+// A problem as people read it (issue 16): its sentence, and where it is by
+// the field's or the step's name, not by a JSON pointer (exports keep that).
+[[nodiscard]] std::string in_words(const Catalog& t, const Diagnostic& problem);
+
+// A district by its name in the interface's language (the catalog's
+// "district.<name>"; the draft keeps the Chinese name).
+[[nodiscard]] std::string district_name(const Catalog& t, const std::string& district);
+
 // [SECTION] Screens: one function per screen, one file each.
 // The screen where a pre-flight problem is fixed: where it sits in the draft
 // says it (names, sizes and marks of attachments, the identity, the texts),

@@ -146,7 +146,7 @@ void open_publicity_document(AppState& state, Platform& platform, bool statement
                                               draft_to_json(state.draft), state.now,
                                               state.services.rules ? state.services.rules->edition : std::string());
   if (!html.ok()) {
-    state.notice.say(state.text().render(html.diagnostics().at(0)), true);
+    state.notice.say(in_words(state.text(), html.diagnostics().at(0)), true);
     return;
   }
   platform.open_document(html.value());

@@ -2,6 +2,8 @@
 // user chose (a draft, a key, an office key), the packaging worker's progress.
 #include "page_events.hpp"
 
+#include "app.hpp"
+
 #include "qaward/json_text.hpp"
 #include "qaward/signing.hpp"
 
@@ -67,7 +69,7 @@ bool import_draft(AppState& state, Platform& platform, std::string_view text) {
     std::string reason;
     for (const auto& d : parsed.diagnostics()) {
       if (d.severity == Severity::error) {
-        reason = state.text().render(d);
+        reason = in_words(state.text(), d);
         break;
       }
     }
@@ -110,7 +112,7 @@ void import_key(AppState& state, Platform& platform, const std::string& text) {
 void pin_office_key(AppState& state, Platform& platform, const std::string& text) {
   const auto key = parse_public_key(text);
   if (!key.ok()) {
-    state.notice.say(state.text().text("review.bad_office_key", {{"reason", state.text().render(key.diagnostics().at(0))}}), true);
+    state.notice.say(state.text().text("review.bad_office_key", {{"reason", in_words(state.text(), key.diagnostics().at(0))}}), true);
     return;
   }
   state.keys.office_key = text;

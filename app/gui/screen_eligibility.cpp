@@ -137,7 +137,7 @@ void answers(AppState& state) {
       {t.text("profile.name"), o.name.value_or(unanswered), nullptr},
       {t.text("profile.uscc"), o.uscc.value_or(unanswered), nullptr},
       {t.text("profile.kind"), o.kind ? t.text("kind." + *o.kind) : unanswered, nullptr},
-      {t.text("profile.district"), o.district.value_or(unanswered), nullptr},
+      {t.text("profile.district"), o.district ? district_name(t, *o.district) : unanswered, nullptr},
       {t.text("profile.established_on"), o.established_on ? to_string(*o.established_on) : unanswered, nullptr},
       {t.text("profile.four_new"), yes_no_text(t, o.four_new), nullptr},
       {t.text("elig.s.supports_policies"), yes_no_text(t, p.declarations.supports_policies), "elig.q.supports_policies"},
@@ -178,7 +178,7 @@ void verdict(AppState& state) {
   const Catalog& t = state.text();
   const bool en = state.language == Language::en;
   if (!state.eligibility_errors.empty()) {
-    for (const auto& e : state.eligibility_errors) widgets::colored_wrapped(widgets::kBad, t.render(e));
+    for (const auto& e : state.eligibility_errors) widgets::colored_wrapped(widgets::kBad, in_words(t, e));
     return;
   }
   if (!state.eligibility) return;
@@ -197,7 +197,7 @@ void verdict(AppState& state) {
     ImGui::SameLine();
     const auto& citation = en ? c.rule->citation.en : c.rule->citation.zh;
     widgets::wrapped_text(citation + "  " + t.text(c.message_key, c.values));
-    std::string help = c.rule->excerpt;
+    std::string help = t.text("ui.law_words", {{"text", c.rule->excerpt}});
     if (c.rule->interpretation) help += "\n\n" + (en ? c.rule->interpretation->en : c.rule->interpretation->zh);
     if (c.rule->not_modelled) help += "\n\n" + (en ? c.rule->not_modelled->en : c.rule->not_modelled->zh);
     if (!c.rule->verified && c.rule->unverified_note) help += "\n\n" + (en ? c.rule->unverified_note->en : c.rule->unverified_note->zh);
@@ -247,7 +247,7 @@ void edition_section(AppState& state) {
     // Both versions of the rule, side by side in the tooltip.
     std::string help;
     const auto describe = [&](const char* key, const RuleCheck& r) {
-      std::string text = r.excerpt;
+      std::string text = t.text("ui.law_words", {{"text", r.excerpt}});
       if (r.interpretation) text += "\n" + bilingual(*r.interpretation);
       if (d.parameters) text += "\n" + r.params.dump();
       if (!help.empty()) help += "\n\n";

@@ -74,7 +74,7 @@ void screen_home(AppState& state) {
         std::vector<std::string> clauses, reasons;
         for (const auto& check : rules.checks) {
           if (check.verified) continue;
-          const std::string clause = (en ? check.citation.en : check.citation.zh) + (en ? ": " : "：") + check.excerpt;
+          const std::string clause = (en ? check.citation.en : check.citation.zh) + (en ? ": " : "：") + t.text("ui.law_words", {{"text", check.excerpt}});
           if (std::find(clauses.begin(), clauses.end(), clause) == clauses.end()) clauses.push_back(clause);
           if (check.unverified_note) {
             const std::string reason = en ? check.unverified_note->en : check.unverified_note->zh;

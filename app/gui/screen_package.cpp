@@ -92,7 +92,7 @@ void screen_package(AppState& state) {
     ImGui::PushID(static_cast<int>(i));
     // A wait (a file still being hashed) is not drawn as a fault.
     const bool wait = blockers[i].severity == Severity::warning;
-    widgets::colored_wrapped(wait ? widgets::kWarn : widgets::kBad, (wait ? "… " : "× ") + t.render(blockers[i]));
+    widgets::colored_wrapped(wait ? widgets::kWarn : widgets::kBad, (wait ? "… " : "× ") + in_words(t, blockers[i]));
     if (widgets::button(t.text("pkg.fix"), true)) state.queue(Navigate{screen_to_fix(blockers[i])});
     ImGui::PopID();
   }

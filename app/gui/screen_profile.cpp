@@ -86,7 +86,9 @@ void screen_profile(AppState& state) {
   for (std::size_t k = 0; k < districts.size(); ++k) {
     if (o.district && *o.district == districts[k]) district = static_cast<int>(k);
   }
-  if (const auto k = widgets::combo(state, "##district", o.district.value_or(t.text("ui.choose")), districts, district, "district",
+  std::vector<std::string> names;
+  for (const auto& d : districts) names.push_back(district_name(t, d));
+  if (const auto k = widgets::combo(state, "##district", o.district ? district_name(t, *o.district) : t.text("ui.choose"), names, district, "district",
                                     [&](std::size_t k) { return "district." + districts[k]; })) {
     state.edit([d = districts[*k]](Draft& x) { x.profile.organization.district = d; });
   }

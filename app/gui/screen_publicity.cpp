@@ -69,7 +69,7 @@ void month_calendar(AppState& state, const PublicityPeriod& period) {
 void objection_log(AppState& state) {
   const Catalog& t = state.text();
   widgets::heading(t.text("obj.title"));
-  widgets::help_marker(state.services.rules ? state.services.rules->procedure.objection_excerpt : std::string());
+  if (state.services.rules != nullptr) widgets::help_marker(t.text("ui.law_words", {{"text", state.services.rules->procedure.objection_excerpt}}));
   const auto& list = publicity_of(state.draft).objections;
   for (std::size_t i = 0; i < list.size(); ++i) {
     const auto& o = list[i];
@@ -118,7 +118,7 @@ void screen_publicity(AppState& state) {
   const Catalog& t = state.text();
   const auto& form = publicity_of(state.draft);
   widgets::heading(t.text("nav.publicity"), 1);
-  if (state.services.rules != nullptr) widgets::help_marker(state.services.rules->procedure.publicity_excerpt);
+  if (state.services.rules != nullptr) widgets::help_marker(t.text("ui.law_words", {{"text", state.services.rules->procedure.publicity_excerpt}}));
   ImGui::Separator();
 
   widgets::text(t.text("pub.posted_at"));

@@ -553,7 +553,7 @@ PackagePlan plan_package(const PackageRequest& r) {
     if (!m.required) continue;
     const bool present = std::any_of(d.attachments.begin(), d.attachments.end(),
                                      [&](const DraftAttachment& a) { return a.category == m.category; });
-    if (!present) plan.refusals.push_back(make_error("pkg.missing_material", "", {{"material", m.name}, {"category", m.category}}));
+    if (!present) plan.refusals.push_back(make_error("pkg.missing_material", "", {{"material", m.name}, {"material_en", m.name_en}, {"category", m.category}}));
   }
   std::set<std::string> names;
   // Windows and macOS compare names without case: "A.pdf" and "a.pdf" unpack onto each other.

@@ -66,7 +66,8 @@ TEST(I18nCatalog, RendersADiagnosticWithItsLocation) {
 }
 
 // The shipped catalogs: both parse, hold the same keys, use the same
-// placeholders per key, and contain valid UTF-8 only.
+// placeholders per key (English may take a value's English form, {x_en},
+// where Chinese takes {x}), and contain valid UTF-8 only.
 TEST(I18nShippedCatalogs, ChineseAndEnglishMatchKeyForKey) {
   auto zh = Catalog::parse(qaward::test::read_asset("i18n/zh-CN.json"), "zh-CN.json");
   auto en = Catalog::parse(qaward::test::read_asset("i18n/en.json"), "en.json");
@@ -82,7 +83,12 @@ TEST(I18nShippedCatalogs, ChineseAndEnglishMatchKeyForKey) {
     // Rendering with no parameters leaves the raw pattern, so compare patterns.
     const auto zh_text = zh.value().text(key);
     const auto en_text = en.value().text(key);
-    EXPECT_EQ(qaward::test::placeholders(zh_text), qaward::test::placeholders(en_text)) << key;
+    std::set<std::string> en_names;
+    for (auto name : qaward::test::placeholders(en_text)) {
+      if (name.ends_with("_en}")) name.erase(name.size() - 4, 3);
+      en_names.insert(name);
+    }
+    EXPECT_EQ(qaward::test::placeholders(zh_text), en_names) << key;
     EXPECT_TRUE(qaward::count_code_points(zh_text).has_value()) << key;
     EXPECT_FALSE(zh_text.empty()) << key;
   }

@@ -97,7 +97,9 @@ await run('journey: profile, eligibility, publicity, reload', async (app) => {
   await click(app, 'nav_home');
   await page.setInputFiles('#draft-picker', badDraft);
   state = await waitForState(app, (s) => s.notice.startsWith('无法导入'), 'the refused import');
-  assert.match(state.notice, /\/profile\/organization\/uscc/);
+  // Where, by the field's name (issue 16), not the JSON pointer.
+  assert.ok(state.notice.includes('（统一社会信用代码）'), state.notice);
+  assert.ok(!state.notice.includes('/profile'), state.notice);
   assert.equal(state.org_name, '乌鲁木齐天山精工质量技术有限公司');
   await page.screenshot({ path: join(shots, '8-bad-draft.png') });
   await click(app, 'dismiss_notice');

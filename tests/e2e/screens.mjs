@@ -9,14 +9,16 @@ const zh = JSON.parse(readFileSync(join(projectRoot, 'assets/i18n/zh-CN.json'), 
 export const text = (key) => zh.messages[key];
 export const screens = ['home', 'profile', 'eligibility', 'assessment', 'publicity', 'materials', 'package', 'review'];
 
-// The page on `screen` in `language` with the example draft, settled.
-export async function show(app, screen, language) {
+// The page on `screen` in `language` with a draft (by default the example;
+// null: none, as on a first visit), settled.
+export async function show(app, screen, language, d = draft) {
   const { page } = app;
   await page.evaluate(([d, s, l]) => {
-    localStorage.setItem('qaward.draft', JSON.stringify(d));
+    if (d) localStorage.setItem('qaward.draft', JSON.stringify(d));
+    else localStorage.removeItem('qaward.draft');
     localStorage.setItem('qaward.screen', s);
     localStorage.setItem('qaward.language', l);
-  }, [draft, screen, language]);
+  }, [d, screen, language]);
   await page.reload();
   await page.waitForFunction(() => document.documentElement.dataset.appReady === 'true');
   await sleep(400);
