@@ -18,6 +18,8 @@ struct Overloaded : F... { using F::operator()...; };
 template <class... F>
 Overloaded(F...) -> Overloaded<F...>;
 
+}  // namespace
+
 const char* status_key(Status s) {
   switch (s) {
     case Status::not_started: return "status.not_started";
@@ -37,6 +39,8 @@ ImVec4 status_color(Status s) {
     default: return widgets::kMuted;
   }
 }
+
+namespace {
 
 
 // Text size for people who need larger type (适老化); every screen reflows.

@@ -1,6 +1,8 @@
 #pragma once
 // The interface, independent of the platform: draws one frame of every
 // screen, then applies the actions the screens queued.
+#include <imgui.h>
+
 #include <optional>
 #include <string_view>
 
@@ -41,6 +43,9 @@ struct StepStatus {
 // Computed in this one place from the draft (issue 16): "done" means every
 // check of the step passes.
 [[nodiscard]] StepStatus screen_status(const AppState& state, Screen screen);
+// A status's words (its catalog key) and colour.
+[[nodiscard]] const char* status_key(Status status);
+[[nodiscard]] ImVec4 status_color(Status status);
 
 // A problem as people read it (issue 16): its sentence, and where it is by
 // the field's or the step's name, not by a JSON pointer (exports keep that).

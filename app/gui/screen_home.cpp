@@ -37,6 +37,57 @@ void edition_choice(AppState& state) {
   ImGui::Unindent();
 }
 
+// The guide a first-time applicant reads first (issue 16, item 2; the 办事指南
+// of online services): the steps in order, each a link with its status,
+// the materials to prepare, and what the call notice decides.
+void guide(AppState& state) {
+  const Catalog& t = state.text();
+  const bool en = state.language == Language::en;
+  widgets::heading(t.text("home.guide"));
+  struct Step {
+    Screen screen;
+    const char* name;
+    const char* what;
+    const char* id;
+  };
+  static constexpr Step kSteps[] = {{Screen::profile, "nav.profile", "home.step.profile", "step.profile"},
+                                    {Screen::eligibility, "nav.eligibility", "home.step.eligibility", "step.eligibility"},
+                                    {Screen::assessment, "nav.assessment", "home.step.assessment", "step.assessment"},
+                                    {Screen::publicity, "nav.publicity", "home.step.publicity", "step.publicity"},
+                                    {Screen::materials, "nav.materials", "home.step.materials", "step.materials"},
+                                    {Screen::package, "nav.package", "home.step.package", "step.package"}};
+  const int days = state.services.rules != nullptr ? state.services.rules->procedure.publicity_working_days : 5;
+  int number = 0;
+  for (const auto& step : kSteps) {
+    ImGui::PushID(step.id);
+    widgets::text(std::to_string(++number) + ".");
+    ImGui::SameLine();
+    const std::string name = t.text(step.name);
+    ImGui::PushStyleColor(ImGuiCol_Text, widgets::kAccent);  // a link's colour
+    if (widgets::nav_link(name, false, ImGui::CalcTextSize(name.c_str()).x)) state.queue(Navigate{step.screen});
+    ImGui::PopStyleColor();
+    record_item(state, step.id);
+    const StepStatus s = screen_status(state, step.screen);
+    const std::string status = t.text(status_key(s.status));
+    widgets::same_line(ImGui::CalcTextSize(status.c_str()).x);
+    widgets::text_colored(status_color(s.status), status);
+    ImGui::Indent();
+    widgets::colored_wrapped(widgets::kMuted, t.text(step.what, {{"days", std::to_string(days)}}));
+    ImGui::Unindent();
+    ImGui::PopID();
+  }
+  if (state.services.rules != nullptr && !state.services.rules->materials.empty()) {
+    const auto& rules = *state.services.rules;
+    widgets::heading(t.text("home.materials"));
+    for (const auto& m : rules.materials) {
+      ImGui::Bullet();
+      widgets::wrapped_text((en ? m.name_en : m.name) + (m.required ? t.text("mat.required") : std::string()));
+    }
+    if (rules.materials_note) widgets::colored_wrapped(widgets::kMuted, en ? rules.materials_note->en : rules.materials_note->zh);
+  }
+  widgets::colored_wrapped(widgets::kWarn, t.text("home.when"));
+}
+
 }  // namespace
 
 // The draft names an edition this program does not ship: said plainly, with
@@ -58,6 +109,11 @@ void screen_home(AppState& state) {
   ImGui::Separator();
   widgets::wrapped_text(t.text("home.intro"));
   ImGui::Spacing();
+  guide(state);
+  ImGui::Spacing();
+  if (widgets::button(t.text("home.start"))) state.queue(Navigate{Screen::profile});
+  record_item(state, "home_start");
+  ImGui::Separator();
   if (state.services.rules != nullptr) {
     const auto& rules = *state.services.rules;
     widgets::wrapped_text(t.text("home.edition", {{"title", en ? rules.title.en : rules.title.zh}}));
@@ -100,9 +156,6 @@ void screen_home(AppState& state) {
       record_item(state, "calendar_status");
     }
   }
-  ImGui::Spacing();
-  if (widgets::button(t.text("home.start"))) state.queue(Navigate{Screen::profile});
-  record_item(state, "home_start");
   ImGui::Spacing();
   ImGui::Separator();
   widgets::wrapped_text(t.text("app.privacy"));

@@ -201,8 +201,8 @@ bool menu_button(const std::string& label, bool open) {
   return pressed;
 }
 
-bool nav_link(const std::string& label, bool current) {
-  const ImVec2 size(0.0f, theme::TouchSizes::active() ? ImGui::GetFrameHeight() : 0.0f);
+bool nav_link(const std::string& label, bool current, float width) {
+  const ImVec2 size(width, theme::TouchSizes::active() ? ImGui::GetFrameHeight() : 0.0f);
   bool pressed = ImGui::Selectable(label.c_str(), current, 0, size);
   pressed = semantics::activated(last_key()) || pressed;
   semantics::add_item(Role::link, label).current = current;

@@ -53,7 +53,7 @@ void mark(const ImVec4& color, const char* symbol, const std::string& spoken);
 // The button that opens and closes the navigation on a narrow page.
 bool menu_button(const std::string& label, bool open);
 // An entry of the navigation: the current screen is marked so.
-bool nav_link(const std::string& label, bool current);
+bool nav_link(const std::string& label, bool current, float width = 0.0f);
 bool radio(const std::string& label, bool active);
 // Radio buttons between these form one group, named by the text before it.
 void begin_choice();

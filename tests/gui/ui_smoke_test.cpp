@@ -959,6 +959,28 @@ TEST(UiSmokeStates, HomeNamesTheUnverifiedRules) {
   EXPECT_GT(named, 0u) << "the issued edition carries rules over from the draft";
 }
 
+// Issue 16, item 2: home guides a first-time applicant - the six steps in
+// order, each with its status and a link to it, the materials to prepare
+// (from the rule edition), and that the call notice decides.
+TEST(UiSmokeStates, HomeGuidesTheApplicantThroughTheSteps) {
+  AppState state = state_with(draft_to_json(AppState{}.draft));
+  Headless ui;
+  NullPlatform platform;
+  const std::string text = drawn_text(ui, state, platform, Screen::home);
+  const Catalog& t = state.text();
+  std::size_t at = 0;
+  for (const char* step : {"nav.profile", "nav.eligibility", "nav.assessment", "nav.publicity", "nav.materials", "nav.package"}) {
+    const auto found = text.find(t.text(step), at);
+    ASSERT_NE(found, std::string::npos) << step << " missing or out of order\n" << text;
+    at = found;
+  }
+  EXPECT_NE(text.find(t.text("status.cannot_start")), std::string::npos) << "each step says where it stands";
+  for (const auto& m : state.services.rules->materials) EXPECT_NE(text.find(m.name), std::string::npos) << m.category;
+  EXPECT_NE(text.find("申报通知"), std::string::npos) << "the call notice decides";
+  click(ui, state, platform, "step.publicity");
+  EXPECT_EQ(state.screen, Screen::publicity) << "a step's name leads to it";
+}
+
 // [SECTION] The cover sheet is for the official who receives the package
 // (issue 16): what to check and where, in words, no command line; the time
 // in Chinese, not ISO 8601; the declaration cites the edition's article.
