@@ -3,6 +3,8 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 
 #include "packaging.hpp"
 #include "page_events.hpp"
@@ -68,6 +70,29 @@ void text_size_choice(AppState& state) {
     record_item(state, c.id);
   }
   widgets::end_choice();
+}
+
+// The content's scroll: a new screen starts at its top, a reload returns
+// where the user was (issue 16), and a position the user stayed at is saved
+// (in lines, so that a new text size or screen keeps it meaningful).
+void follow_scroll(AppState& state) {
+  const float line = ImGui::GetFontSize();
+  const float lines = ImGui::GetScrollY() / line;
+  if (state.ui.scroll_to) {
+    // Once the screen has been laid out (its height is known a frame later).
+    if (ImGui::GetScrollMaxY() > 0.0f || *state.ui.scroll_to == 0.0f || state.ui.frames_drawn > 10) {
+      ImGui::SetScrollY(*state.ui.scroll_to * line);
+      state.ui.scroll_seen = state.ui.scroll_saved = *state.ui.scroll_to;
+      state.ui.scroll_to.reset();
+    }
+    return;
+  }
+  const bool settled = std::abs(lines - state.ui.scroll_seen) < 0.01f;
+  if (settled && std::abs(lines - state.ui.scroll_saved) >= 0.5f) {
+    state.queue(SaveScroll{state.screen, lines});
+    state.ui.scroll_saved = lines;
+  }
+  state.ui.scroll_seen = lines;
 }
 
 void navigation(AppState& state) {
@@ -267,6 +292,7 @@ void draw_frame(AppState& state) {
   if (page_open && !state.ui.menu_open) {
     ImGui::BeginChild("##content", ImVec2(0, 0), false);
     semantics::landmark(semantics::Landmark::main, {});
+    follow_scroll(state);
     switch (state.screen) {
       case Screen::home: screen_home(state); break;
       case Screen::profile: screen_profile(state); break;
@@ -383,6 +409,7 @@ bool apply_actions(AppState& state, Platform& platform) {
                      state.screen = a.screen;
                      state.ui.screen_changed = true;
                      state.ui.menu_open = false;  // a screen chosen from the menu shows at once
+                     if (!a.keep_scroll) state.ui.scroll_to = 0.0f;  // from its top
                      platform.set_drop_target(a.screen == Screen::review);
                      platform.save("qaward.screen", screen_tag(a.screen));  // a reload returns here
                    },
@@ -391,6 +418,11 @@ bool apply_actions(AppState& state, Platform& platform) {
                      draft_changed = true;
                    },
                    [&](PickFiles&) { platform.pick_files(); },
+                   [&](SaveScroll& a) {
+                     char value[64];
+                     std::snprintf(value, sizeof value, "%s %.1f", screen_tag(a.screen), static_cast<double>(a.lines));
+                     (void)platform.save("qaward.scroll", value);
+                   },
                    [&](CreateKey& a) {
                      create_key(state, platform, a.passphrase);
                      state.ui.buffers.erase("new_passphrase");

@@ -88,7 +88,10 @@ struct Services {
 
 struct SetLanguage { Language language; };
 struct SetTextSize { theme::TextSize size; };
-struct Navigate { Screen screen; };
+struct Navigate {
+  Screen screen;
+  bool keep_scroll = false;  // a reload's return: the saved position applies
+};
 struct UpdateDraft { std::function<void(Draft&)> change; };
 struct PickFiles {};
 struct CreateKey { std::string passphrase; };
@@ -104,6 +107,7 @@ struct ClearOfficeKey {};
 struct ExportReview { std::string kind; };  // html | json | csv
 struct Countersign { std::size_t index; std::string unit; std::string opinion; std::string passphrase; };
 struct ImportDraft {};
+struct SaveScroll { Screen screen; float lines = 0; };  // the content's scroll position, for a reload
 struct RemoveAttachment { std::size_t index; };
 
 // [SECTION] Events from the page: what the browser and its workers report
@@ -131,6 +135,7 @@ struct CountersignDone { std::string result_json; };
 using Action = std::variant<SetLanguage, SetTextSize, Navigate, UpdateDraft, PickFiles, CreateKey, BuildPackage, OpenCoverSheet,
                             OpenPublicityDocument, ExportDraft, ImportDraft, ExportScoringSheet, ImportKey,
                             PickPackages, PickOfficeKey, ClearOfficeKey, ExportReview, Countersign, RemoveAttachment,
+                            SaveScroll,
                             // events from the page
                             UpdateReady, AttachmentStored, AttachmentProgress, AttachmentChecked, AttachmentMissing,
                             AttachmentStoreFailed, DraftFileChosen, KeyFileChosen, OfficeKeyChosen, PackageProgress,
@@ -205,6 +210,11 @@ struct UiState {
   bool draft_unsaved = false;  // the browser refused to store it (full or disabled storage)
   bool wants_tick = false;     // a countdown is on screen: redraw every second
   bool screen_changed = false; // the user moved to another screen: the page focuses its title
+  // Where the content is scrolled, in lines (ImGui font sizes), so that a
+  // reload returns there (issue 16): to scroll to once laid out, the last
+  // position seen and the last one saved.
+  std::optional<float> scroll_to;
+  float scroll_seen = 0, scroll_saved = 0;
   bool narrow = false;         // below theme::kNarrowCssPx: the navigation is a menu
   bool menu_open = false;      // that menu, open over the content
   theme::TextSize text_size = theme::TextSize::standard;  // the user's choice, remembered

@@ -880,7 +880,15 @@ int main() {
   if (const auto language = load("qaward.language")) r.state.language = qaward::language_from_tag(*language);
   if (const auto size = load("qaward.text_size")) r.state.ui.text_size = theme::text_size_from_tag(*size);
   if (const auto tag = load("qaward.screen")) {
-    if (const auto screen = screen_from_tag(*tag)) r.state.queue(Navigate{*screen});  // where the user was
+    if (const auto screen = screen_from_tag(*tag)) {  // where the user was, scrolled as it was
+      r.state.queue(Navigate{*screen, true});
+      if (const auto scroll = load("qaward.scroll")) {
+        const auto space = scroll->find(' ');
+        if (space != std::string::npos && scroll->substr(0, space) == *tag) {
+          r.state.ui.scroll_to = std::strtof(scroll->c_str() + space + 1, nullptr);
+        }
+      }
+    }
   }
   if (const auto saved = load("qaward.draft"); saved && criteria.ok()) {
     if (auto draft = qaward::parse_draft(*saved, criteria.value()); draft.ok()) {

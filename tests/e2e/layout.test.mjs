@@ -95,3 +95,24 @@ await run('a11y: text on the page can be selected and copied, and the browser\'s
   const after = await scrollOf(question);
   assert.ok(after > before + 100, `the panel holding it scrolled to it, and stayed (${before} -> ${after})`);
 }, { viewport: { width: 1366, height: 500 } });
+
+// Issue 16, item 7: a reload returns to the screen and to where it was scrolled.
+await run('layout: a reload returns to the screen and its scroll position', async (app) => {
+  const { page } = app;
+  await show(app, 'assessment', 'zh');
+  await page.mouse.move(800, 400);
+  for (let i = 0; i < 8; i++) {
+    await page.mouse.wheel(0, 300);
+    await sleep(60);
+  }
+  await sleep(500);
+  const top = () => page.evaluate(() => document.querySelector('main').scrollTop);
+  const before = await top();
+  assert.ok(before > 300, `scrolled down (${before} px)`);
+  await page.reload();
+  await page.waitForFunction(() => document.documentElement.dataset.appReady === 'true');
+  await sleep(600);
+  assert.equal((await app.state()).screen, 3, 'the self-assessment again');  // (Screen::assessment)
+  const after = await top();
+  assert.ok(Math.abs(after - before) < 30, `scrolled as before the reload (${before} -> ${after} px)`);
+});

@@ -981,6 +981,36 @@ TEST(UiSmokeStates, HomeGuidesTheApplicantThroughTheSteps) {
   EXPECT_EQ(state.screen, Screen::publicity) << "a step's name leads to it";
 }
 
+// Issue 16, item 7: a screen the user scrolled and stayed at is saved (for a
+// reload); another screen starts at its top, not where the last one was.
+TEST(UiSmokeStates, ScrollIsSavedAndANewScreenStartsAtItsTop) {
+  AppState state = state_with(example_json().dump());
+  Headless ui;
+  NullPlatform platform;
+  const auto frames = [&](int n) {  // a low window, which both screens overflow
+    for (int f = 0; f < n; ++f) ui.frame(state, platform, Display{"1366x300", 1366.0f, 300.0f});
+  };
+  state.queue(Navigate{Screen::assessment});
+  frames(5);
+  ImGuiWindow* content = nullptr;
+  for (ImGuiWindow* w : GImGui->Windows) {
+    const std::string_view name = w->Name;  // "##page/##content_<id>", not a panel inside it
+    const auto at = name.find("##content");
+    if (at != std::string_view::npos && name.find('/', at) == std::string_view::npos && w->Active) content = w;
+  }
+  ASSERT_NE(content, nullptr);
+  platform.calls.clear();
+  ImGui::SetScrollY(content, 300.0f);
+  frames(4);
+  EXPECT_TRUE(platform.called("save qaward.scroll")) << "the position the user stayed at";
+  EXPECT_GT(content->Scroll.y, 250.0f);
+  // Another long screen: kept where the last one was, it would open 300 px down.
+  state.queue(Navigate{Screen::publicity});
+  frames(3);
+  ASSERT_GT(content->ScrollMax.y, 300.0f);
+  EXPECT_EQ(content->Scroll.y, 0.0f) << "another screen starts at its top";
+}
+
 // [SECTION] The cover sheet is for the official who receives the package
 // (issue 16): what to check and where, in words, no command line; the time
 // in Chinese, not ISO 8601; the declaration cites the edition's article.
