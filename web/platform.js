@@ -658,6 +658,7 @@ const QA = (() => {
   const packagePicker = filePicker('package-picker', { multiple: true, accept: '.zip' }, review);
   const draftPicker = filePicker('draft-picker', { accept: '.json,application/json' }, textTo((p) => Module._qa_import_draft(p)));
   const keyPicker = filePicker('key-picker', { accept: '.key' }, textTo((p) => Module._qa_import_key(p)));
+  const districtKeyPicker = filePicker('district-key-picker', { accept: '.key' }, textTo((p) => Module._qa_import_district_key(p)));
   const officeKeyPicker = filePicker('office-key-picker', { accept: '.pub' }, textTo((p) => Module._qa_office_key_chosen(p)));
   window.addEventListener('dragover', (e) => { e.preventDefault(); }, true);
   window.addEventListener('drop', (e) => {
@@ -780,7 +781,7 @@ const QA = (() => {
     workerHeap: 0,  // the workers' WebAssembly heap at its largest (bytes), for the benchmark
     digestedBy: '',  // how the last package's SHA-256 was taken, for the benchmark
     pickDraft() { draftPicker.click(); },
-    pickKey() { keyPicker.click(); },
+    pickKey(district) { (district ? districtKeyPicker : keyPicker).click(); },
     pickPackages() { packagePicker.click(); },
     pickOfficeKey() { officeKeyPicker.click(); },
     pinOfficeKey(key) {

@@ -437,7 +437,7 @@ bool apply_actions(AppState& state, Platform& platform) {
                    [&](OpenPublicityDocument& a) { open_publicity_document(state, platform, a.statement); },
                    [&](ExportDraft&) { export_draft(state, platform); },
                    [&](ImportDraft&) { platform.pick_draft(); },
-                   [&](ImportKey&) { platform.pick_key(); },
+                   [&](ImportKey& a) { platform.pick_key(a.district); },
                    [&](PickPackages&) { platform.pick_packages(); },
                    [&](PickOfficeKey&) { platform.pick_office_key(); },
                    [&](ClearOfficeKey&) {
@@ -480,8 +480,8 @@ bool apply_actions(AppState& state, Platform& platform) {
                    },
                    [&](DraftFileChosen& e) { draft_changed = import_draft(state, platform, e.text) || draft_changed; },
                    [&](KeyFileChosen& e) {
-                     import_key(state, platform, e.text);
-                     derive = true;  // what blocks packaging changes with the key
+                     import_key(state, platform, e.text, e.district);
+                     derive = !e.district;  // what blocks packaging changes with the applicant's key
                    },
                    [&](OfficeKeyChosen& e) { pin_office_key(state, platform, e.text); },
                    [&](PackageProgress& e) { package_progress(state, e); },

@@ -100,7 +100,7 @@ struct OpenCoverSheet {};
 struct OpenPublicityDocument { bool statement = false; };
 struct ExportDraft {};
 struct ExportScoringSheet { bool html = false; };
-struct ImportKey {};
+struct ImportKey { bool district = false; };  // the applicant's key, or the district office's
 struct PickPackages {};
 struct PickOfficeKey {};   // pin the district office's public key (reviewer mode)
 struct ClearOfficeKey {};
@@ -122,7 +122,7 @@ struct AttachmentChecked { std::string name; std::optional<AttachedFile> facts; 
 struct AttachmentMissing { std::string name; };      // not in this browser's storage
 struct AttachmentStoreFailed { std::string name; };  // the storage refused it (full)
 struct DraftFileChosen { std::string text; };        // a draft file to import
-struct KeyFileChosen { std::string text; };          // a secret key file (qaward keygen's)
+struct KeyFileChosen { std::string text; bool district = false; };  // a secret key file (qaward keygen's)
 struct OfficeKeyChosen { std::string text; };        // the district office's .pub file to pin
 struct PackageProgress { double done = 0; double total = 0; };
 struct PackageWritten { std::string result_json; };  // offered as a download; its SHA-256 follows
@@ -172,6 +172,11 @@ struct PackagingState {
 struct Keys {
   std::string secret_key;  // the encrypted key file (never in clear)
   std::string public_key;  // its minisign public key file (qaward::public_key_file)
+  // The district office's own key, kept apart (issue 16): on a computer an
+  // applicant also used, reviewer mode never countersigns with the
+  // applicant's key.
+  std::string district_secret_key;
+  std::string district_public_key;
   // The office key the reviewer pinned (a minisign .pub file's text), or "":
   // a recommendation signed with another key is then reported invalid.
   std::string office_key;

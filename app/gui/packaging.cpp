@@ -224,8 +224,9 @@ void export_review(AppState& state, Platform& platform, const std::string& kind)
 // The worker checks the package again, decrypts the office's key and writes
 // the countersigned copy; countersign_finished takes the result.
 void countersign(AppState& state, Platform& platform, const Countersign& request) {
-  if (request.index >= state.review.packages.size() || state.keys.secret_key.empty() || state.packaging.busy) return;
-  const nlohmann::json job = {{"unit", request.unit}, {"opinion", request.opinion}, {"secret_key", state.keys.secret_key},
+  // The district office's own key, never the applicant's (issue 16).
+  if (request.index >= state.review.packages.size() || state.keys.district_secret_key.empty() || state.packaging.busy) return;
+  const nlohmann::json job = {{"unit", request.unit}, {"opinion", request.opinion}, {"secret_key", state.keys.district_secret_key},
                               {"passphrase", request.passphrase}, {"now", to_iso(state.now)}};
   state.packaging.busy = true;
   state.notice.text.clear();

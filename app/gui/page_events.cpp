@@ -97,16 +97,16 @@ std::string public_key_of(std::string_view secret_key_file) {
   return key.ok() ? public_key_file(key.value()) : std::string();
 }
 
-void import_key(AppState& state, Platform& platform, const std::string& text) {
+void import_key(AppState& state, Platform& platform, const std::string& text, bool district) {
   const std::string public_key = public_key_of(text);
   if (public_key.empty()) {
     state.notice.say(state.text().text("key.bad_secret_key"), true);
     return;
   }
-  state.keys.secret_key = text;
-  state.keys.public_key = public_key;
-  (void)platform.save("qaward.key", state.keys.secret_key);
-  state.notice.say(state.text().text("key.imported"));
+  (district ? state.keys.district_secret_key : state.keys.secret_key) = text;
+  (district ? state.keys.district_public_key : state.keys.public_key) = public_key;
+  (void)platform.save(district ? "qaward.district_key" : "qaward.key", text);
+  state.notice.say(state.text().text(district ? "review.key_imported" : "key.imported"));
 }
 
 void pin_office_key(AppState& state, Platform& platform, const std::string& text) {

@@ -28,7 +28,8 @@ bool import_draft(AppState& state, Platform& platform, std::string_view text);
 [[nodiscard]] std::string public_key_of(std::string_view secret_key_file);
 // A secret key file chosen for import (qaward keygen's format); the
 // passphrase is asked when it is used.
-void import_key(AppState& state, Platform& platform, const std::string& text);
+// A secret key file: the applicant's, or the district office's (kept apart).
+void import_key(AppState& state, Platform& platform, const std::string& text, bool district);
 // The district office's public key chosen to pin (a minisign .pub file).
 void pin_office_key(AppState& state, Platform& platform, const std::string& text);
 

@@ -26,7 +26,7 @@ class Platform {
   // Ask the user for a draft file to import (it arrives through the platform).
   virtual void pick_draft() = 0;
   // Ask the user for a secret key file made by qaward keygen.
-  virtual void pick_key() = 0;
+  virtual void pick_key(bool district) = 0;
   // Build a package in a worker from `request` (JSON) and the named
   // attachments; progress and the result come back through the platform.
   virtual void package_in_worker(const std::string& request, const std::vector<std::string>& names) = 0;

@@ -69,7 +69,7 @@ EM_JS(void, js_present, (const void* pixels, int width, int height, int x, int y
 EM_JS(void, js_sync_text_areas, (const char* list), { QA.syncTextAreas(JSON.parse(UTF8ToString(list))); });
 EM_JS(void, js_sync_semantics, (const char* update), { QA.syncSemantics(JSON.parse(UTF8ToString(update))); });
 EM_JS(void, js_pick_draft, (), { QA.pickDraft(); });
-EM_JS(void, js_pick_key, (), { QA.pickKey(); });
+EM_JS(void, js_pick_key, (int district), { QA.pickKey(district !== 0); });
 EM_JS(void, js_pick_packages, (), { QA.pickPackages(); });
 EM_JS(void, js_pick_office_key, (), { QA.pickOfficeKey(); });
 EM_JS(void, js_pin_office_key, (const char* key), { QA.pinOfficeKey(UTF8ToString(key)); });
@@ -110,7 +110,7 @@ class WebPlatform final : public Platform {
   bool save(const char* key, const std::string& value) override { return js_save(key, value.c_str()) != 0; }
   void pick_files() override { js_pick_files(); }
   void pick_draft() override { js_pick_draft(); }
-  void pick_key() override { js_pick_key(); }
+  void pick_key(bool district) override { js_pick_key(district ? 1 : 0); }
   void pick_packages() override { js_pick_packages(); }
   void pick_office_key() override { js_pick_office_key(); }
   void pin_office_key(const std::string& office_key) override { js_pin_office_key(office_key.c_str()); }
@@ -710,7 +710,8 @@ EMSCRIPTEN_KEEPALIVE void qa_attach_failed(const char* name) { qaward::gui::post
 EMSCRIPTEN_KEEPALIVE void qa_import_draft(const char* text) { qaward::gui::post(qaward::gui::DraftFileChosen{text}); }
 
 // A secret key file chosen for import (qaward keygen's format).
-EMSCRIPTEN_KEEPALIVE void qa_import_key(const char* text) { qaward::gui::post(qaward::gui::KeyFileChosen{text}); }
+EMSCRIPTEN_KEEPALIVE void qa_import_key(const char* text) { qaward::gui::post(qaward::gui::KeyFileChosen{text, false}); }
+EMSCRIPTEN_KEEPALIVE void qa_import_district_key(const char* text) { qaward::gui::post(qaward::gui::KeyFileChosen{text, true}); }
 
 // The district office's public key chosen to pin (a minisign .pub file).
 EMSCRIPTEN_KEEPALIVE void qa_office_key_chosen(const char* text) { qaward::gui::post(qaward::gui::OfficeKeyChosen{text}); }
@@ -773,6 +774,7 @@ EMSCRIPTEN_KEEPALIVE const char* qa_debug_state() {
       {"notice", r.state.notice.text},
       {"notice_is_error", r.state.notice.is_error},
       {"has_key", !r.state.keys.secret_key.empty()},
+      {"has_district_key", !r.state.keys.district_secret_key.empty()},
       {"public_key", r.state.keys.public_key},  // the .pub file's text, as the core's signing module writes it
       {"office_key_pinned", !r.state.keys.office_key.empty()},
       {"packaging", r.state.packaging.busy},
@@ -903,6 +905,10 @@ int main() {
   if (const auto key = load("qaward.key")) {
     r.state.keys.secret_key = *key;
     r.state.keys.public_key = public_key_of(*key);
+  }
+  if (const auto key = load("qaward.district_key")) {
+    r.state.keys.district_secret_key = *key;
+    r.state.keys.district_public_key = public_key_of(*key);
   }
   r.state.now = qaward::beijing_datetime(static_cast<std::int64_t>(js_now_ms() / 1000.0));
   refresh_derived(r.state);

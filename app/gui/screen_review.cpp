@@ -11,6 +11,26 @@
 
 namespace qaward::gui {
 
+namespace {
+
+// The office's own signing key, kept apart from an applicant's (issue 16):
+// which key a countersignature will use, by its fingerprint, before it is used.
+void district_key(AppState& state) {
+  const Catalog& t = state.text();
+  if (state.keys.district_secret_key.empty()) {
+    widgets::colored_wrapped(widgets::kMuted, t.text("review.need_key"));
+    if (widgets::button(t.text("review.import_key"))) state.queue(ImportKey{true});
+    record_item(state, "import_district_key");
+    return;
+  }
+  const auto key = parse_public_key(state.keys.district_public_key);
+  widgets::wrapped_text(t.text("review.key_in_use", {{"fingerprint", key.ok() ? key.value().fingerprint() : ""}}));
+  record_item(state, "district_key");
+  if (widgets::button(t.text("review.replace_key"), true)) state.queue(ImportKey{true});
+}
+
+}  // namespace
+
 void screen_review(AppState& state) {
   const Catalog& t = state.text();
   widgets::heading(t.text("nav.review"), 1);
@@ -33,6 +53,7 @@ void screen_review(AppState& state) {
     if (widgets::button(t.text("review.unpin_office_key"), true)) state.queue(ClearOfficeKey{});
     record_item(state, "unpin_office_key");
   }
+  district_key(state);
   if (state.review.packages.empty()) return;
   if (widgets::button(t.text("review.report_html"))) state.queue(ExportReview{"html"});
   widgets::same_line(widgets::button_width("JSON"));
@@ -104,7 +125,7 @@ void screen_review(AppState& state) {
       }
     }
     // Countersign a valid package with the office's key (kept in this browser).
-    if (r.valid && r.countersignatures.empty() && !state.keys.secret_key.empty()) {
+    if (r.valid && r.countersignatures.empty() && !state.keys.district_secret_key.empty()) {
       std::string& unit = state.ui.buffers["review.unit"];
       std::string& opinion = state.ui.buffers["review.opinion." + std::to_string(i)];
       std::string& pass = state.ui.buffers["review.passphrase"];
@@ -122,7 +143,7 @@ void screen_review(AppState& state) {
       if (widgets::button(t.text("review.countersign"))) state.queue(Countersign{i, unit, opinion, pass});
       record_item(state, ("review.countersign." + std::to_string(i)).c_str());
       ImGui::EndDisabled();
-    } else if (r.valid && state.keys.secret_key.empty()) {
+    } else if (r.valid && state.keys.district_secret_key.empty()) {
       widgets::colored_wrapped(widgets::kMuted, t.text("review.need_key"));
     }
     ImGui::Unindent();

@@ -25,9 +25,11 @@ const waitFor = waitForState;
 
 await run('reviewer mode: verdicts for good, tampered and hostile packages; countersign', async (app) => {
   const { page } = app;
-  await page.setInputFiles('#key-picker', join(dir, 'office.key'));  // the office's key
-  await waitFor(app, (s) => s.has_key, 'the office key');
   await click(app, 'nav_review');
+  // The office's own key, kept apart from an applicant's (issue 16).
+  await page.setInputFiles('#district-key-picker', join(dir, 'office.key'));
+  const keys = await waitFor(app, (s) => s.has_district_key, 'the office key');
+  assert.equal(keys.has_key, false, 'the office key is not taken as the applicant\'s');
   await page.setInputFiles('#package-picker', [join(dir, 'good.zip'), join(dir, 'tampered.zip'), join(dir, 'hostile.zip')]);
   const state = await waitFor(app, (s) => s.reviews.length === 3 && s.reviews.every((r) => !r.verifying), 'three verified packages');
   const [g, t, h] = state.reviews;

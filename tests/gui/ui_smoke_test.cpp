@@ -102,7 +102,7 @@ class NullPlatform final : public Platform {
   void pick_files() override { calls.emplace_back("pick_files"); }
   void download(const std::string& /*path*/, const std::string& name) override { calls.push_back("download " + name); }
   void pick_draft() override { calls.emplace_back("pick_draft"); }
-  void pick_key() override { calls.emplace_back("pick_key"); }
+  void pick_key(bool district) override { calls.emplace_back(district ? "pick_key district" : "pick_key"); }
   void package_in_worker(const std::string& /*request*/, const std::vector<std::string>& /*names*/) override {
     calls.emplace_back("package_in_worker");
   }
@@ -1191,10 +1191,26 @@ TEST(UiSmokeStates, ReviewerMode) {
   draw_screens(ui, state, platform, "reviewer, no key");
   EXPECT_TRUE(platform.called("drop_target review"));
 
-  // With the office's key in this browser (the countersigning form shows) and
-  // an office key pinned; then one package being countersigned.
+  // An applicant's key in this browser is never used to countersign (issue
+  // 16): the office's key is kept apart, and asked for.
   state.keys.secret_key = encrypt_secret_key(office, "office passphrase", KdfLimits{1, 8192});
   state.keys.public_key = public_key_file(office.public_key);
+  state.queue(Countersign{0, recommendation.unit, recommendation.opinion, "office passphrase"});
+  (void)apply_actions(state, platform);
+  EXPECT_FALSE(platform.called("countersign_in_worker")) << "countersigned with the applicant's key";
+  state.queue(ImportKey{true});
+  (void)apply_actions(state, platform);
+  EXPECT_TRUE(platform.called("pick_key district"));
+  state.keys.secret_key.clear();
+  state.keys.public_key.clear();
+
+  // With the office's key in this browser (the countersigning form shows) and
+  // an office key pinned; then one package being countersigned.
+  state.queue(KeyFileChosen{encrypt_secret_key(office, "office passphrase", KdfLimits{1, 8192}), true});
+  (void)apply_actions(state, platform);
+  ASSERT_FALSE(state.keys.district_secret_key.empty());
+  EXPECT_TRUE(state.keys.secret_key.empty()) << "the office's key is not the applicant's";
+  EXPECT_TRUE(platform.called("save qaward.district_key"));
   state.keys.office_key = public_key_file(office.public_key);
   state.notice.text = "预审报告已导出";
   draw_screens(ui, state, platform, "reviewer, key and office key pinned", {Screen::review, Screen::package});
