@@ -110,6 +110,27 @@ void question(AppState& state, const char* key, const char* article_key) {
   }
 }
 
+// Where a check's answer is given: a question on this screen, or a field of
+// the profile (nullptr).
+std::pair<Screen, const char*> question_of(const std::string& check) {
+  static constexpr std::pair<std::string_view, const char*> kQuestions[] = {
+      {"art9.1.supports-policies", "elig.q.supports_policies"},
+      {"art9.4.quality-strategy", "elig.q.quality_strategy"},
+      {"art9.5.quality-management-system", "elig.q.quality_management_system"},
+      {"art9.3.no-major-incident", "elig.q.incidents"},
+      {"art9.3.no-violation-record", "elig.q.violations"},
+      {"art11.3.not-on-anomaly-list", "elig.q.anomaly"},
+      {"art11.3.not-on-serious-violation-list", "elig.q.serious"},
+      {"art16.winner-reapplication", "elig.q.awards"},
+      {"art20.1.false-materials-ban", "elig.q.sanctions"},
+      {"art20.2.improper-means-ban", "elig.q.sanctions"},
+  };
+  for (const auto& [id, question] : kQuestions) {
+    if (check == id) return {Screen::eligibility, question};
+  }
+  return {Screen::profile, nullptr};  // the kind, the registration, the founding date
+}
+
 std::string yes_no_text(const Catalog& t, const std::optional<bool>& v) {
   return t.text(!v ? "ui.unanswered" : *v ? "ui.yes" : "ui.no");
 }
@@ -206,6 +227,17 @@ void verdict(AppState& state) {
       ImGui::Indent();
       widgets::colored_wrapped(widgets::kMuted, t.text("cli.elig.next", {{"next", t.text(c.next_key, c.values)}}));
       if (c.refer_to_office) widgets::colored_wrapped(widgets::kWarn, t.text("cli.elig.refer"));
+      // What is missing or not met leads to its question (issue 16).
+      if (c.outcome != Outcome::pass && !c.refer_to_office) {
+        const auto [screen, question] = question_of(c.rule->id);
+        ImGui::PushID(c.rule->id.c_str());
+        if (widgets::button(t.text(c.outcome == Outcome::unknown ? "elig.go_answer" : "elig.s.change"), true, citation)) {
+          if (question == nullptr) state.queue(Navigate{screen});
+          else state.ui.buffers["elig.focus"] = question;
+        }
+        record_item(state, ("answer." + c.rule->id).c_str());
+        ImGui::PopID();
+      }
       ImGui::Unindent();
     }
   }

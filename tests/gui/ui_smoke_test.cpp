@@ -1011,6 +1011,25 @@ TEST(UiSmokeStates, ScrollIsSavedAndANewScreenStartsAtItsTop) {
   EXPECT_EQ(content->Scroll.y, 0.0f) << "another screen starts at its top";
 }
 
+// Issue 16, item 2: a verdict that needs information lists what is missing,
+// each with a way to its question (here) or field (the profile).
+TEST(UiSmokeStates, WhatIsMissingLeadsToItsQuestion) {
+  AppState state = state_with(draft_to_json(AppState{}.draft));
+  Headless ui;
+  NullPlatform platform;
+  const std::string text = drawn_text(ui, state, platform, Screen::eligibility);
+  const Catalog& t = state.text();
+  std::size_t buttons = 0;
+  for (std::size_t at = text.find(t.text("elig.go_answer")); at != std::string::npos; at = text.find(t.text("elig.go_answer"), at + 1)) ++buttons;
+  EXPECT_GE(buttons, 10U) << "each unanswered condition\n" << text;
+  ASSERT_TRUE(bring_into_view(ui, state, platform, "answer.art11.3.not-on-anomaly-list"));
+  click(ui, state, platform, "answer.art11.3.not-on-anomaly-list");
+  EXPECT_EQ(state.screen, Screen::eligibility);
+  EXPECT_FALSE(state.ui.buffers.contains("elig.focus")) << "the question was brought into view";
+  click(ui, state, platform, "answer.art2.organization-kind");
+  EXPECT_EQ(state.screen, Screen::profile) << "the kind is a field of the profile";
+}
+
 // [SECTION] The cover sheet is for the official who receives the package
 // (issue 16): what to check and where, in words, no command line; the time
 // in Chinese, not ISO 8601; the declaration cites the edition's article.
