@@ -293,6 +293,10 @@ void draw_frame(AppState& state) {
     ImGui::BeginChild("##content", ImVec2(0, 0), false);
     semantics::landmark(semantics::Landmark::main, {});
     follow_scroll(state);
+    if (state.ui.return_to && *state.ui.return_to != state.screen) {  // back to the summary that led here
+      if (widgets::button(state.text().text("ui.back_to_summary"))) state.queue(Navigate{*state.ui.return_to});
+      record_item(state, "back_to_summary");
+    }
     switch (state.screen) {
       case Screen::home: screen_home(state); break;
       case Screen::profile: screen_profile(state); break;
@@ -406,6 +410,7 @@ bool apply_actions(AppState& state, Platform& platform) {
                      platform.save("qaward.text_size", theme::text_size_tag(a.size));
                    },
                    [&](Navigate& a) {
+                     if (state.ui.return_to == a.screen) state.ui.return_to.reset();  // back where it led from
                      state.screen = a.screen;
                      state.ui.screen_changed = true;
                      state.ui.menu_open = false;  // a screen chosen from the menu shows at once

@@ -220,6 +220,7 @@ struct UiState {
   // position seen and the last one saved.
   std::optional<float> scroll_to;
   float scroll_seen = 0, scroll_saved = 0;
+  std::optional<Screen> return_to;  // a summary's "change" came from there: a way back is shown
   bool narrow = false;         // below theme::kNarrowCssPx: the navigation is a menu
   bool menu_open = false;      // that menu, open over the content
   theme::TextSize text_size = theme::TextSize::standard;  // the user's choice, remembered

@@ -40,8 +40,69 @@ Screen screen_to_fix(const Diagnostic& d) {
   if (d.where.starts_with("/publicity")) return Screen::publicity;
   if (d.key == "pkg.missing_material" || d.key.starts_with("mat.")) return Screen::materials;
   if (d.key.starts_with("input.")) return Screen::profile;
+  if (d.key.starts_with("key.")) return Screen::package;  // the key is made above, on this screen
   return Screen::eligibility;
 }
+
+namespace {
+
+// Check the application before signing (issue 16, item 3; GOV.UK's "check
+// your answers"): what the package will hold, each row with a way to where it
+// is changed and, from there, back here.
+void summary(AppState& state) {
+  const Catalog& t = state.text();
+  const bool en = state.language == Language::en;
+  widgets::heading(t.text("pkg.summary"));
+  widgets::colored_wrapped(widgets::kMuted, t.text("pkg.summary_hint"));
+  const std::string unanswered = t.text("ui.unanswered");
+  const auto& o = state.draft.profile.organization;
+  struct Row {
+    std::string label, value;
+    Screen screen;
+    const char* id;
+  };
+  std::vector<Row> rows;
+  rows.push_back({t.text("profile.name"), o.name.value_or(unanswered), Screen::profile, "summary.profile"});
+  rows.push_back({t.text("pkg.row.eligibility"),
+                  state.eligibility ? t.text("elig.outcome." + std::string(to_string(state.eligibility->outcome))) : unanswered,
+                  Screen::eligibility, "summary.eligibility"});
+  if (state.assessment_summary && state.services.criteria != nullptr) {
+    const auto& s = *state.assessment_summary;
+    rows.push_back({t.text("pkg.row.assessment"),
+                    t.text("pkg.row.score", {{"total", format_points(s.total_centi)}, {"points", std::to_string(state.services.criteria->total_points)},
+                                             {"scored", std::to_string(s.scored_items)}, {"items", std::to_string(s.item_count)}}),
+                    Screen::assessment, "summary.assessment"});
+  }
+  const auto date = [en](const Date& d) { return en ? english_date(d) : chinese_date(d); };
+  rows.push_back({t.text("pkg.row.publicity"),
+                  state.publicity ? t.text("pkg.row.period", {{"first", date(state.publicity->first_day)}, {"last", date(state.publicity->last_day)}})
+                                  : unanswered,
+                  Screen::publicity, "summary.publicity"});
+  rows.push_back({t.text("pkg.row.materials"), t.text("pkg.row.files", {{"count", std::to_string(state.draft.attachments.size())}}),
+                  Screen::materials, "summary.materials"});
+  if (!widgets::begin_table("##summary", t.text("pkg.summary"), 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) return;
+  ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 1.4f);
+  ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 3.0f);
+  for (const auto& row : rows) {
+    ImGui::PushID(row.id);
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    widgets::wrapped_text(row.label);
+    ImGui::TableNextColumn();
+    widgets::wrapped_text(row.value);
+    ImGui::TableNextColumn();
+    if (widgets::button(t.text("elig.s.change"), true, row.label)) {
+      state.queue(Navigate{row.screen});
+      state.ui.return_to = Screen::package;
+    }
+    record_item(state, row.id);
+    ImGui::PopID();
+  }
+  ImGui::EndTable();
+}
+
+}  // namespace
 
 void screen_package(AppState& state) {
   const Catalog& t = state.text();
@@ -93,9 +154,14 @@ void screen_package(AppState& state) {
     // A wait (a file still being hashed) is not drawn as a fault.
     const bool wait = blockers[i].severity == Severity::warning;
     widgets::colored_wrapped(wait ? widgets::kWarn : widgets::kBad, (wait ? "… " : "× ") + in_words(t, blockers[i]));
-    if (widgets::button(t.text("pkg.fix"), true)) state.queue(Navigate{screen_to_fix(blockers[i])});
+    // (A problem fixed on this screen, the key, has no link to where it is.)
+    if (const Screen there = screen_to_fix(blockers[i]); there != Screen::package) {
+      if (widgets::button(t.text("pkg.fix"), true, t.text(std::string("nav.") + screen_tag(there)))) state.queue(Navigate{there});
+    }
     ImGui::PopID();
   }
+  ImGui::Separator();
+  summary(state);
   ImGui::Separator();
 
   // 3. Build, download, cover sheet.

@@ -868,6 +868,8 @@ TEST(UiSmokeStates, MaterialsStatusFollowsWhereProblemsAreFixed) {
   ASSERT_NE(named, state.preflight.end());
   EXPECT_EQ(named->severity, Severity::error);
   EXPECT_EQ(screen_to_fix(*named), Screen::materials);
+  // The missing key is made on the package screen itself (it led to eligibility).
+  EXPECT_EQ(screen_to_fix(Diagnostic{Severity::error, "key.missing", {}, ""}), Screen::package);
 
   state.draft.attachments.clear();
   refresh_derived(state);
@@ -1028,6 +1030,26 @@ TEST(UiSmokeStates, WhatIsMissingLeadsToItsQuestion) {
   EXPECT_FALSE(state.ui.buffers.contains("elig.focus")) << "the question was brought into view";
   click(ui, state, platform, "answer.art2.organization-kind");
   EXPECT_EQ(state.screen, Screen::profile) << "the kind is a field of the profile";
+}
+
+// Issue 16, item 3: before signing, the package screen sums up what the
+// package will hold; "change" leads to where it is changed, and back.
+TEST(UiSmokeStates, CheckTheApplicationBeforeSigning) {
+  AppState state = state_with(example_json().dump());
+  Headless ui;
+  NullPlatform platform;
+  const std::string text = drawn_text(ui, state, platform, Screen::package);
+  const Catalog& t = state.text();
+  EXPECT_NE(text.find(t.text("pkg.summary")), std::string::npos) << text;
+  EXPECT_NE(text.find(state.draft.profile.organization.name.value_or("?")), std::string::npos);
+  EXPECT_NE(text.find(t.text("elig.outcome.eligible")), std::string::npos) << "the verdict";
+  EXPECT_NE(text.find("2026年3月9日至2026年3月13日"), std::string::npos) << "the publicity period in words\n" << text;
+  click(ui, state, platform, "summary.publicity");
+  EXPECT_EQ(state.screen, Screen::publicity);
+  settle(ui, state, platform);
+  click(ui, state, platform, "back_to_summary");
+  EXPECT_EQ(state.screen, Screen::package) << "back to the summary";
+  EXPECT_FALSE(state.ui.return_to.has_value()) << "the way back is used up";
 }
 
 // [SECTION] The cover sheet is for the official who receives the package
