@@ -305,7 +305,6 @@ const QA = (() => {
       }
       if (!el) {
         el = make(n);
-        el.id = el.id || idOf(n.k);
         el.dataset.key = n.k;
         elements.set(n.k, el);
       }

@@ -78,7 +78,7 @@ void record_list(AppState& state, const char* id, const char* kind_prefix, std::
           }
         }
       }
-      widgets::same_line(widgets::button_width(t.text("ui.remove"), true));
+      widgets::same_line(widgets::button_width(t.text("ui.remove")));
       if (widgets::button(t.text("ui.remove"), true)) {
         state.edit([member, i](Draft& d) {
           auto& v = *(d.profile.history.*member);

@@ -103,32 +103,22 @@ std::string container(ImGuiWindow* w) {
   }
   const auto named = s.tables.find(table->ID);
   if (named == s.tables.end()) return parent;  // a layout table: its content belongs to the panel
-  const std::string table_key = "t" + hex(table->ID);
-  if (!s.index.contains(table_key)) {
-    Node t;
-    t.key = table_key;
-    t.parent = parent;
-    t.role = Role::table;
-    t.name = named->second;
-    push(std::move(t));
-  }
-  const std::string row_key = table_key + "r" + std::to_string(table->CurrentRow);
-  if (!s.index.contains(row_key)) {
-    Node r;
-    r.key = row_key;
-    r.parent = table_key;
-    r.role = Role::row;
-    push(std::move(r));
-  }
-  const std::string cell_key = row_key + "c" + std::to_string(table->CurrentColumn);
-  if (!s.index.contains(cell_key)) {
-    Node cell;
-    cell.key = cell_key;
-    cell.parent = row_key;
-    cell.role = (table->RowFlags & ImGuiTableRowFlags_Headers) != 0 ? Role::header_cell : Role::cell;
-    push(std::move(cell));
-  }
-  return cell_key;
+  // The table, its row and its cell, each made when first needed.
+  const auto ensure = [&s](std::string key, const std::string& parent, Role role, const std::string& name = {}) {
+    if (!s.index.contains(key)) {
+      Node n;
+      n.key = key;
+      n.parent = parent;
+      n.role = role;
+      n.name = name;
+      push(std::move(n));
+    }
+    return key;
+  };
+  const std::string table_key = ensure("t" + hex(table->ID), parent, Role::table, named->second);
+  const std::string row_key = ensure(table_key + "r" + std::to_string(table->CurrentRow), table_key, Role::row);
+  const bool header = (table->RowFlags & ImGuiTableRowFlags_Headers) != 0;
+  return ensure(row_key + "c" + std::to_string(table->CurrentColumn), row_key, header ? Role::header_cell : Role::cell);
 }
 
 void place(Node& n, const ImGuiWindow* w, ImVec2 min, ImVec2 max) {

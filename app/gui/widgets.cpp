@@ -117,8 +117,7 @@ void same_line(float next_width) {
   if (ImGui::GetContentRegionAvail().x < next_width) ImGui::NewLine();
 }
 
-float button_width(const std::string& label, bool /*small*/) {
-  // (SmallButton keeps the frame's horizontal padding.)
+float button_width(const std::string& label) {
   return ImGui::CalcTextSize(label.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f;
 }
 

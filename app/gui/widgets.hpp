@@ -29,8 +29,9 @@ using theme::kWarn;
 void item_width(float width);
 // The next item on this line if `next_width` fits there, else below.
 void same_line(float next_width);
-// The width of a button (small or not) and of a checkbox with its label.
-[[nodiscard]] float button_width(const std::string& label, bool small = false);
+// The width of a button (small or not: both keep the frame's horizontal
+// padding) and of a checkbox with its label.
+[[nodiscard]] float button_width(const std::string& label);
 [[nodiscard]] float checkbox_width(const std::string& label);
 
 // A "(?)" marker whose tooltip explains and cites; a button on the page,
