@@ -259,14 +259,12 @@ void sync_text_areas() {
   }
   nlohmann::json list = nlohmann::json::array();
   const auto css = [&](float v) { return std::round(v / r.dpr * 100.0) / 100.0; };
-  for (auto [id, area] : r.state.ui.text_areas) {
+  for (const auto& [id, area] : r.state.ui.text_areas) {
     const ImRect rect(area.rect[0], area.rect[1], area.rect[0] + area.rect[2], area.rect[1] + area.rect[3]);
-    if (std::any_of(overlays.begin(), overlays.end(), [&](const ImRect& o) { return o.Overlaps(rect); })) {
-      area.visible = {0, 0, 0, 0};
-    }
+    const bool covered = std::any_of(overlays.begin(), overlays.end(), [&](const ImRect& o) { return o.Overlaps(rect); });
     // Where it goes is the semantics mirror's business (its node's rectangle).
     nlohmann::json a = {{"id", id},
-                        {"covered", area.visible[2] <= 0 && area.visible[3] <= 0 && area.rect[2] > 0},
+                        {"covered", covered},
                         {"line", css(area.line)},
                         {"padding", css(area.padding)},
                         {"label", area.label}};
