@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "../common/application_document.hpp"
 #include "../common/editions.hpp"
 #include "../common/package_support.hpp"
 #include "../common/shipped_calendar.hpp"
@@ -194,6 +195,7 @@ int package(const Context& ctx, const Options& options) {
   request.now = *now;
   request.force = options.has("--force-ineligible");
   request.product_version = std::string(version());
+  request.readable = application_document_html;
   const auto plan = plan_package(request);
   if (!plan.refusals.empty()) {
     std::fprintf(stderr, "%s\n", ctx.text().text("cli.package.refused").c_str());

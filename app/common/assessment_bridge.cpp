@@ -81,8 +81,7 @@ std::string raters_table(const AssessmentSummary& summary, const Assessment& ass
 
 }  // namespace
 
-std::string scoring_sheet_html(const AssessmentSummary& summary, const Assessment& assessment, const Criteria& criteria,
-                               const std::string& org_name) {
+std::string scoring_rows(const AssessmentSummary& summary, const Assessment& assessment) {
   std::map<std::string, const ItemScore*> agreed;
   for (const auto& score : assessment.scores) {
     if (!score.rater) agreed[score.item] = &score;
@@ -109,6 +108,11 @@ std::string scoring_sheet_html(const AssessmentSummary& summary, const Assessmen
                                {"evidence", score ? score->evidence : ""}});
     }
   }
+  return rows;
+}
+
+std::string scoring_sheet_html(const AssessmentSummary& summary, const Assessment& assessment, const Criteria& criteria,
+                               const std::string& org_name) {
   const auto item_points = criteria.provenance.is_object() && criteria.provenance.contains("item_points")
                                ? criteria.provenance["item_points"].value("source", std::string())
                                : std::string();
@@ -122,7 +126,7 @@ std::string scoring_sheet_html(const AssessmentSummary& summary, const Assessmen
                         {"results_points", std::to_string(summary.results_points)},
                         {"provenance", item_points},
                         {"version", std::string(version())}},
-                       {{"rows", rows}, {"raters", raters_table(summary, assessment)}});
+                       {{"rows", scoring_rows(summary, assessment)}, {"raters", raters_table(summary, assessment)}});
 }
 
 std::string disagreement_html(const AssessmentSummary& summary, const Assessment& assessment, const std::string& org_name) {

@@ -15,6 +15,10 @@ namespace qaward {
 // or { "error": true, "diagnostics": [...] }.
 [[nodiscard]] std::string assessment_json(std::string_view request);
 
+// The scoring sheet's rows: a row per category and per item, with the agreed
+// band, percentage, score and evidence (the table's head is the page's).
+[[nodiscard]] std::string scoring_rows(const AssessmentSummary& summary, const Assessment& assessment);
+
 // The self-scoring sheet (自评表) as printable A4 HTML in Chinese; with
 // raters, a landscape table of their scores beside the agreed ones.
 [[nodiscard]] std::string scoring_sheet_html(const AssessmentSummary& summary, const Assessment& assessment,

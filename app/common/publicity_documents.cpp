@@ -12,6 +12,19 @@
 
 namespace qaward {
 
+std::string objections_html(const PublicityRecord& record) {
+  if (record.objections.empty()) return render_template("parts/no-objections.html", {});
+  std::string rows;
+  for (const auto& o : record.objections) {
+    rows += render_template("parts/objection-row.html",
+                            {{"received", chinese_date(o.received_on)},
+                             {"from", o.from},
+                             {"summary", o.summary},
+                             {"resolution", o.resolution.empty() ? std::string("（尚未处理完毕）") : o.resolution}});
+  }
+  return render_template("parts/objections.html", {{"count", std::to_string(record.objections.size())}}, {{"rows", rows}});
+}
+
 Result<std::string> render_publicity_document(PublicityDocument document, std::string_view draft_json,
                                               const DateTime& now, std::string_view edition) {
   const auto parsed = parse_json(draft_json);
@@ -34,11 +47,7 @@ Result<std::string> render_publicity_document(PublicityDocument document, std::s
   if (!rules.ok()) return rules.diagnostics();
   const auto& calendar = shipped_calendar();
   if (!calendar.ok()) return calendar.diagnostics();
-  PublicityOptions options;
-  options.working_days = rules.value().procedure.publicity_working_days;
-  options.posting_day_counts = r.posting_day_counts;
-  options.close_of_business = r.close_of_business;
-  options.region = r.region;
+  const auto options = options_of(r, rules.value().procedure.publicity_working_days);
   const auto period = compute_publicity(calendar.value(), *r.posted_at, options);
 
   auto or_blank = [](const std::string& s) { return s.empty() ? std::string("＿＿＿＿＿＿") : s; };
@@ -69,19 +78,7 @@ Result<std::string> render_publicity_document(PublicityDocument document, std::s
   if (document == PublicityDocument::notice) return {render_template("notice.html", values, markup), warnings};
   // The statement (公示情况说明) may be made only once the period is over.
   if (now < period.end) markup["draft_banner"] = render_template("parts/draft-banner.html", {{"end", chinese_end_time(period)}});
-  if (r.objections.empty()) {
-    markup["objections"] = render_template("parts/no-objections.html", {});
-  } else {
-    std::string rows;
-    for (const auto& o : r.objections) {
-      rows += render_template("parts/objection-row.html",
-                              {{"received", chinese_date(o.received_on)},
-                               {"from", o.from},
-                               {"summary", o.summary},
-                               {"resolution", o.resolution.empty() ? std::string("（尚未处理完毕）") : o.resolution}});
-    }
-    markup["objections"] = render_template("parts/objections.html", {{"count", std::to_string(r.objections.size())}}, {{"rows", rows}});
-  }
+  markup["objections"] = objections_html(r);
   return {render_template("statement.html", values, markup), warnings};
 }
 

@@ -7,8 +7,13 @@
 
 #include "qaward/datetime.hpp"
 #include "qaward/diagnostic.hpp"
+#include "qaward/publicity.hpp"
 
 namespace qaward {
+
+// The statement's account of the objections: that none came, or a table of
+// them with how each was handled (Article 13).
+[[nodiscard]] std::string objections_html(const PublicityRecord& record);
 
 enum class PublicityDocument { notice, statement };
 

@@ -378,11 +378,7 @@ void refresh_derived(AppState& state) {
   state.publicity.reset();
   const auto& form = publicity_of(state.draft);
   if (form.posted_at && state.services.calendar != nullptr && state.services.rules != nullptr) {
-    PublicityOptions options;
-    options.working_days = state.services.rules->procedure.publicity_working_days;
-    options.posting_day_counts = form.posting_day_counts;
-    options.close_of_business = form.close_of_business;
-    options.region = form.region;
+    const auto options = options_of(form, state.services.rules->procedure.publicity_working_days);
     state.publicity = compute_publicity(*state.services.calendar, *form.posted_at, options);
   }
   state.preflight = preflight(state);

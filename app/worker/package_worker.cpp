@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../common/application_document.hpp"
 #include "../common/assessment_bridge.hpp"
 #include "../common/catalogs.hpp"
 #include "../common/editions.hpp"
@@ -140,6 +141,7 @@ nlohmann::json package(const nlohmann::json& request) {
   r.key = &key.value();
   r.now = *now;
   r.product_version = std::string(qaward::version());
+  r.readable = qaward::application_document_html;
   r.progress = [](std::uint64_t done, std::uint64_t total) { js_progress(static_cast<double>(done), static_cast<double>(total)); };
   const auto plan = qaward::plan_package(r);
   if (!plan.refusals.empty()) return failure(plan.refusals.at(0));

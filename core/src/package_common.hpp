@@ -15,6 +15,7 @@ namespace qaward::detail {
 inline constexpr std::string_view kBagitTxt = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n";
 inline constexpr std::string_view kPayloadDir = "data/附件/";
 inline constexpr std::string_view kApplication = "data/application.json";
+inline constexpr std::string_view kReadable = "data/申报书.html";
 inline constexpr std::string_view kManifest = "manifest-sha256.txt";
 inline constexpr std::string_view kTagManifest = "tagmanifest-sha256.txt";
 inline constexpr std::string_view kSignature = "tagmanifest-sha256.txt.minisig";
@@ -23,8 +24,9 @@ inline constexpr std::string_view kRecommendation = "recommendation.json";
 inline constexpr std::string_view kRecommendationSig = "recommendation.json.minisig";
 inline constexpr std::string_view kOfficeKey = "office.pub";
 // Entries besides the attachments: bagit.txt, bag-info.txt, application.json,
-// the two manifests, signer.pub and the signature; a district office's
-// countersignature adds recommendation.json, its signature and office.pub.
+// the two manifests, signer.pub and the signature (and 申报书.html when the
+// caller renders it); a district office's countersignature adds
+// recommendation.json, its signature and office.pub.
 inline constexpr std::uint64_t kTagEntries = 7;
 inline constexpr std::uint64_t kCountersignEntries = 3;
 // Reads are large: few system calls natively, and in the browser's worker each

@@ -148,11 +148,7 @@ void recheck_publicity(const Application& app, const RuleSet& rules, const Verif
   report.publicity_state = "missing";
   const auto& record = app.publicity;
   if (record && record->posted_at && app.created && ctx.calendar != nullptr) {
-    PublicityOptions options;
-    options.working_days = rules.procedure.publicity_working_days;
-    options.posting_day_counts = record->posting_day_counts;
-    options.close_of_business = record->close_of_business;
-    options.region = record->region;
+    const auto options = options_of(*record, rules.procedure.publicity_working_days);
     const auto period = compute_publicity(*ctx.calendar, *record->posted_at, options);
     report.publicity_end = to_iso(period.end);
     report.publicity_state = *app.created >= period.end ? "complete" : "not_complete";

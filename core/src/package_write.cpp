@@ -430,8 +430,13 @@ void check_limits(const PackageRequest& r, PackagePlan& plan) {
     params["max"] = std::to_string(max);
     plan.refusals.push_back(make_error(key, std::move(where), std::move(params)));
   };
+  // Strings read from JSON are valid UTF-8; `replace` keeps a caller that
+  // bypasses the parser from making dump() throw.
+  plan.application = application_json(r, plan).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  if (r.readable) plan.readable = r.readable(r, plan);
+  const std::uint64_t readable_entries = plan.readable.empty() ? 0 : 1;
   // Room is kept for the district office's countersignature.
-  const std::uint64_t fixed = detail::kTagEntries + detail::kCountersignEntries;
+  const std::uint64_t fixed = detail::kTagEntries + readable_entries + detail::kCountersignEntries;
   const std::uint64_t max_attachments = limits.max_entries > fixed ? limits.max_entries - fixed : 0;
   if (d.attachments.size() > max_attachments) {
     plan.refusals.push_back(make_error("pkg.too_many_attachments", "/attachments",
@@ -440,6 +445,7 @@ void check_limits(const PackageRequest& r, PackagePlan& plan) {
   }
   std::uint64_t attachment_bytes = 0;
   std::uint64_t manifest_bytes = manifest_line_size(detail::kApplication);
+  if (readable_entries != 0) manifest_bytes += manifest_line_size(detail::kReadable);
   for (std::size_t i = 0; i < plan.sizes.size(); ++i) {
     if (plan.sizes[i] > limits.max_entry_bytes) {
       over("pkg.attachment_too_large", "/attachments/" + std::to_string(i) + "/path", plan.sizes[i], limits.max_entry_bytes,
@@ -448,14 +454,11 @@ void check_limits(const PackageRequest& r, PackagePlan& plan) {
     attachment_bytes = saturating_add(attachment_bytes, plan.sizes[i]);
     manifest_bytes += manifest_line_size(plan.entry_names[i]);
   }
-  // Strings read from JSON are valid UTF-8; `replace` keeps a caller that
-  // bypasses the parser from making dump() throw.
-  plan.application = application_json(r, plan).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   if (plan.application.size() > limits.max_application_bytes) {
     over("pkg.application_too_large", "/assessment", plan.application.size(), limits.max_application_bytes);
   }
-  const auto payload_bytes = saturating_add(attachment_bytes, plan.application.size());
-  const auto bag_info_bytes = bag_info_text(r, plan.package_id, payload_bytes, d.attachments.size() + 1).size();
+  const auto payload_bytes = saturating_add(attachment_bytes, plan.application.size() + plan.readable.size());
+  const auto bag_info_bytes = bag_info_text(r, plan.package_id, payload_bytes, d.attachments.size() + 1 + readable_entries).size();
   for (const auto& [name, size] : {std::pair{std::string_view("bag-info.txt"), bag_info_bytes}, {detail::kManifest, manifest_bytes}}) {
     if (size > limits.max_tag_file_bytes) over("pkg.tag_file_over_limit", "", size, limits.max_tag_file_bytes, {{"file", std::string(name)}});
   }
@@ -487,11 +490,7 @@ void check_time_sense(const PackageRequest& r, PackagePlan& plan) {
     return;
   }
   if (record->posted_at && r.calendar != nullptr) {
-    PublicityOptions options;
-    options.working_days = r.rules->procedure.publicity_working_days;
-    options.posting_day_counts = record->posting_day_counts;
-    options.close_of_business = record->close_of_business;
-    options.region = record->region;
+    const auto options = options_of(*record, r.rules->procedure.publicity_working_days);
     const auto period = compute_publicity(*r.calendar, *record->posted_at, options);
     if (r.now < period.end) {
       plan.warnings.push_back(make_error("pkg.publicity_not_over", "/publicity/posted_at",
@@ -613,9 +612,9 @@ Result<PackageResult> write_to(const PackageRequest& r, const PackagePlan& plan,
   const Draft& d = *r.draft;
   const std::string root = plan.package_id + "/";
   const std::string& application = plan.application;
-  std::uint64_t payload_bytes = application.size();
+  std::uint64_t payload_bytes = application.size() + plan.readable.size();
   for (const auto s : plan.sizes) payload_bytes += s;
-  const std::size_t payload_files = d.attachments.size() + 1;
+  const std::size_t payload_files = d.attachments.size() + 1 + (plan.readable.empty() ? 0 : 1);
 
   zip_t* archive = detail::open_output(out);
   if (archive == nullptr) return std::vector{make_error("pkg.cannot_write", "", {{"file", out.name()}})};
@@ -661,6 +660,7 @@ Result<PackageResult> write_to(const PackageRequest& r, const PackagePlan& plan,
 
   add_text("bagit.txt", std::string(detail::kBagitTxt));
   add_text(std::string(detail::kApplication), application);
+  if (!plan.readable.empty()) add_text(std::string(detail::kReadable), plan.readable);
   std::uint64_t attachment_bytes = 0;
   for (const auto size : plan.sizes) attachment_bytes += size;
   std::uint64_t done = 0;
@@ -690,6 +690,7 @@ Result<PackageResult> write_to(const PackageRequest& r, const PackagePlan& plan,
   std::string manifest_text;
   add_lazy(std::string(detail::kManifest), [&] {
     manifest_text = manifest_line(application_digest, detail::kApplication);
+    if (!plan.readable.empty()) manifest_text += manifest_line(Sha256::of(plan.readable), detail::kReadable);
     for (std::size_t i = 0; i < files.size(); ++i) manifest_text += manifest_line(files[i]->digest, plan.entry_names[i]);
     return manifest_text;
   });

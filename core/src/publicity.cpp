@@ -189,4 +189,13 @@ Result<PublicityRecord> publicity_record_from_json(const nlohmann::json& value, 
   return Result<PublicityRecord>(std::move(record), std::move(r.diagnostics));
 }
 
+PublicityOptions options_of(const PublicityRecord& record, int working_days) {
+  PublicityOptions options;
+  options.working_days = working_days;
+  options.posting_day_counts = record.posting_day_counts;
+  options.close_of_business = record.close_of_business;
+  options.region = record.region;
+  return options;
+}
+
 }  // namespace qaward

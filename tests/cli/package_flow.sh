@@ -26,6 +26,10 @@ unzip -l "$work/p.zip" | grep -q "data/附件/营业执照副本.txt" || fail "u
 mkdir "$work/unpacked" && (cd "$work/unpacked" && unzip -q ../p.zip) || fail "unzip"
 (cd "$work"/unpacked/QA-* && minisign -V -p "$work/org.pub" -m tagmanifest-sha256.txt >/dev/null) || fail "minisign -V"
 (cd "$work"/unpacked/QA-* && sha256sum -c --quiet manifest-sha256.txt) || fail "sha256sum -c on the manifest"
+# The application for people (申报书.html) is payload, listed in the manifest the signature covers.
+grep -q "  data/申报书.html$" "$work"/unpacked/QA-*/manifest-sha256.txt || fail "申报书.html is not in the payload manifest"
+grep -q "结论：符合申报条件" "$work"/unpacked/QA-*/data/申报书.html || fail "申报书.html does not give the verdict"
+grep -qE "\{[a-z_]+\}" "$work"/unpacked/QA-*/data/申报书.html && fail "a placeholder of 申报书.html is left unfilled"
 
 # Tampering with one attachment inside the ZIP.
 cp "$work/p.zip" "$work/t.zip"

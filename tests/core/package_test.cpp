@@ -856,6 +856,43 @@ VerifyReport verify_safely(const fs::path& path, const qaward::VerifyContext& ct
   return report;
 }
 
+// The readable application the caller renders (app/common) is payload: in
+// the manifest and the Payload-Oxum, so the signature covers it.
+TEST(PackageReadable, TheCallersDocumentIsSignedPayload) {
+  const auto draft = example_draft();
+  auto request = request_for(draft);
+  std::string seen_package_id;
+  request.readable = [&](const qaward::PackageRequest& r, const qaward::PackagePlan& plan) {
+    seen_package_id = plan.package_id;
+    return "<p>" + r.draft->profile.organization.name.value_or("") + "</p>";
+  };
+  const auto plan = qaward::plan_package(request);
+  ASSERT_TRUE(plan.refusals.empty());
+  EXPECT_EQ(seen_package_id, "QA-91330100716105852F-20260316T100000");
+  EXPECT_EQ(plan.readable, "<p>乌鲁木齐天山精工质量技术有限公司</p>");
+  const auto out = temp_dir() / "readable.zip";
+  ASSERT_TRUE(qaward::write_package(request, plan, out.string()).ok());
+  const auto report = qaward::verify_package(out.string(), context());
+  EXPECT_TRUE(report.valid);
+  EXPECT_EQ(report.payload_files, 6u);
+  std::string manifest, readable;
+  for (const auto& [name, content] : zip_entries(out)) {
+    if (name.ends_with("/manifest-sha256.txt")) manifest = content;
+    if (name.ends_with("/data/申报书.html")) readable = content;
+  }
+  EXPECT_EQ(readable, plan.readable);
+  EXPECT_NE(manifest.find(sha256_hex(plan.readable) + "  data/申报书.html\n"), std::string::npos) << manifest;
+
+  // Changed by someone else, the manifests made consistent again: the signature tells.
+  const auto forged = modified(out, "readable-forged.zip", {{"data/申报书.html", "<p>另一家公司</p>"}});
+  const auto forged_report = verify_safely(forged);
+  EXPECT_FALSE(forged_report.valid);
+  EXPECT_FALSE(forged_report.signature.valid);
+  // Without a renderer there is no such file (the golden package has none).
+  request.readable = nullptr;
+  EXPECT_TRUE(qaward::plan_package(request).readable.empty());
+}
+
 TEST(PackageCrafted, TheModifyingHelperKeepsThePayloadConsistent) {
   const auto path = modified(make_example("helper-source.zip"), "helper.zip",
                              {{"data/application.json", application_with({{"product", {{"version", "x"}}}})}});

@@ -65,11 +65,14 @@ await run('package in the page: attach, key, build, download, verify', async (ap
   const report = execFileSync(cli, ['verify', path, '--pubkey', pub, '--format', 'json'], { encoding: 'utf8' });
   const parsed = JSON.parse(report);
   assert.equal(parsed.valid, true);
-  assert.equal(parsed.payload.files, 5);
+  assert.equal(parsed.payload.files, 6);  // application.json, 申报书.html, 4 attachments
   assert.deepEqual(parsed.trade_secret_files, ['data/附件/近三年财务报表.csv']);
   execFileSync('unzip', ['-q', path, '-d', join(dir, 'x')]);
   const bag = join(dir, 'x', readdirSync(join(dir, 'x'))[0]);
   execFileSync('minisign', ['-V', '-p', pub, '-m', join(bag, 'tagmanifest-sha256.txt')]);
+  // The application for people is in the bag, made in the page's worker as the CLI makes it.
+  const readable = readFileSync(join(bag, 'data', '申报书.html'), 'utf8');
+  assert.ok(readable.includes('结论：符合申报条件') && readable.includes('乌鲁木齐天山精工质量技术有限公司'), readable.slice(0, 400));
 
   // A wrong passphrase says so.
   await click(app, 'passphrase');

@@ -5,6 +5,7 @@
 //   <package-id>/bagit.txt
 //   <package-id>/bag-info.txt                 organization, credit code, date, Payload-Oxum, id
 //   <package-id>/data/application.json        profile, eligibility, assessment, publicity, attachments
+//   <package-id>/data/申报书.html              the same for people (when the caller renders it)
 //   <package-id>/data/附件/<file>              the attachments
 //   <package-id>/manifest-sha256.txt
 //   <package-id>/signer.pub                    the applicant's public key (minisign format)
@@ -104,6 +105,8 @@ struct PackageLimits {
 
 // [SECTION] Writing
 
+struct PackagePlan;
+
 struct PackageRequest {
   const Draft* draft = nullptr;
   std::vector<std::string> files;  // the attachments' files, resolved, in the draft's order
@@ -121,6 +124,10 @@ struct PackageRequest {
   // CRC-32 against them instead of hashing it a second time.
   std::vector<AttachedFile> attached;
   PackageLimits limits;
+  // Renders data/申报书.html, the application as an official reads it, from
+  // the plan (app/common/application_document.hpp: the core holds no
+  // templates). It is payload, so the signature covers it. Unset: no such file.
+  std::function<std::string(const PackageRequest&, const PackagePlan&)> readable;
 };
 
 struct PackagePlan {
@@ -129,6 +136,7 @@ struct PackagePlan {
   std::vector<std::string> entry_names;   // data/附件/<name> per attachment (NFC)
   std::vector<std::uint64_t> sizes;
   std::string application;  // data/application.json as it will be written (its size checked)
+  std::string readable;     // data/申报书.html as it will be written; empty: none
   std::vector<Diagnostic> refusals;  // each blocks packaging
   std::vector<Diagnostic> warnings;
 };

@@ -81,6 +81,10 @@ inline constexpr int kEarliestCloseOfBusiness = 12 * 3600;
 inline constexpr int kLatestCloseOfBusiness = 23 * 3600 + 59 * 60;
 [[nodiscard]] Result<int> parse_close_of_business(std::string_view text, const std::string& where);
 
+// The counting a record states, for a period of `working_days` (the
+// edition's procedure.publicity_working_days).
+[[nodiscard]] PublicityOptions options_of(const PublicityRecord& record, int working_days);
+
 // Reads a publicity record; `path` is its JSON pointer in the draft.
 [[nodiscard]] Result<PublicityRecord> publicity_record_from_json(const nlohmann::json& value, const std::string& path);
 // Writes one back: publicity_record_from_json(to_json(r)) gives r.
