@@ -373,6 +373,12 @@ const QA = (() => {
   mirror.addEventListener('focusin', (e) => {
     const key = keyOf(e.target.closest('[data-key]'));
     Module.ccall('qa_sem_focus', null, ['string'], [key]);
+    // Focus moved elsewhere (a screen reader's cursor, a click) while a field
+    // was being edited: the field is let go, as Tab out of it does.
+    if (activeField && e.target !== elements.get(activeField)) {
+      Module._qa_sem_release();
+      wantText = false;
+    }
     // A one-line field: the interface edits it (its text goes through #ime).
     if (e.target.type === 'text' || e.target.type === 'password') activate(key);
   });
@@ -678,8 +684,10 @@ const QA = (() => {
     textInput(active, cssX, cssY, cssLine) {
       // A field reached by Tab starts editing a frame or two later: if the
       // keyboard has moved on meanwhile, the field is let go, not taken back.
+      // (The title has the focus a new screen gave it: a change link that
+      // led to this field takes it on.)
       const at = document.activeElement;
-      if (active && at !== ime && mirror.contains(at) && at !== elements.get(activeField)) {
+      if (active && at !== ime && mirror.contains(at) && at !== elements.get(activeField) && !('title' in at.dataset)) {
         Module._qa_sem_release();
         return;
       }

@@ -352,6 +352,34 @@ void record_item(AppState& state, const char* name) {
   state.ui.item_rects[name] = {min.x, min.y, max.x - min.x, max.y - min.y};
 }
 
+std::optional<Screen> screen_of_field(std::string_view field) {
+  if (field.starts_with("/attachments")) return Screen::materials;
+  if (field.starts_with("/profile/organization")) return Screen::profile;
+  if (field.starts_with("/profile")) return Screen::eligibility;  // the declarations and the record are asked there
+  if (field.starts_with("/assessment")) return Screen::assessment;
+  if (field.starts_with("/publicity")) return Screen::publicity;
+  return std::nullopt;
+}
+
+void go_to_field(AppState& state, std::string field) {
+  const auto screen = screen_of_field(field).value_or(state.screen);
+  if (screen == state.screen) state.ui.reveal = std::move(field);
+  else state.queue(Navigate{screen, false, std::move(field)});
+}
+
+void reveal_field(AppState& state, std::string_view field, bool edit) {
+  // One names the other or a member inside it ("/profile/organization" leads to its first field).
+  const auto within = [](std::string_view inner, std::string_view outer) {
+    return inner.starts_with(outer) && (inner.size() == outer.size() || inner[outer.size()] == '/');
+  };
+  const std::string_view wanted = state.ui.reveal;
+  if (wanted.empty() || !(within(wanted, field) || within(field, wanted))) return;
+  ImGui::SetScrollHereY(0.3f);
+  // As when Tab on the page reaches the field: it starts editing next frame.
+  if (edit) semantics::request_activate(semantics::key_of(ImGui::GetItemID()));
+  state.ui.reveal.clear();
+}
+
 void refresh_derived(AppState& state) {
   // The edition first: eligibility, the publicity period, the materials and
   // the package all follow the draft's edition, as the CLI does.
@@ -411,6 +439,7 @@ bool apply_actions(AppState& state, Platform& platform) {
                      state.ui.screen_changed = true;
                      state.ui.menu_open = false;  // a screen chosen from the menu shows at once
                      if (!a.keep_scroll) state.ui.scroll_to = 0.0f;  // from its top
+                     state.ui.reveal = a.field;
                      platform.set_drop_target(a.screen == Screen::review);
                      platform.save("qaward.screen", screen_tag(a.screen));  // a reload returns here
                    },

@@ -23,6 +23,17 @@ void refresh_derived(AppState& state);
 // Records the rectangle of the last widget under `name` (AppState::item_rects).
 void record_item(AppState& state, const char* name);
 
+// The screen where the draft member `field` (a JSON pointer) is changed.
+[[nodiscard]] std::optional<Screen> screen_of_field(std::string_view field);
+// Brings `field` into view: on this screen, or on its own after navigating.
+void go_to_field(AppState& state, std::string field);
+
+// Call after drawing the control of the draft member `field` (a JSON
+// pointer): when a change link leads to it (UiState::reveal names it or a
+// member inside it), it is scrolled into view and, with `edit` (text fields
+// only: it activates the control), ready for typing.
+void reveal_field(AppState& state, std::string_view field, bool edit = false);
+
 // The warning that the draft names a rule edition this program does not have (screen_home.cpp).
 void edition_unknown_warning(AppState& state);
 

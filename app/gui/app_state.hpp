@@ -91,6 +91,7 @@ struct SetTextSize { theme::TextSize size; };
 struct Navigate {
   Screen screen;
   bool keep_scroll = false;  // a reload's return: the saved position applies
+  std::string field;         // a draft field (JSON pointer) to bring into view there (reveal_field)
 };
 struct UpdateDraft { std::function<void(Draft&)> change; };
 struct PickFiles {};
@@ -221,6 +222,9 @@ struct UiState {
   std::optional<float> scroll_to;
   float scroll_seen = 0, scroll_saved = 0;
   std::optional<Screen> return_to;  // a summary's "change" came from there: a way back is shown
+  // A field a change link leads to (issue 16): the JSON pointer of the draft
+  // member, as diagnostics name it; its screen brings it into view once drawn.
+  std::string reveal;
   bool narrow = false;         // below theme::kNarrowCssPx: the navigation is a menu
   bool menu_open = false;      // that menu, open over the content
   theme::TextSize text_size = theme::TextSize::standard;  // the user's choice, remembered

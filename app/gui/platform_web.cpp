@@ -154,6 +154,7 @@ struct Runtime {
   bool ready = false;
   bool text_input_active = false;
   ImGuiID text_input_field = 0;  // the field being edited
+  ImGuiID active_item = 0;       // Dear ImGui's active item after the last frame
   float caret_css_x = 0, caret_css_y = 0, caret_css_line = 23;
   std::string clipboard;      // what the interface last copied
   std::string pending_paste;  // text from the page's paste event, for the next frame
@@ -412,7 +413,12 @@ void draw_one_frame() {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());  // also creates and updates glyph textures
   }
 
-  if (apply_actions(r.state, r.platform)) r.platform.request_frames(kFramesAfterEvent);
+  // (A request the interface made of itself, such as a change link's field
+  // starting to edit, waits for the next frame as the page's do.)
+  // An item that became active or was let go: Dear ImGui's io flags
+  // (WantTextInput) follow a frame later.
+  const bool active_changed = std::exchange(r.active_item, ImGui::GetActiveID()) != r.active_item;
+  if (apply_actions(r.state, r.platform) || semantics::requests_pending() || active_changed) r.platform.request_frames(kFramesAfterEvent);
   sync_text_areas();
   sync_semantics();
   // Characters this frame drew without a glyph: their slices are fetched.

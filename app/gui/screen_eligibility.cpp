@@ -99,36 +99,37 @@ void record_list(AppState& state, const char* id, const char* kind_prefix, std::
   ImGui::PopID();
 }
 
-// A question; when the answers summary asked to change it, it scrolls into view.
-void question(AppState& state, const char* key, const char* article_key) {
+// A question about the draft member `field`; when a change link leads to it,
+// it scrolls into view.
+void question(AppState& state, const char* key, const char* article_key, std::string_view field) {
   const Catalog& t = state.text();
   widgets::wrapped_text(t.text(key));
   widgets::help_marker(t.text(article_key));
-  if (const auto it = state.ui.buffers.find("elig.focus"); it != state.ui.buffers.end() && it->second == key) {
-    ImGui::SetScrollHereY(0.2f);
-    state.ui.buffers.erase(it);
-  }
+  reveal_field(state, field);
 }
 
-// Where a check's answer is given: a question on this screen, or a field of
-// the profile (nullptr).
-std::pair<Screen, const char*> question_of(const std::string& check) {
-  static constexpr std::pair<std::string_view, const char*> kQuestions[] = {
-      {"art9.1.supports-policies", "elig.q.supports_policies"},
-      {"art9.4.quality-strategy", "elig.q.quality_strategy"},
-      {"art9.5.quality-management-system", "elig.q.quality_management_system"},
-      {"art9.3.no-major-incident", "elig.q.incidents"},
-      {"art9.3.no-violation-record", "elig.q.violations"},
-      {"art11.3.not-on-anomaly-list", "elig.q.anomaly"},
-      {"art11.3.not-on-serious-violation-list", "elig.q.serious"},
-      {"art16.winner-reapplication", "elig.q.awards"},
-      {"art20.1.false-materials-ban", "elig.q.sanctions"},
-      {"art20.2.improper-means-ban", "elig.q.sanctions"},
+// The draft member a check's answer is: a question on this screen, or a
+// field of the profile.
+std::string field_of(const std::string& check) {
+  static constexpr std::pair<std::string_view, const char*> kFields[] = {
+      {"art2.organization-kind", "/profile/organization/kind"},
+      {"art9.2.registered-in-urumqi", "/profile/organization/registered_in_urumqi"},
+      {"art9.2.operating-years", "/profile/organization/established_on"},
+      {"art9.1.supports-policies", "/profile/declarations/supports_policies"},
+      {"art9.4.quality-strategy", "/profile/declarations/quality_strategy"},
+      {"art9.5.quality-management-system", "/profile/declarations/quality_management_system"},
+      {"art9.3.no-major-incident", "/profile/history/incidents"},
+      {"art9.3.no-violation-record", "/profile/history/violations"},
+      {"art11.3.not-on-anomaly-list", "/profile/history/on_business_anomaly_list"},
+      {"art11.3.not-on-serious-violation-list", "/profile/history/on_serious_violation_list"},
+      {"art16.winner-reapplication", "/profile/history/awards"},
+      {"art20.1.false-materials-ban", "/profile/history/sanctions"},
+      {"art20.2.improper-means-ban", "/profile/history/sanctions"},
   };
-  for (const auto& [id, question] : kQuestions) {
-    if (check == id) return {Screen::eligibility, question};
+  for (const auto& [id, field] : kFields) {
+    if (check == id) return field;
   }
-  return {Screen::profile, nullptr};  // the kind, the registration, the founding date
+  return "/profile/organization";
 }
 
 std::string yes_no_text(const Catalog& t, const std::optional<bool>& v) {
@@ -151,25 +152,25 @@ void answers(AppState& state) {
   widgets::heading(t.text("elig.s.title"));
   struct Row {
     std::string label, answer;
-    const char* question;  // nullptr: on the profile screen
+    const char* field;  // the draft member (its screen follows: screen_of_field)
   };
   const std::string unanswered = t.text("ui.unanswered");
   const std::vector<Row> rows = {
-      {t.text("profile.name"), o.name.value_or(unanswered), nullptr},
-      {t.text("profile.uscc"), o.uscc.value_or(unanswered), nullptr},
-      {t.text("profile.kind"), o.kind ? t.text("kind." + *o.kind) : unanswered, nullptr},
-      {t.text("profile.district"), o.district ? district_name(t, *o.district) : unanswered, nullptr},
-      {t.text("profile.established_on"), o.established_on ? to_string(*o.established_on) : unanswered, nullptr},
-      {t.text("profile.four_new"), yes_no_text(t, o.four_new), nullptr},
-      {t.text("elig.s.supports_policies"), yes_no_text(t, p.declarations.supports_policies), "elig.q.supports_policies"},
-      {t.text("elig.s.quality_strategy"), yes_no_text(t, p.declarations.quality_strategy), "elig.q.quality_strategy"},
-      {t.text("elig.s.quality_management_system"), yes_no_text(t, p.declarations.quality_management_system), "elig.q.quality_management_system"},
-      {t.text("elig.s.incidents"), records_text(t, p.history.incidents), "elig.q.incidents"},
-      {t.text("elig.s.violations"), records_text(t, p.history.violations), "elig.q.violations"},
-      {t.text("elig.s.anomaly"), yes_no_text(t, p.history.on_business_anomaly_list), "elig.q.anomaly"},
-      {t.text("elig.s.serious"), yes_no_text(t, p.history.on_serious_violation_list), "elig.q.serious"},
-      {t.text("elig.s.awards"), records_text(t, p.history.awards), "elig.q.awards"},
-      {t.text("elig.s.sanctions"), records_text(t, p.history.sanctions), "elig.q.sanctions"},
+      {t.text("profile.name"), o.name.value_or(unanswered), "/profile/organization/name"},
+      {t.text("profile.uscc"), o.uscc.value_or(unanswered), "/profile/organization/uscc"},
+      {t.text("profile.kind"), o.kind ? t.text("kind." + *o.kind) : unanswered, "/profile/organization/kind"},
+      {t.text("profile.district"), o.district ? district_name(t, *o.district) : unanswered, "/profile/organization/district"},
+      {t.text("profile.established_on"), o.established_on ? to_string(*o.established_on) : unanswered, "/profile/organization/established_on"},
+      {t.text("profile.four_new"), yes_no_text(t, o.four_new), "/profile/organization/four_new"},
+      {t.text("elig.s.supports_policies"), yes_no_text(t, p.declarations.supports_policies), "/profile/declarations/supports_policies"},
+      {t.text("elig.s.quality_strategy"), yes_no_text(t, p.declarations.quality_strategy), "/profile/declarations/quality_strategy"},
+      {t.text("elig.s.quality_management_system"), yes_no_text(t, p.declarations.quality_management_system), "/profile/declarations/quality_management_system"},
+      {t.text("elig.s.incidents"), records_text(t, p.history.incidents), "/profile/history/incidents"},
+      {t.text("elig.s.violations"), records_text(t, p.history.violations), "/profile/history/violations"},
+      {t.text("elig.s.anomaly"), yes_no_text(t, p.history.on_business_anomaly_list), "/profile/history/on_business_anomaly_list"},
+      {t.text("elig.s.serious"), yes_no_text(t, p.history.on_serious_violation_list), "/profile/history/on_serious_violation_list"},
+      {t.text("elig.s.awards"), records_text(t, p.history.awards), "/profile/history/awards"},
+      {t.text("elig.s.sanctions"), records_text(t, p.history.sanctions), "/profile/history/sanctions"},
   };
   if (!widgets::begin_table("##answers", t.text("elig.s.title"), 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) return;
   ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 1.2f);
@@ -186,8 +187,7 @@ void answers(AppState& state) {
     else widgets::wrapped_text(row.answer);
     ImGui::TableNextColumn();
     if (widgets::button(t.text("elig.s.change"), true, row.label)) {
-      if (row.question == nullptr) state.queue(Navigate{Screen::profile});
-      else state.ui.buffers["elig.focus"] = row.question;
+      go_to_field(state, row.field);
     }
     record_item(state, ("change." + std::to_string(i)).c_str());
     ImGui::PopID();
@@ -229,11 +229,9 @@ void verdict(AppState& state) {
       if (c.refer_to_office) widgets::colored_wrapped(widgets::kWarn, t.text("cli.elig.refer"));
       // What is missing or not met leads to its question (issue 16).
       if (c.outcome != Outcome::pass && !c.refer_to_office) {
-        const auto [screen, question] = question_of(c.rule->id);
         ImGui::PushID(c.rule->id.c_str());
         if (widgets::button(t.text(c.outcome == Outcome::unknown ? "elig.go_answer" : "elig.s.change"), true, citation)) {
-          if (question == nullptr) state.queue(Navigate{screen});
-          else state.ui.buffers["elig.focus"] = question;
+          go_to_field(state, field_of(c.rule->id));
         }
         record_item(state, ("answer." + c.rule->id).c_str());
         ImGui::PopID();
@@ -311,27 +309,27 @@ void screen_eligibility(AppState& state) {
   }
   {
     widgets::heading(t.text("elig.group.declarations"));
-    question(state, "elig.q.supports_policies", "elig.a.9_1");
+    question(state, "elig.q.supports_policies", "elig.a.9_1", "/profile/declarations/supports_policies");
     if (auto v = widgets::yes_no(state, "supports_policies", d.declarations.supports_policies)) state.edit([v = *v](Draft& x) { x.profile.declarations.supports_policies = v; });
-    question(state, "elig.q.quality_strategy", "elig.a.9_4");
+    question(state, "elig.q.quality_strategy", "elig.a.9_4", "/profile/declarations/quality_strategy");
     if (auto v = widgets::yes_no(state, "quality_strategy", d.declarations.quality_strategy)) state.edit([v = *v](Draft& x) { x.profile.declarations.quality_strategy = v; });
-    question(state, "elig.q.quality_management_system", "elig.a.9_5");
+    question(state, "elig.q.quality_management_system", "elig.a.9_5", "/profile/declarations/quality_management_system");
     if (auto v = widgets::yes_no(state, "quality_management_system", d.declarations.quality_management_system)) state.edit([v = *v](Draft& x) { x.profile.declarations.quality_management_system = v; });
     ImGui::Spacing();
     widgets::heading(t.text("elig.group.record"));
-    question(state, "elig.q.incidents", "elig.a.9_3");
+    question(state, "elig.q.incidents", "elig.a.9_3", "/profile/history/incidents");
     record_list<Incident>(state, "incidents", "incident.", {"quality", "safety", "environment"}, &Profile::History::incidents, true);
-    question(state, "elig.q.violations", "elig.a.9_3");
+    question(state, "elig.q.violations", "elig.a.9_3", "/profile/history/violations");
     record_list<Violation>(state, "violations", "violation.", {"illegal", "irregular", "disciplinary", "dishonesty"}, &Profile::History::violations);
-    question(state, "elig.q.anomaly", "elig.a.11_3");
+    question(state, "elig.q.anomaly", "elig.a.11_3", "/profile/history/on_business_anomaly_list");
     if (auto v = widgets::yes_no(state, "anomaly", d.history.on_business_anomaly_list)) state.edit([v = *v](Draft& x) { x.profile.history.on_business_anomaly_list = v; });
-    question(state, "elig.q.serious", "elig.a.11_3");
+    question(state, "elig.q.serious", "elig.a.11_3", "/profile/history/on_serious_violation_list");
     if (auto v = widgets::yes_no(state, "serious", d.history.on_serious_violation_list)) state.edit([v = *v](Draft& x) { x.profile.history.on_serious_violation_list = v; });
     ImGui::Spacing();
     widgets::heading(t.text("elig.group.past"));
-    question(state, "elig.q.awards", "elig.a.16");
+    question(state, "elig.q.awards", "elig.a.16", "/profile/history/awards");
     record_list<AwardRecord>(state, "awards", "award.", {"quality_award", "nomination"}, &Profile::History::awards);
-    question(state, "elig.q.sanctions", "elig.a.20");
+    question(state, "elig.q.sanctions", "elig.a.20", "/profile/history/sanctions");
     record_list<Sanction>(state, "sanctions", "sanction.", {"false_materials", "improper_means"}, &Profile::History::sanctions);
   }
   if (columns) {

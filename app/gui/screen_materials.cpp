@@ -70,6 +70,7 @@ void screen_materials(AppState& state) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       widgets::text(name);
+      reveal_field(state, "/attachments/" + std::to_string(i));
       if (has_state_secret(a)) widgets::colored_wrapped(widgets::kBad, t.text("pkg.state_secret", {{"found", name}}));
       ImGui::TableNextColumn();
       widgets::item_width(-1);

@@ -34,10 +34,7 @@ const char* strength_key(const std::string& passphrase) {
 }  // namespace
 
 Screen screen_to_fix(const Diagnostic& d) {
-  if (d.where.starts_with("/attachments")) return Screen::materials;
-  if (d.where.starts_with("/profile")) return Screen::profile;
-  if (d.where.starts_with("/assessment")) return Screen::assessment;
-  if (d.where.starts_with("/publicity")) return Screen::publicity;
+  if (const auto screen = screen_of_field(d.where)) return *screen;
   if (d.key == "pkg.missing_material" || d.key.starts_with("mat.")) return Screen::materials;
   if (d.key.starts_with("input.")) return Screen::profile;
   if (d.key.starts_with("key.")) return Screen::package;  // the key is made above, on this screen
@@ -60,26 +57,27 @@ void summary(AppState& state) {
     std::string label, value;
     Screen screen;
     const char* id;
+    const char* field;  // the draft member the change leads to; "" for the screen's top
   };
   std::vector<Row> rows;
-  rows.push_back({t.text("profile.name"), o.name.value_or(unanswered), Screen::profile, "summary.profile"});
+  rows.push_back({t.text("profile.name"), o.name.value_or(unanswered), Screen::profile, "summary.profile", "/profile/organization/name"});
   rows.push_back({t.text("pkg.row.eligibility"),
                   state.eligibility ? t.text("elig.outcome." + std::string(to_string(state.eligibility->outcome))) : unanswered,
-                  Screen::eligibility, "summary.eligibility"});
+                  Screen::eligibility, "summary.eligibility", ""});
   if (state.assessment_summary && state.services.criteria != nullptr) {
     const auto& s = *state.assessment_summary;
     rows.push_back({t.text("pkg.row.assessment"),
                     t.text("pkg.row.score", {{"total", format_points(s.total_centi)}, {"points", std::to_string(state.services.criteria->total_points)},
                                              {"scored", std::to_string(s.scored_items)}, {"items", std::to_string(s.item_count)}}),
-                    Screen::assessment, "summary.assessment"});
+                    Screen::assessment, "summary.assessment", ""});
   }
   const auto date = [en](const Date& d) { return en ? english_date(d) : chinese_date(d); };
   rows.push_back({t.text("pkg.row.publicity"),
                   state.publicity ? t.text("pkg.row.period", {{"first", date(state.publicity->first_day)}, {"last", date(state.publicity->last_day)}})
                                   : unanswered,
-                  Screen::publicity, "summary.publicity"});
+                  Screen::publicity, "summary.publicity", "/publicity/posted_at"});
   rows.push_back({t.text("pkg.row.materials"), t.text("pkg.row.files", {{"count", std::to_string(state.draft.attachments.size())}}),
-                  Screen::materials, "summary.materials"});
+                  Screen::materials, "summary.materials", ""});
   if (!widgets::begin_table("##summary", t.text("pkg.summary"), 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) return;
   ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 1.0f);
   ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 1.4f);
@@ -93,7 +91,7 @@ void summary(AppState& state) {
     widgets::wrapped_text(row.value);
     ImGui::TableNextColumn();
     if (widgets::button(t.text("elig.s.change"), true, row.label)) {
-      state.queue(Navigate{row.screen});
+      state.queue(Navigate{row.screen, false, row.field});
       state.ui.return_to = Screen::package;
     }
     record_item(state, row.id);
@@ -156,7 +154,7 @@ void screen_package(AppState& state) {
     widgets::colored_wrapped(wait ? widgets::kWarn : widgets::kBad, (wait ? "… " : "× ") + in_words(t, blockers[i]));
     // (A problem fixed on this screen, the key, has no link to where it is.)
     if (const Screen there = screen_to_fix(blockers[i]); there != Screen::package) {
-      if (widgets::button(t.text("pkg.fix"), true, t.text(std::string("nav.") + screen_tag(there)))) state.queue(Navigate{there});
+      if (widgets::button(t.text("pkg.fix"), true, t.text(std::string("nav.") + screen_tag(there)))) state.queue(Navigate{there, false, blockers[i].where});
     }
     ImGui::PopID();
   }

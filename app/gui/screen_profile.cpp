@@ -49,6 +49,7 @@ void screen_profile(AppState& state) {
   if (auto v = widgets::text_field(state, "org_name", o.name.value_or(""))) {
     state.edit([v = *v](Draft& d) { d.profile.organization.name = v.empty() ? std::nullopt : std::optional(v); });
   }
+  reveal_field(state, "/profile/organization/name", true);
   if (o.name) widgets::colored_wrapped(widgets::kMuted, t.text("home.org_name_length", {{"count", std::to_string(count_code_points(*o.name).value_or(0))}}));
 
   label(t, "profile.uscc");
@@ -57,6 +58,7 @@ void screen_profile(AppState& state) {
     for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));  // lower case is a common slip
     state.edit([upper](Draft& d) { d.profile.organization.uscc = upper.empty() ? std::nullopt : std::optional(upper); });
   }
+  reveal_field(state, "/profile/organization/uscc", true);
   uscc_feedback(state, o.uscc.value_or(""));
 
   label(t, "profile.kind");
@@ -73,11 +75,13 @@ void screen_profile(AppState& state) {
                                     [](std::size_t k) { return std::string("kind.") + kKinds[k]; })) {
     state.edit([k = kKinds[*k]](Draft& d) { d.profile.organization.kind = std::string(k); });
   }
+  reveal_field(state, "/profile/organization/kind");
 
   label(t, "profile.registered");
   if (auto v = widgets::yes_no(state, "registered", o.registered_in_urumqi)) {
     state.edit([v = *v](Draft& d) { d.profile.organization.registered_in_urumqi = v; });
   }
+  reveal_field(state, "/profile/organization/registered_in_urumqi");
   label(t, "profile.district");
   widgets::item_width(ImGui::GetFontSize() * 16.0f);
   const std::vector<std::string> no_districts;
@@ -92,18 +96,22 @@ void screen_profile(AppState& state) {
                                     [&](std::size_t k) { return "district." + districts[k]; })) {
     state.edit([d = districts[*k]](Draft& x) { x.profile.organization.district = d; });
   }
+  reveal_field(state, "/profile/organization/district");
 
   label(t, "profile.established_on");
   if (auto v = widgets::date_field(state, "established_on", o.established_on)) {
     state.edit([v = *v](Draft& d) { d.profile.organization.established_on = v; });
   }
+  reveal_field(state, "/profile/organization/established_on", true);
   if (o.established_on && *o.established_on > state.now.date) {
     widgets::colored_wrapped(widgets::kBad, t.text("input.founded_after_reference", {{"found", to_string(*o.established_on)}, {"date", to_string(state.now.date)}}));
   }
   label(t, "profile.four_new");
   if (auto v = widgets::yes_no(state, "four_new", o.four_new)) state.edit([v = *v](Draft& d) { d.profile.organization.four_new = v; });
+  reveal_field(state, "/profile/organization/four_new");
   label(t, "profile.sme");
   if (auto v = widgets::yes_no(state, "sme", o.sme)) state.edit([v = *v](Draft& d) { d.profile.organization.sme = v; });
+  reveal_field(state, "/profile/organization/sme");
   ImGui::Spacing();
   if (widgets::button(t.text("ui.continue_eligibility"))) state.queue(Navigate{Screen::eligibility});
   record_item(state, "profile_continue");

@@ -80,6 +80,7 @@ void objection_log(AppState& state) {
     if (auto v = widgets::date_field(state, (field + ".received").c_str(), o.received_on); v && *v) {
       state.edit([i, date = **v](Draft& d) { edit_publicity(d).objections[i].received_on = date; });
     }
+    reveal_field(state, "/publicity/objections/" + std::to_string(i));
     widgets::same_line(widgets::button_width(t.text("ui.remove")));
     if (widgets::button(t.text("ui.remove"), true)) {
       state.edit([i](Draft& d) {
@@ -132,6 +133,7 @@ void screen_publicity(AppState& state) {
     }
   }
   record_item(state, "posted_at");
+  reveal_field(state, "/publicity/posted_at", true);
   if (!it->second.empty() && !parse_datetime(it->second)) {
     widgets::same_line(ImGui::GetFontSize() * 8.0f);
     widgets::colored_wrapped(widgets::kBad, t.text("input.bad_datetime", {{"found", it->second}}));
@@ -164,6 +166,7 @@ void screen_publicity(AppState& state) {
     if (auto v = widgets::text_field(state, key, form.*member, ImGui::GetFontSize() * 20.0f)) {
       state.edit([member = member, v = *v](Draft& d) { edit_publicity(d).*member = v; });
     }
+    reveal_field(state, std::string("/publicity/") + (key + 4), true);  // "pub.where" is /publicity/where
   }
   ImGui::Separator();
   if (!state.publicity) {

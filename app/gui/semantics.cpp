@@ -270,6 +270,11 @@ void request_focus(const std::string& key) { c().focus = key; }
 void request_scroll(const std::string& key, float x, float y) { c().pending.scroll[key] = ImVec2(x, y); }
 void request_release() { c().pending.release = true; }
 
+bool requests_pending() {
+  const Requests& p = c().pending;
+  return !p.activate.empty() || !p.choose.empty() || !p.scroll.empty() || p.release;
+}
+
 bool activated(const std::string& key) { return c().current.activate.erase(key) > 0; }
 
 std::optional<int> chosen(const std::string& key) {

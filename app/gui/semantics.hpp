@@ -104,6 +104,8 @@ void request_choose(const std::string& key, int index);  // a combo's choice
 void request_focus(const std::string& key);     // DOM focus is on this node ("": none)
 void request_scroll(const std::string& key, float x, float y);  // a panel scrolled by the page
 void request_release();  // Tab left the field being edited
+// Requests wait for the next frame (a platform that draws on demand draws one).
+[[nodiscard]] bool requests_pending();
 
 // True once when the page pressed the last item's node.
 [[nodiscard]] bool activated(const std::string& key);

@@ -179,3 +179,21 @@ await run('a11y: the keyboard works the controls (Enter, Space, arrows, fields, 
   await page.waitForFunction(() => document.getElementById('semantics').lang === 'en');
 });
 
+
+await run('a11y: a change link on the check page leads to the field itself, ready for typing, and back', async (app) => {
+  const { page } = app;
+  await show(app, 'package', 'zh');
+  await page.getByRole('button', { name: `${text('elig.s.change')} ${text('pkg.row.publicity')}` }).focus();
+  await page.keyboard.press('Enter');
+  await waitForState(app, (x) => x.screen === 4, 'the publicity screen');
+  // The posting time's field edits: keys go to its input element.
+  await page.waitForFunction((name) => document.activeElement.id === 'ime' && document.activeElement.getAttribute('aria-label') === name,
+                             text('pub.posted_at'), { timeout: 5000 });
+  await page.keyboard.press('End');  // (the text comes selected, as a field reached by Tab)
+  await page.keyboard.press('Backspace');
+  await page.keyboard.insertText('5');
+  await waitForState(app, (x) => (x.draft.publicity.posted_at || '').startsWith('2026-03-06T15:05'), 'the posting time typed into');
+  await page.getByRole('button', { name: text('ui.back_to_summary') }).focus();
+  await page.keyboard.press('Enter');
+  await waitForState(app, (x) => x.screen === 6, 'back on the check page');
+});

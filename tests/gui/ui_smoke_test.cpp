@@ -1027,9 +1027,85 @@ TEST(UiSmokeStates, WhatIsMissingLeadsToItsQuestion) {
   ASSERT_TRUE(bring_into_view(ui, state, platform, "answer.art11.3.not-on-anomaly-list"));
   click(ui, state, platform, "answer.art11.3.not-on-anomaly-list");
   EXPECT_EQ(state.screen, Screen::eligibility);
-  EXPECT_FALSE(state.ui.buffers.contains("elig.focus")) << "the question was brought into view";
+  EXPECT_TRUE(state.ui.reveal.empty()) << "the question was brought into view";
   click(ui, state, platform, "answer.art2.organization-kind");
   EXPECT_EQ(state.screen, Screen::profile) << "the kind is a field of the profile";
+}
+
+// True when the named item lies inside the visible part of the window whose
+// name contains `window` (the content panel by default).
+bool in_view(const AppState& state, const std::string& item, std::string_view window = "##content") {
+  const auto it = state.ui.item_rects.find(item);
+  if (it == state.ui.item_rects.end()) return false;
+  const auto [x, y, w, h] = it->second;
+  for (ImGuiWindow* candidate : GImGui->Windows) {
+    const std::string_view name = candidate->Name;
+    const auto at = name.rfind(window);
+    // The window itself, not one inside it.
+    if (!candidate->Active || at == std::string_view::npos || name.find('/', at) != std::string_view::npos) continue;
+    return y >= candidate->InnerClipRect.Min.y && y + h <= candidate->InnerClipRect.Max.y;
+  }
+  return false;
+}
+
+// Issue 16, item 3: a change link leads to the field itself, in view, a
+// text field ready for typing; from the check page, from a problem that
+// blocks packaging, and from the verdict's list of answers.
+TEST(UiSmokeStates, ChangeLinksLeadToTheFieldItself) {
+  {
+    AppState state = state_with(example_json().dump());
+    Headless ui;
+    NullPlatform platform;
+    drawn_text(ui, state, platform, Screen::package);
+    ASSERT_TRUE(bring_into_view(ui, state, platform, "summary.publicity"));
+    click(ui, state, platform, "summary.publicity");
+    settle(ui, state, platform, kFramesPerScreen);  // brought into view, then editing
+    ASSERT_EQ(state.screen, Screen::publicity);
+    EXPECT_TRUE(state.ui.reveal.empty()) << state.ui.reveal;
+    EXPECT_TRUE(in_view(state, "posted_at"));
+    EXPECT_TRUE(ImGui::GetIO().WantTextInput) << "the posting time is being edited";
+  }
+  {
+    // No organization name: the package screen's problem leads to the name field.
+    auto draft = example_json();
+    draft["profile"]["organization"].erase("name");
+    AppState state = state_with(draft.dump());
+    Headless ui;
+    NullPlatform platform;
+    drawn_text(ui, state, platform, Screen::package);
+    const auto missing = std::find_if(state.preflight.begin(), state.preflight.end(), [](const Diagnostic& d) { return d.key == "pkg.missing_identity"; });
+    ASSERT_NE(missing, state.preflight.end());
+    state.queue(Navigate{screen_to_fix(*missing), false, missing->where});
+    settle(ui, state, platform, 2 + kFramesPerScreen);
+    ASSERT_EQ(state.screen, Screen::profile);
+    EXPECT_TRUE(state.ui.reveal.empty());
+    EXPECT_TRUE(ImGui::GetIO().WantTextInput) << "the name is being edited";
+  }
+  {
+    // The verdict's answers, with the questions scrolled to their end (a
+    // long record of incidents): the first declaration comes back into view.
+    auto draft = nlohmann::json::parse(draft_to_json(AppState{}.draft));
+    for (int i = 0; i < 60; ++i) draft["profile"]["history"]["incidents"].push_back({{"date", "2024-01-01"}, {"kind", "quality"}, {"summary", "x"}});
+    AppState state = state_with(draft.dump());
+    Headless ui;
+    NullPlatform platform;
+    drawn_text(ui, state, platform, Screen::eligibility);
+    ASSERT_TRUE(bring_into_view(ui, state, platform, "change.6"));
+    for (ImGuiWindow* window : GImGui->Windows) {
+      if (std::string_view(window->Name).find("##questions") != std::string_view::npos) ImGui::SetScrollY(window, window->ScrollMax.y);
+    }
+    settle(ui, state, platform);
+    ASSERT_FALSE(in_view(state, "supports_policies.yes", "##questions")) << "scrolled out of view";
+    click(ui, state, platform, "change.6");  // 是否拥护党和国家的路线、方针、政策
+    settle(ui, state, platform, kFramesPerScreen);
+    EXPECT_EQ(state.screen, Screen::eligibility);
+    EXPECT_TRUE(in_view(state, "supports_policies.yes", "##questions")) << "the question is back in view";
+    click(ui, state, platform, "change.4");  // the founding date, on the profile
+    settle(ui, state, platform, kFramesPerScreen);
+    ASSERT_EQ(state.screen, Screen::profile);
+    EXPECT_TRUE(in_view(state, "established_on"));
+    EXPECT_TRUE(ImGui::GetIO().WantTextInput) << "the founding date is being edited";
+  }
 }
 
 // Issue 16, item 3: before signing, the package screen sums up what the
