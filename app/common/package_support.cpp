@@ -109,12 +109,22 @@ std::vector<ReportLine> report_lines(const VerifyReport& r, const Catalog& t, st
                  {{"fingerprint", c.signature.fingerprint}}));
     }
   }
+  // In words (issue 16): the edition by its title, the end of the publicity
+  // as notices say it; the report's JSON keeps the id and ISO 8601.
+  const bool en = t.language().starts_with("en");
   if (!r.rerun_eligibility.empty()) {
-    add(Tone::plain, t.text("cli.verify.eligibility", {{"outcome", t.text("elig.outcome." + r.rerun_eligibility)}, {"edition", r.edition}}));
+    const auto rules = load_shipped_edition(r.edition);
+    const std::string edition = rules.ok() ? (en ? rules.value().title.en : rules.value().title.zh) : r.edition;
+    add(Tone::plain, t.text("cli.verify.eligibility", {{"outcome", t.text("elig.outcome." + r.rerun_eligibility)}, {"edition", edition}}));
   }
-  if (!r.publicity_state.empty()) add(Tone::plain, t.text("cli.verify.publicity." + r.publicity_state, {{"end", r.publicity_end}}));
+  if (!r.publicity_state.empty()) {
+    const auto end = parse_datetime(r.publicity_end);
+    const std::string words = !end ? r.publicity_end : en ? english_instant(*end) : chinese_instant(*end);
+    add(Tone::plain, t.text("cli.verify.publicity." + r.publicity_state, {{"end", words}}));
+  }
   for (auto& line : middle) out.push_back(std::move(line));
-  for (const auto& s : r.trade_secret_files) add(Tone::plain, t.text("cli.verify.trade_secret", {{"file", s}}));
+  // The attachment by its name (the report's JSON keeps its path in the bag).
+  for (const auto& s : r.trade_secret_files) add(Tone::plain, t.text("cli.verify.trade_secret", {{"file", s.substr(s.rfind('/') + 1)}}));
   for (const auto& f : r.findings) {
     Params params = f.params;
     params["where"] = f.where;

@@ -153,7 +153,9 @@ void recheck_publicity(const Application& app, const RuleSet& rules, const Verif
     report.publicity_end = to_iso(period.end);
     report.publicity_state = *app.created >= period.end ? "complete" : "not_complete";
     if (report.publicity_state == "not_complete") {
-      findings.add(VerifyProblem::publicity_not_complete, "", {{"end", report.publicity_end}, {"created", to_iso(*app.created)}});
+      auto times = instant_params("end", period.end);
+      times.merge(instant_params("created", *app.created));
+      findings.add(VerifyProblem::publicity_not_complete, "", std::move(times));
     }
   }
   if (report.publicity_state == "missing") findings.add(VerifyProblem::publicity_missing);
@@ -171,15 +173,16 @@ void check_objections(const PublicityRecord& record, const DateTime& created, Fi
       switch (problem) {
         case ObjectionProblem::forwarded_before_received:
           findings.add(VerifyProblem::objection_forwarded_before_received, entry,
-                       {{"path", path}, {"received", to_string(o.received_on)}, {"forwarded", to_string(*o.forwarded_on)}});
+                       {{"path", path}, {"number", std::to_string(i + 1)}, {"received", to_string(o.received_on)}, {"forwarded", to_string(*o.forwarded_on)}});
           break;
         case ObjectionProblem::resolved_before_received:
           findings.add(VerifyProblem::objection_resolved_before_received, entry,
-                       {{"path", path}, {"received", to_string(o.received_on)}, {"resolved", to_string(*o.resolved_on)}});
+                       {{"path", path}, {"number", std::to_string(i + 1)}, {"received", to_string(o.received_on)}, {"resolved", to_string(*o.resolved_on)}});
           break;
         case ObjectionProblem::open:
-          findings.add(VerifyProblem::objection_unresolved, entry,
-                       {{"path", path}, {"received", to_string(o.received_on)}, {"created", to_iso(created)}});
+          auto params = instant_params("created", created);
+          params.merge(Params{{"path", path}, {"number", std::to_string(i + 1)}, {"received", to_string(o.received_on)}});
+          findings.add(VerifyProblem::objection_unresolved, entry, std::move(params));
           break;
       }
     }

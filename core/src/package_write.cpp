@@ -493,13 +493,14 @@ void check_time_sense(const PackageRequest& r, PackagePlan& plan) {
     const auto options = options_of(*record, r.rules->procedure.publicity_working_days);
     const auto period = compute_publicity(*r.calendar, *record->posted_at, options);
     if (r.now < period.end) {
-      plan.warnings.push_back(make_error("pkg.publicity_not_over", "/publicity/posted_at",
-                                         {{"end", to_iso(period.end)}, {"now", to_iso(r.now)}}));
+      auto times = instant_params("end", period.end);
+      times.merge(instant_params("now", r.now));
+      plan.warnings.push_back(make_error("pkg.publicity_not_over", "/publicity/posted_at", std::move(times)));
     }
     // The period crosses days the calendar only estimates (issue 19): the
     // applicant checks it against the year's holiday notice.
     if (period.estimated) {
-      plan.warnings.push_back(make_error("pkg.publicity_estimated", "/publicity/posted_at", {{"end", to_iso(period.end)}}));
+      plan.warnings.push_back(make_error("pkg.publicity_estimated", "/publicity/posted_at", instant_params("end", period.end)));
     }
   }
   for (std::size_t i = 0; i < record->objections.size(); ++i) {

@@ -103,6 +103,20 @@ std::string english_clock(const DateTime& time) { return hh_mm_ss(time.seconds) 
 
 std::string chinese_clock(const DateTime& time) { return chinese_date(time.date) + " " + hh_mm_ss(time.seconds); }
 
+std::string chinese_instant(const DateTime& time) {
+  if (time.seconds == 0) return chinese_date(add_days(time.date, -1)) + "24时";
+  return chinese_date_time(time);
+}
+
+std::string english_instant(const DateTime& time) {
+  if (time.seconds == 0) return "24:00 on " + english_date(add_days(time.date, -1));
+  return two_digits(time.seconds / 3600) + ":" + two_digits(time.seconds / 60 % 60) + " on " + english_date(time.date);
+}
+
+Params instant_params(const std::string& name, const DateTime& time) {
+  return {{name, chinese_instant(time)}, {name + "_en", english_instant(time)}};
+}
+
 std::string chinese_end_time(const PublicityPeriod& period) {
   if (!period.options.close_of_business) return chinese_date(period.last_day) + "24时";
   const int seconds = *period.options.close_of_business;

@@ -683,7 +683,10 @@ TEST(PackagePlanTime, APublicityNotOverByThePackagingTimeIsWarnedNotRefused) {
     const auto* w = diagnostic(plan.warnings, "pkg.publicity_not_over");
     ASSERT_EQ(w != nullptr, warned);
     if (w != nullptr) {
-      EXPECT_EQ(w->params.at("end"), "2026-03-14T00:00:00+08:00");
+      // In words (issue 16): the period ends at 24:00 of its last day.
+      EXPECT_EQ(w->params.at("end"), "2026年3月13日24时");
+      EXPECT_EQ(w->params.at("end_en"), "24:00 on 13 March 2026");
+      EXPECT_EQ(w->params.at("now"), std::string(now).ends_with("23:59:59") ? "2026年3月13日 23:59" : "2026年3月13日 10:00");
       EXPECT_EQ(w->where, "/publicity/posted_at");
     }
   }
@@ -698,7 +701,7 @@ TEST(PackagePlanTime, APublicityOverEstimatedDaysIsWarned) {
   const auto plan = x.plan();
   const auto* w = diagnostic(plan.warnings, "pkg.publicity_estimated");
   ASSERT_NE(w, nullptr);
-  EXPECT_EQ(w->params.at("end"), "2026-03-14T00:00:00+08:00");
+  EXPECT_EQ(w->params.at("end"), "2026年3月13日24时");
   x.draft.publicity->region = qaward::Region::national;
   EXPECT_EQ(diagnostic(x.plan().warnings, "pkg.publicity_estimated"), nullptr);
 }
@@ -1067,7 +1070,9 @@ TEST(PackageCrafted, ObjectionsOutOfOrderOrStillOpenWhenPackagedAreWarned) {
   }
   EXPECT_EQ(early, std::vector<std::string>{"/publicity/objections/0"});
   EXPECT_EQ(open, (std::vector<std::string>{"/publicity/objections/1", "/publicity/objections/2"}));
-  EXPECT_EQ(param(finding(report, "pkg.objection_unresolved"), "created"), "2026-03-16T10:00:00+08:00");
+  EXPECT_EQ(param(finding(report, "pkg.objection_unresolved"), "created"), "2026年3月16日 10:00");
+  EXPECT_EQ(param(finding(report, "pkg.objection_unresolved"), "created_en"), "10:00 on 16 March 2026");
+  EXPECT_EQ(param(finding(report, "pkg.objection_unresolved"), "number"), "2") << "the objection as people count it";
 }
 
 TEST(PackageCrafted, APinnedOfficeKeyRefusesARecommendationSignedWithAnother) {

@@ -17,6 +17,17 @@ inline std::set<std::string> placeholders(const std::string& pattern) {
   return out;
 }
 
+// The same for an English pattern, where a value's English form {x_en}
+// stands for Chinese's {x}: the names to compare with the Chinese pattern's.
+inline std::set<std::string> english_placeholders(const std::string& pattern) {
+  std::set<std::string> out;
+  for (auto name : placeholders(pattern)) {
+    if (name.ends_with("_en}")) name.erase(name.size() - 4, 3);
+    out.insert(name);
+  }
+  return out;
+}
+
 // The text of assets/<relative>; empty if it cannot be read.
 inline std::string read_asset(const std::string& relative) {
   std::ifstream in(std::string(QAWARD_TEST_ASSETS_DIR) + "/" + relative, std::ios::binary);

@@ -29,7 +29,7 @@ TEST(VerifyProblemTable, EveryCodeHasAMessageInBothLanguagesWithTheSamePlacehold
     // Without parameters, text() gives the pattern as written.
     const auto zh_text = zh.value().text(key);
     const auto en_text = en.value().text(key);
-    EXPECT_EQ(qaward::test::placeholders(zh_text), qaward::test::placeholders(en_text)) << key;
+    EXPECT_EQ(qaward::test::placeholders(zh_text), qaward::test::english_placeholders(en_text)) << key;
   }
 }
 

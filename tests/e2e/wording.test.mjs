@@ -6,7 +6,11 @@
 // missing-text markers, edition ids, "1 records", Latin words in the Chinese
 // interface and Chinese in the English one (the user's own data, names and
 // quoted words aside).
-import { run, assert } from './harness.mjs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run, assert, projectRoot, waitForState, sleep } from './harness.mjs';
 import { draft, screens, show } from './screens.mjs';
 
 const notEligible = structuredClone(draft);
@@ -40,7 +44,9 @@ const checks = [
 function problems(texts, language, user) {
   const found = [];
   for (const raw of texts) {
-    let t = raw;
+    // Identifiers read character by character, not words: key ids,
+    // fingerprints, package ids.
+    let t = raw.replace(/\bQA-[0-9A-Z]+-\d{8}T\d{6}\b|\b[0-9A-F]{16}\b|\b[0-9A-F]{4}(?:\s[0-9A-F]{4}){7}\b/g, ' ');
     for (const u of user) t = t.split(u).join(' ');
     for (const [what, re] of checks) for (const m of t.matchAll(re)) found.push(`${what} "${m[0].trim()}" in "${raw.slice(0, 80)}"`);
     if (language === 'zh') {
@@ -61,6 +67,20 @@ function problems(texts, language, user) {
   return found;
 }
 
+// All the text the page shows, from the semantics mirror.
+function shownTexts(page) {
+  return page.evaluate(() => {
+    const out = [];
+    for (const el of document.querySelectorAll('#semantics .sem, #semantics-descriptions span')) {
+      if (el.classList.contains('sem-scroll')) continue;
+      if (el.children.length === 0 && el.textContent.trim()) out.push(el.textContent.trim());
+      if (el.getAttribute('aria-label')) out.push(el.getAttribute('aria-label'));
+      if (el.tagName === 'SELECT') for (const o of el.options) out.push(o.text);
+    }
+    return out;
+  });
+}
+
 await run('wording: no codes, pointers, timestamps or untranslated words on any screen, in either language', async (app) => {
   const failures = new Set();
   for (const [name, d] of Object.entries(drafts)) {
@@ -68,18 +88,34 @@ await run('wording: no codes, pointers, timestamps or untranslated words on any 
     for (const language of ['zh', 'en']) {
       for (const screen of screens) {
         await show(app, screen, language, d);
-        const texts = await app.page.evaluate(() => {
-          const out = [];
-          for (const el of document.querySelectorAll('#semantics .sem, #semantics-descriptions span')) {
-            if (el.classList.contains('sem-scroll')) continue;
-            if (el.children.length === 0 && el.textContent.trim()) out.push(el.textContent.trim());
-            if (el.getAttribute('aria-label')) out.push(el.getAttribute('aria-label'));
-            if (el.tagName === 'SELECT') for (const o of el.options) out.push(o.text);
-          }
-          return out;
-        });
-        for (const p of problems(texts, language, user)) failures.add(`${screen} (${language}, ${name} draft): ${p}`);
+        for (const p of problems(await shownTexts(app.page), language, user)) failures.add(`${screen} (${language}, ${name} draft): ${p}`);
       }
+    }
+  }
+  // The district pre-check of packages the CLI made: one in order, one made
+  // before its publicity ended with an objection still open (findings with
+  // times and an objection in them).
+  const dir = mkdtempSync(join(tmpdir(), 'qaward-wording-'));
+  const cli = process.env.QAWARD_CLI || join(projectRoot, 'build', 'native', 'bin', 'qaward');
+  const env = { ...process.env, QAWARD_PASSPHRASE: '申报组织的口令 2026' };
+  execFileSync(cli, ['keygen', '--out', join(dir, 'org')], { env });
+  const early = structuredClone(draft);
+  delete early.publicity.objections[0].resolution;
+  delete early.publicity.objections[0].resolved_on;
+  for (const a of early.attachments) a.path = join(projectRoot, 'assets/examples', a.path);
+  writeFileSync(join(dir, 'early.json'), JSON.stringify(early));
+  const packages = [[join(projectRoot, 'assets/examples/draft.json'), '2026-03-16T10:00'], [join(dir, 'early.json'), '2026-03-12T10:00']];
+  const user = [...userStrings(draft)].sort((a, b) => b.length - a.length);
+  for (const [i, [from, now]] of packages.entries()) {
+    execFileSync(cli, ['package', '--draft', from, '--key', join(dir, 'org.key'), '--out', join(dir, `p${i}.zip`), '--now', now], { env, stdio: 'pipe' });
+    for (const language of ['zh', 'en']) {
+      await show(app, 'review', language, null);
+      await app.page.setInputFiles('#package-picker', join(dir, `p${i}.zip`));
+      await waitForState(app, (s) => s.reviews.length === 1 && !s.reviews[0].verifying, 'the verified package');
+      await sleep(300);
+      const texts = await shownTexts(app.page);
+      for (const p of problems(texts, language, user)) failures.add(`review of p${i}.zip (${language}): ${p}`);
+      if (i === 1 && language === 'zh') assert.ok(texts.some((t) => t.includes('2026年3月13日24时')), `the period's end in words:\n${texts.join('\n')}`);
     }
   }
   const list = [...failures];

@@ -15,6 +15,7 @@
 
 #include "qaward/calendar.hpp"
 #include "qaward/datetime.hpp"
+#include "qaward/diagnostic.hpp"
 #include "qaward/timeline.hpp"
 
 namespace qaward {
@@ -102,5 +103,12 @@ inline constexpr int kLatestCloseOfBusiness = 23 * 3600 + 59 * 60;
 [[nodiscard]] std::string english_clock(const DateTime& time);
 // "2026年3月16日 10:00:05": a clock on screen.
 [[nodiscard]] std::string chinese_clock(const DateTime& time);
+// An instant in a message's words: "2026年3月16日 10:00" / "10:00 on 16 March
+// 2026"; a midnight is the end of the day before ("2026年3月13日24时" /
+// "24:00 on 13 March 2026"), as a period ends (民法典 203).
+[[nodiscard]] std::string chinese_instant(const DateTime& time);
+[[nodiscard]] std::string english_instant(const DateTime& time);
+// Both as a message's parameters: {name} (Chinese) and {name_en}.
+[[nodiscard]] Params instant_params(const std::string& name, const DateTime& time);
 
 }  // namespace qaward
