@@ -28,10 +28,23 @@ var Module = { print: () => {}, printErr: (t) => console.warn(t) };
 const runtimeReady = new Promise((resolve) => { Module.onRuntimeInitialized = resolve; });
 importScripts('qaward_worker.js');  // its globals (run, ready, ...) share this scope: names here are distinct
 
-// The sync access handle's interface, over memory.
+// The sync access handle's interface, over memory: where the browser has no
+// synchronous file handles (Chromium 86-107, older Safari) or none for this
+// page (Firefox's private windows), the package is built in this worker's
+// memory, up to MEMORY_LIMIT; beyond it the user is told why and what to use.
+const MEMORY_LIMIT = 1 << 30;
 class MemorySink {
-  constructor() { this.bytes = new Uint8Array(1 << 20); this.size = 0; }
+  constructor() {
+    this.bytes = new Uint8Array(1 << 20);
+    this.size = 0;
+    this.limit = self.qaMemoryLimit || MEMORY_LIMIT;  // (the tests set a small one)
+  }
   write(view, { at }) {
+    if (at + view.length > this.limit) {
+      const e = new Error('the package is larger than a package built in memory may be');
+      e.name = 'MemoryLimitError';
+      throw e;
+    }
     if (at + view.length > this.bytes.length) {
       const grown = new Uint8Array(Math.max(at + view.length, this.bytes.length * 2));
       grown.set(this.bytes.subarray(0, this.size));
@@ -55,17 +68,37 @@ class MemorySink {
 // (it may still be downloading, and a failed package must not cost the user
 // the previous one); empty files, left by writes that failed, go. finish()
 // closes it and gives the File; reopen() opens it again for reading.
-async function openOutput(kind, shared) {
-  if (!(self.navigator.storage && navigator.storage.getDirectory)) {
-    const sink = new MemorySink();
-    return {
-      sink,
-      shared: false,
-      finish: async () => new Blob([sink.bytes.subarray(0, sink.size)], { type: 'application/zip' }),
-      reopen: async () => sink,
-      discard: async () => {},
-    };
+function memoryOutput() {
+  const sink = new MemorySink();
+  return {
+    sink,
+    shared: false,
+    inMemory: true,
+    finish: async () => new Blob([sink.bytes.subarray(0, sink.size)], { type: 'application/zip' }),
+    reopen: async () => sink,
+    discard: async () => {},
+  };
+}
+
+// Whether this browser gives this page synchronous file handles, found by
+// doing it (a feature test would miss Firefox's private windows, where
+// getDirectory() exists and refuses).
+async function canUseFileHandles() {
+  try {
+    if (!(self.navigator.storage && navigator.storage.getDirectory && self.FileSystemFileHandle &&
+          FileSystemFileHandle.prototype.createSyncAccessHandle)) return false;
+    const root = await navigator.storage.getDirectory();
+    const probe = await root.getFileHandle('probe', { create: true });
+    (await probe.createSyncAccessHandle()).close();
+    await root.removeEntry('probe').catch(() => {});
+    return true;
+  } catch (e) {
+    return false;  // memory it is
   }
+}
+
+async function openOutput(kind, shared) {
+  if (!(await canUseFileHandles())) return memoryOutput();
   const root = await navigator.storage.getDirectory();
   const whole = [];
   for await (const [name, handle] of root.entries()) {
@@ -131,7 +164,7 @@ async function runJob(job) {
       else mountFiles([{ name: 'package.zip', blob: job.blob }]);
       const digestElsewhere = Boolean(job.digestElsewhere);
       const output = await openOutput(job.kind, digestElsewhere);
-      postMessage({ type: 'output', id: job.id, name: output.name, shared: output.shared });
+      postMessage({ type: 'output', id: job.id, name: output.name, shared: output.shared, inMemory: Boolean(output.inMemory) });
       Module.qaSink = output.sink;
       let result;
       try {
@@ -143,6 +176,7 @@ async function runJob(job) {
       }
       if (!result.ok) {
         await output.discard();
+        if (Module.qaSinkError === 'MemoryLimitError') result = { ok: false, message: explain({ name: 'MemoryLimitError' }) };
         return { result };
       }
       const file = await output.finish();
@@ -211,6 +245,10 @@ function explain(e) {
   if (name === 'SecurityError') {
     return { zh: '浏览器不允许本页面在隐私（无痕）窗口或当前隐私设置下写入临时文件，无法打包或加签。请在普通窗口中打开本页面，或允许本网站存储数据。',
              en: 'The browser does not let this page write local files in a private window or with these privacy settings, so it cannot package or countersign. Open the page in a normal window, or allow this site to store data.' };
+  }
+  if (name === 'MemoryLimitError') {
+    return { zh: '此浏览器不能把申报包写入本机临时存储，只能在内存中生成，最大 1 GiB，而本申报包超过了这个大小。请减小附件，或' + BROWSERS_ZH.replace('请使用', '改用') + '（不要使用隐私窗口）',
+             en: 'This browser cannot write the package to its local storage, so it is built in memory, up to 1 GiB, and this package is larger. Make the attachments smaller, or ' + BROWSERS_EN.replace('Please use', 'use') + ' (not in a private window)' };
   }
   if (name === 'QuotaExceededError') {
     return { zh: '浏览器的存储空间已满，无法写入申报包。请清理磁盘空间或浏览器中其他网站的数据后重试。',
