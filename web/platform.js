@@ -628,6 +628,32 @@ const QA = (() => {
   // A file read as text and handed to the app through `fn`.
   const textTo = (fn) => async (files) => sendText(fn, await files[0].text());
 
+  // [SECTION] Keeping the work (issue 20, item 6). Browser storage is
+  // best-effort: under storage pressure Chromium and Firefox may clear it, and
+  // Safari clears a site's storage after 7 days without a visit, unless the
+  // browser grants persistence. It is asked for once, when the first
+  // attachment or key is stored (asking before there is anything to keep
+  // would be a question without a reason); the interface shows the answer,
+  // what is used and what is left.
+  let persistAsked = (() => { try { return localStorage.getItem('qaward.persist_asked') === '1'; } catch (e) { return false; } })();
+  async function reportStorage() {
+    const s = navigator.storage;
+    if (!s || !s.estimate) return;
+    try {
+      const persisted = s.persisted ? await s.persisted() : false;
+      const { usage = 0, quota = 0 } = await s.estimate();
+      Module.ccall('qa_storage', null, ['number', 'number', 'number', 'number'], [persisted ? 1 : 0, persistAsked ? 1 : 0, usage, quota]);
+    } catch (e) { /* nothing known: nothing said */ }
+  }
+  async function keepForLong() {
+    if (!persistAsked && navigator.storage && navigator.storage.persist) {
+      persistAsked = true;
+      try { localStorage.setItem('qaward.persist_asked', '1'); } catch (e) { /* asked again next time */ }
+      await navigator.storage.persist().catch(() => false);
+    }
+    await reportStorage();
+  }
+
   // The file picker and drag-and-drop onto the page.
   async function attach(files) {
     for (const file of files) {
@@ -642,6 +668,7 @@ const QA = (() => {
       Module.ccall('qa_attached', null, ['string', 'number'], [name, file.size]);
       inspect(name);
     }
+    keepForLong();
   }
   const picker = filePicker('attachment-picker', { multiple: true }, attach);
 
@@ -705,10 +732,12 @@ const QA = (() => {
       }
     },
     showError,
+    reportStorage,
     // Small texts in this browser's storage; false when it is full or disabled.
     save(key, value) {
       try {
         localStorage.setItem(key, value);
+        if (key === 'qaward.key' || key === 'qaward.district_key') keepForLong();
         return true;
       } catch (e) {
         console.warn('qaward: could not save ' + key + ': ' + e.name);

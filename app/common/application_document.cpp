@@ -5,6 +5,7 @@
 #include "assessment_bridge.hpp"
 #include "catalogs.hpp"
 #include "publicity_documents.hpp"
+#include "qaward/text.hpp"
 #include "qaward/version.hpp"
 #include "templates.hpp"
 
@@ -107,13 +108,6 @@ std::string publicity_section(const PackageRequest& r) {
                          {{"objections", objections_html(*record)}});
 }
 
-std::string size_text(std::uint64_t bytes) {
-  char text[32];
-  if (bytes < 1024) std::snprintf(text, sizeof text, "%llu B", static_cast<unsigned long long>(bytes));
-  else std::snprintf(text, sizeof text, bytes >= 1048576 ? "%.1f MiB" : "%.1f KiB", static_cast<double>(bytes) / (bytes >= 1048576 ? 1048576.0 : 1024.0));
-  return text;
-}
-
 std::string attachments_section(const PackageRequest& r, const PackagePlan& plan) {
   const auto& attachments = r.draft->attachments;
   if (attachments.empty()) return render_template("parts/application-no-attachments.html", {});
@@ -131,7 +125,7 @@ std::string attachments_section(const PackageRequest& r, const PackagePlan& plan
                              {"title", a.title},
                              {"category", category},
                              {"file", slash == std::string::npos ? entry : entry.substr(slash + 1)},
-                             {"size", size_text(plan.sizes[i])},
+                             {"size", byte_size(plan.sizes[i])},
                              {"trade_secret", a.trade_secret ? "是" : ""}});
   }
   return render_template("parts/application-attachments.html", {{"citation", r.rules->cite_zh(r.rules->procedure.publicity_citation)}},

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "keeping.hpp"
 #include "packaging.hpp"
 #include "page_events.hpp"
 #include "semantics.hpp"
@@ -466,6 +467,18 @@ bool apply_actions(AppState& state, Platform& platform) {
                    [&](OpenCoverSheet&) { open_cover_sheet(state, platform); },
                    [&](OpenPublicityDocument& a) { open_publicity_document(state, platform, a.statement); },
                    [&](ExportDraft&) { export_draft(state, platform); },
+                   [&](ExportKey&) { export_key(state, platform); },
+                   [&](DismissKeyBackup&) {
+                     state.keys.backup_offered = false;
+                     (void)platform.save("qaward.key_backup", "declined");
+                   },
+                   [&](StorageReported& a) {
+                     state.keeping.reported = true;
+                     state.keeping.persisted = a.persisted;
+                     state.keeping.asked = a.asked;
+                     state.keeping.usage = a.usage;
+                     state.keeping.quota = a.quota;
+                   },
                    [&](ImportDraft&) { platform.pick_draft(); },
                    [&](ImportKey& a) { platform.pick_key(a.district); },
                    [&](PickPackages&) { platform.pick_packages(); },

@@ -100,6 +100,8 @@ struct BuildPackage { std::string passphrase; };
 struct OpenCoverSheet {};
 struct OpenPublicityDocument { bool statement = false; };
 struct ExportDraft {};
+struct ExportKey {};         // the secret key's file, as a backup (issue 20)
+struct DismissKeyBackup {};  // "later": the offer made when the key was created goes
 struct ExportScoringSheet { bool html = false; };
 struct ImportKey { bool district = false; };  // the applicant's key, or the district office's
 struct PickPackages {};
@@ -132,15 +134,18 @@ struct ReviewStarted { std::string file; int token = 0; };
 struct ReviewRestarted { int token = 0; };  // verified again (another office key pinned)
 struct ReviewDone { int token = 0; std::string result_json; };
 struct CountersignDone { std::string result_json; };
+// What the browser keeps for this page (navigator.storage), as it reported.
+struct StorageReported { bool persisted = false; bool asked = false; double usage = 0; double quota = 0; };
 
 using Action = std::variant<SetLanguage, SetTextSize, Navigate, UpdateDraft, PickFiles, CreateKey, BuildPackage, OpenCoverSheet,
                             OpenPublicityDocument, ExportDraft, ImportDraft, ExportScoringSheet, ImportKey,
                             PickPackages, PickOfficeKey, ClearOfficeKey, ExportReview, Countersign, RemoveAttachment,
-                            SaveScroll,
+                            SaveScroll, ExportKey, DismissKeyBackup,
                             // events from the page
                             UpdateReady, AttachmentStored, AttachmentProgress, AttachmentChecked, AttachmentMissing,
                             AttachmentStoreFailed, DraftFileChosen, KeyFileChosen, OfficeKeyChosen, PackageProgress,
-                            PackageWritten, PackageDone, ReviewStarted, ReviewRestarted, ReviewDone, CountersignDone>;
+                            PackageWritten, PackageDone, ReviewStarted, ReviewRestarted, ReviewDone, CountersignDone,
+                            StorageReported>;
 
 // [SECTION] The parts of the application state
 
@@ -181,6 +186,21 @@ struct Keys {
   // The office key the reviewer pinned (a minisign .pub file's text), or "":
   // a recommendation signed with another key is then reported invalid.
   std::string office_key;
+  // The applicant's key was made here and its file not yet saved elsewhere:
+  // the package screen offers it once (issue 20), until saved or declined.
+  bool backup_offered = false;
+};
+
+// Work that must survive the browser's housekeeping (issue 20, item 6):
+// what the browser keeps for this page and when the draft was last saved
+// as a file. Browser storage is best-effort unless persistence is granted.
+struct Keeping {
+  bool reported = false;   // the page has said (navigator.storage exists)
+  bool persisted = false;  // granted: not cleared under storage pressure
+  bool asked = false;      // asked when the first attachment or key was stored
+  double usage = 0, quota = 0;  // bytes, the browser's estimate
+  std::optional<DateTime> exported_at;  // the draft file last downloaded
+  std::string exported_draft;           // the draft as it was then (canonical JSON's SHA-256)
 };
 
 // Reviewer mode: the packages opened for the pre-check.
@@ -263,6 +283,7 @@ struct AppState {
   Notice notice;
   PackagingState packaging;
   Keys keys;
+  Keeping keeping;
   ReviewState review;
   UiState ui;
 

@@ -73,6 +73,9 @@ void create_key(AppState& state, Platform& platform, const std::string& passphra
   state.keys.secret_key = encrypt_secret_key(pair, passphrase);
   state.keys.public_key = public_key_file(pair.public_key);
   const bool kept = platform.save("qaward.key", state.keys.secret_key);
+  // Kept only in this browser: its file is offered once as a backup (issue 20).
+  state.keys.backup_offered = true;
+  (void)platform.save("qaward.key_backup", "offered");
   state.notice.say(state.text().text(kept ? "key.created_notice" : "key.not_stored", {{"fingerprint", pair.public_key.fingerprint()}}), !kept);
 }
 
@@ -150,13 +153,6 @@ void open_publicity_document(AppState& state, Platform& platform, bool statement
     return;
   }
   platform.open_document(html.value());
-}
-
-void export_draft(AppState& state, Platform& platform) {
-  const std::string path = "/tmp/draft.json";
-  std::ofstream(path, std::ios::binary | std::ios::trunc) << draft_to_json(state.draft);
-  const auto& name = state.draft.profile.organization.name;
-  platform.download(path, (name ? *name : std::string("draft")) + "-申报草稿.json");
 }
 
 }  // namespace qaward::gui

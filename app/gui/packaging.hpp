@@ -19,8 +19,6 @@ void package_finished(AppState& state, std::string_view result_json);
 void open_cover_sheet(AppState& state, Platform& platform);
 // The publicity notice or closing statement, printable, in a new tab.
 void open_publicity_document(AppState& state, Platform& platform, bool statement);
-// The whole draft as a qaward-draft/1 file (attachments are named, not included).
-void export_draft(AppState& state, Platform& platform);
 // The self-scoring sheet (自评表): CSV downloaded, or printable HTML in a new tab.
 void export_scoring_sheet(AppState& state, Platform& platform, bool html);
 // Reviewer mode: open a package, export the batch report, countersign.

@@ -41,6 +41,7 @@
 #include "../common/eligibility_bridge.hpp"
 #include "app.hpp"
 #include "fonts.hpp"
+#include "keeping.hpp"
 #include "packaging.hpp"
 #include "page_events.hpp"
 #include "platform.hpp"
@@ -54,7 +55,10 @@ EM_JS(void, js_text_input, (int active, float css_x, float css_y, float css_line
 EM_JS(void, js_set_document_language, (const char* tag), {
   document.documentElement.lang = UTF8ToString(tag);
 });
-EM_JS(void, js_mark_ready, (), { document.documentElement.dataset.appReady = "true"; });
+EM_JS(void, js_mark_ready, (), {
+  document.documentElement.dataset.appReady = "true";
+  QA.reportStorage();  // what the browser keeps for this page, for the home page
+});
 // Not glfwSetWindowSize: Emscripten's GLFW asks for fullscreen when the size
 // equals the screen's, and calls exitFullscreen otherwise.
 EM_JS(void, js_set_canvas_size, (int width, int height), { Module.setCanvasSize(width, height); });
@@ -711,6 +715,10 @@ EMSCRIPTEN_KEEPALIVE void qa_attachment_missing(const char* name) { qaward::gui:
 EMSCRIPTEN_KEEPALIVE void qa_attach_failed(const char* name) { qaward::gui::post(qaward::gui::AttachmentStoreFailed{name}); }
 
 // A draft file chosen for import: replaces the draft when it reads.
+// What navigator.storage says: persistence granted or asked for, bytes used and available.
+EMSCRIPTEN_KEEPALIVE void qa_storage(int persisted, int asked, double usage, double quota) {
+  qaward::gui::post(qaward::gui::StorageReported{persisted != 0, asked != 0, usage, quota});
+}
 EMSCRIPTEN_KEEPALIVE void qa_import_draft(const char* text) { qaward::gui::post(qaward::gui::DraftFileChosen{text}); }
 
 // A secret key file chosen for import (qaward keygen's format).
@@ -909,7 +917,9 @@ int main() {
   if (const auto key = load("qaward.key")) {
     r.state.keys.secret_key = *key;
     r.state.keys.public_key = public_key_of(*key);
+    r.state.keys.backup_offered = load("qaward.key_backup").value_or("") == "offered";
   }
+  if (const auto marker = load("qaward.exported")) read_export_marker(r.state.keeping, *marker);
   if (const auto key = load("qaward.district_key")) {
     r.state.keys.district_secret_key = *key;
     r.state.keys.district_public_key = public_key_of(*key);

@@ -7,6 +7,9 @@
 
 #include "../common/data_status.hpp"
 #include "app.hpp"
+#include "keeping.hpp"
+#include "qaward/publicity.hpp"
+#include "qaward/text.hpp"
 #include "qaward/version.hpp"
 #include "widgets.hpp"
 
@@ -101,6 +104,39 @@ void edition_unknown_warning(AppState& state) {
   record_item(state, "edition_unknown");
 }
 
+// Where the work is kept and how to keep a copy (issue 20, item 6): the
+// browser's answer to the request for persistence, the room used and left,
+// and when the draft was last saved as a file.
+void keeping_section(AppState& state) {
+  const Catalog& t = state.text();
+  const bool en = state.language == Language::en;
+  const Keeping& k = state.keeping;
+  widgets::heading(t.text("home.keep.title"));
+  std::string where = t.text("home.keep.where");
+  if (k.reported && k.quota > 0) {
+    const auto used = static_cast<std::uint64_t>(k.usage);
+    const auto free = static_cast<std::uint64_t>(std::max(0.0, k.quota - k.usage));
+    where += t.text("home.keep.usage", {{"used", byte_size(used)}, {"free", byte_size(free)}});
+  }
+  widgets::wrapped_text(where);
+  if (k.reported && k.persisted) widgets::colored_wrapped(widgets::kGood, t.text("home.keep.persisted"));
+  else if (k.reported && k.asked) widgets::colored_wrapped(widgets::kWarn, t.text("home.keep.not_persisted"));
+  const auto date = [en](const DateTime& d) { return en ? english_date(d.date) : chinese_date(d.date); };
+  switch (backup_advice(state)) {
+    case BackupAdvice::never_saved:
+      widgets::colored_wrapped(widgets::kWarn, t.text("home.keep.never_saved"));
+      break;
+    case BackupAdvice::changed_since:
+      widgets::colored_wrapped(widgets::kWarn, t.text("home.keep.changed_since", {{"date", date(*k.exported_at)}}));
+      break;
+    case BackupAdvice::none:
+      if (k.exported_at) widgets::colored_wrapped(widgets::kMuted, t.text("home.keep.saved", {{"date", date(*k.exported_at)}}));
+      break;
+  }
+  if (widgets::button(t.text("draft.export"), true)) state.queue(ExportDraft{});
+  record_item(state, "home_export_draft");
+}
+
 void screen_home(AppState& state) {
   const Catalog& t = state.text();
   const bool en = state.language == Language::en;
@@ -113,6 +149,8 @@ void screen_home(AppState& state) {
   ImGui::Spacing();
   if (widgets::button(t.text("home.start"))) state.queue(Navigate{Screen::profile});
   record_item(state, "home_start");
+  ImGui::Separator();
+  keeping_section(state);
   ImGui::Separator();
   if (state.services.rules != nullptr) {
     const auto& rules = *state.services.rules;

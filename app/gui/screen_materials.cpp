@@ -9,6 +9,7 @@
 #include <cstdio>
 
 #include "app.hpp"
+#include "qaward/text.hpp"
 #include "platform.hpp"
 #include "widgets.hpp"
 
@@ -99,11 +100,7 @@ void screen_materials(AppState& state) {
       if (widgets::checkbox("##secret", &secret)) state.edit([i, secret](Draft& d) { d.attachments[i].trade_secret = secret; });
       ImGui::TableNextColumn();
       if (bytes > 0 || a.checked) {
-        char size[32];
-        if (bytes < 1024) std::snprintf(size, sizeof size, "%u B", static_cast<unsigned>(bytes));
-        else std::snprintf(size, sizeof size, bytes >= 1048576 ? "%.1f MiB" : "%.1f KiB",
-                           static_cast<double>(bytes) / (bytes >= 1048576 ? 1048576.0 : 1024.0));
-        widgets::text(size);
+        widgets::text(byte_size(bytes));
       } else {
         widgets::text_disabled("-");  // not known until the file is attached here
       }

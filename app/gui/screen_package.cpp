@@ -138,6 +138,16 @@ void screen_package(AppState& state) {
       widgets::text(t.text("key.fingerprint") + " " + key.value().fingerprint());
       record_item(state, "fingerprint");
     }
+    // Kept only in this browser (issue 20): its file, offered once when made,
+    // and always to be had.
+    if (state.keys.backup_offered) widgets::colored_wrapped(widgets::kWarn, t.text("key.backup_offer"));
+    if (widgets::button(t.text("key.backup_download"), true)) state.queue(ExportKey{});
+    record_item(state, "export_key");
+    if (state.keys.backup_offered) {
+      widgets::same_line(widgets::button_width(t.text("key.backup_later")));
+      if (widgets::button(t.text("key.backup_later"), true)) state.queue(DismissKeyBackup{});
+      record_item(state, "key_backup_later");
+    }
   }
   ImGui::Separator();
 

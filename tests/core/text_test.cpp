@@ -31,3 +31,13 @@ TEST(TextEscape, ControlCharactersAndOverridesAreShownNotActed) {
 }
 
 }  // namespace
+
+TEST(TextByteSize, BinaryUnitsWithOneDecimal) {
+  EXPECT_EQ(qaward::byte_size(0), "0 B");
+  EXPECT_EQ(qaward::byte_size(1023), "1023 B");
+  EXPECT_EQ(qaward::byte_size(1024), "1.0 KiB");
+  EXPECT_EQ(qaward::byte_size(1536), "1.5 KiB");
+  EXPECT_EQ(qaward::byte_size(static_cast<std::uint64_t>(12.3 * 1048576)), "12.3 MiB");
+  EXPECT_EQ(qaward::byte_size(10ull << 30), "10.0 GiB");
+  EXPECT_EQ(qaward::byte_size(3ull << 40), "3.0 TiB");
+}

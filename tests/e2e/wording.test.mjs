@@ -30,7 +30,7 @@ function userStrings(value, out = new Set()) {
 // Words the Chinese interface may show in Latin letters: names of formats,
 // standards, programs and units a Chinese reader meets as they are.
 const latinAllowed = new Set(['English', 'WebGL', 'SHA', 'CSV', 'JSON', 'HTML', 'ZIP', 'GB', 'ISO', 'PDF', 'KiB', 'MiB', 'GiB',
-  'Chrome', 'Edge', 'Firefox', 'minisign', 'BagIt', 'YYYY', 'MM', 'DD', 'ADLI', 'LeTCI', 'Noto', 'Sans', 'CJK', 'SC']);
+  'Chrome', 'Edge', 'Firefox', 'Safari', 'TiB', 'minisign', 'BagIt', 'YYYY', 'MM', 'DD', 'ADLI', 'LeTCI', 'Noto', 'Sans', 'CJK', 'SC']);
 
 const checks = [
   ['a code', /\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/g],

@@ -26,6 +26,8 @@
 
 #include "app.hpp"
 #include "headless.hpp"
+#include "keeping.hpp"
+#include "page_events.hpp"
 #include "assessment_bridge.hpp"
 #include "editions.hpp"
 #include "package_support.hpp"
@@ -1126,6 +1128,72 @@ TEST(UiSmokeStates, CheckTheApplicationBeforeSigning) {
   click(ui, state, platform, "back_to_summary");
   EXPECT_EQ(state.screen, Screen::package) << "back to the summary";
   EXPECT_FALSE(state.ui.return_to.has_value()) << "the way back is used up";
+}
+
+// [SECTION] Keeping the work (issue 20, item 6): the home page says where it
+// is kept, what the browser answered to the request for persistence, and
+// when the draft was last saved as a file; the key's file is offered once.
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+TEST(UiSmokeStates, HomeSaysWhereTheWorkIsKeptAndWhenToSaveACopy) {
+  AppState state = state_with(example_json().dump());
+  Headless ui;
+  NullPlatform platform;
+  const Catalog& t = state.text();
+  state.queue(StorageReported{false, true, 12.5 * 1048576, 10.0 * 1073741824});
+  std::string text = drawn_text(ui, state, platform, Screen::home);
+  EXPECT_TRUE(has(text, "已用 12.5 MiB，约还可用 10.0 GiB")) << text;
+  EXPECT_TRUE(has(text, t.text("home.keep.not_persisted").substr(0, 30))) << "the refusal said plainly";
+  EXPECT_TRUE(has(text, t.text("home.keep.never_saved").substr(0, 30))) << "never exported: advised to";
+
+  // Exported: the advice goes, the date shows; the browser's grant shows as such.
+  ASSERT_TRUE(bring_into_view(ui, state, platform, "home_export_draft"));
+  click(ui, state, platform, "home_export_draft");
+  EXPECT_TRUE(platform.called("download 乌鲁木齐天山精工质量技术有限公司-申报草稿.json"));
+  EXPECT_TRUE(platform.called("save qaward.exported")) << "remembered across visits";
+  state.queue(StorageReported{true, true, 12.5 * 1048576, 10.0 * 1073741824});
+  text = drawn_text(ui, state, platform, Screen::home);
+  EXPECT_FALSE(has(text, t.text("home.keep.never_saved").substr(0, 30)));
+  EXPECT_TRUE(has(text, t.text("home.keep.saved", {{"date", chinese_date(state.now.date)}}))) << text;
+  EXPECT_TRUE(has(text, t.text("home.keep.persisted").substr(0, 30)));
+  EXPECT_FALSE(has(text, t.text("home.keep.not_persisted").substr(0, 30)));
+
+  // Changed afterwards: a copy a day old is fine, one a week old is worth renewing.
+  state.edit([](Draft& d) { d.profile.organization.four_new = true; });
+  state.now.date = add_days(state.now.date, 1);
+  text = drawn_text(ui, state, platform, Screen::home);
+  EXPECT_FALSE(has(text, t.text("home.keep.changed_since", {{"date", chinese_date(state.keeping.exported_at->date)}}))) << text;
+  state.now.date = add_days(state.now.date, 6);
+  text = drawn_text(ui, state, platform, Screen::home);
+  EXPECT_TRUE(has(text, t.text("home.keep.changed_since", {{"date", chinese_date(state.keeping.exported_at->date)}}))) << text;
+
+  // A reload reads back when the copy was made.
+  Keeping restored;
+  read_export_marker(restored, export_marker(*state.keeping.exported_at, state.draft));
+  ASSERT_TRUE(restored.exported_at.has_value());
+  EXPECT_EQ(*restored.exported_at, *state.keeping.exported_at);
+}
+
+TEST(UiSmokeStates, ANewKeysFileIsOfferedOnceAndAlwaysToBeHad) {
+  AppState state = state_with(example_json().dump());
+  Headless ui;
+  NullPlatform platform;
+  const Catalog& t = state.text();
+  state.queue(CreateKey{"correct horse battery staple"});
+  ASSERT_TRUE(apply_actions(state, platform));
+  EXPECT_TRUE(state.keys.backup_offered);
+  std::string text = drawn_text(ui, state, platform, Screen::package);
+  EXPECT_TRUE(has(text, t.text("key.backup_offer").substr(0, 30))) << text;
+  ASSERT_TRUE(bring_into_view(ui, state, platform, "export_key"));
+  click(ui, state, platform, "export_key");
+  EXPECT_TRUE(platform.called("download 乌鲁木齐天山精工质量技术有限公司-签名密钥.key"));
+  EXPECT_TRUE(platform.called("save qaward.key_backup"));
+  text = drawn_text(ui, state, platform, Screen::package);
+  EXPECT_FALSE(has(text, t.text("key.backup_offer").substr(0, 30))) << "offered once";
+  EXPECT_TRUE(has(text, t.text("key.backup_download"))) << "and still to be had";
+  // The file is the key as qaward keygen writes it: importable again.
+  EXPECT_TRUE(parse_public_key(public_key_of(state.keys.secret_key)).ok());
 }
 
 // [SECTION] The cover sheet is for the official who receives the package

@@ -1,6 +1,7 @@
 #pragma once
 // UTF-8 text helpers shared by the core and both front ends.
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,5 +39,8 @@ namespace qaward {
 // form land on one file where names are compared without case (Windows,
 // macOS). nullopt for invalid UTF-8.
 [[nodiscard]] std::optional<std::string> nfc_casefold(std::string_view utf8);
+
+// A size as people read it, in binary units: "286 B", "1.5 KiB", "12.3 MiB", "9.8 GiB".
+[[nodiscard]] std::string byte_size(std::uint64_t bytes);
 
 }  // namespace qaward
