@@ -54,10 +54,21 @@ const QA = (() => {
   }
   // A lost WebGL context (virtual desktops reconnecting, driver resets) may
   // come back only if the page says it wants it back; then the interface
-  // makes its GPU objects again. What is typed lives in the draft, not there.
+  // makes its GPU objects again. One that has not come back after a few
+  // seconds (a blocklisted or removed GPU) is given up: the software renderer
+  // takes over. What is typed lives in the draft, not there.
   const canvas = document.getElementById('canvas');
-  canvas.addEventListener('webglcontextlost', (e) => e.preventDefault());
-  canvas.addEventListener('webglcontextrestored', () => { if (Module.calledRun) Module._qa_gl_restored(); });
+  const RESTORE_WAIT_MS = 3000;
+  let lostTimer = 0;
+  canvas.addEventListener('webglcontextlost', (e) => {
+    e.preventDefault();
+    clearTimeout(lostTimer);
+    lostTimer = setTimeout(() => { if (Module.calledRun) Module._qa_gl_gave_up(); }, RESTORE_WAIT_MS);
+  });
+  canvas.addEventListener('webglcontextrestored', () => {
+    clearTimeout(lostTimer);
+    if (Module.calledRun) Module._qa_gl_restored();
+  });
   document.addEventListener('visibilitychange', () => {
     if (!document.hidden && Module.calledRun) Module.ccall('qa_request_frames', null, ['number'], [2]);
   });
@@ -111,7 +122,10 @@ const QA = (() => {
   // on the window, in the capture phase, and would hand them to the
   // interface as well): this listener is registered first.
   const textAreas = new Map();  // id -> element
-  const presenter = { context: null, image: null, pixels: 0 };  // the software renderer's canvas
+  // The software renderer's canvas: the page's own, or, once a lost WebGL
+  // context was given up (a canvas that had WebGL gives no 2D context), one
+  // laid over it that lets the mouse through to it.
+  const presenter = { canvas: null, context: null, image: null, pixels: 0 };
   for (const type of ['keydown', 'keyup', 'keypress']) {
     window.addEventListener(type, (e) => {
       if (e.target && e.target.classList && e.target.classList.contains('long-text')) e.stopImmediatePropagation();
@@ -845,7 +859,21 @@ const QA = (() => {
     // The software renderer's frame (RGBA, straight alpha, rows from the top,
     // in the WebAssembly heap): the rectangle that changed goes to the canvas.
     present(pixels, width, height, x, y, w, h) {
-      if (!presenter.context) presenter.context = Module.canvas.getContext('2d', { alpha: false });
+      if (!presenter.context) {
+        presenter.canvas = Module.canvas;
+        presenter.context = presenter.canvas.getContext('2d', { alpha: false });
+        if (!presenter.context) {
+          presenter.canvas = document.createElement('canvas');
+          presenter.canvas.id = 'canvas-software';
+          presenter.canvas.setAttribute('aria-hidden', 'true');
+          Module.canvas.after(presenter.canvas);
+          presenter.context = presenter.canvas.getContext('2d', { alpha: false });
+        }
+      }
+      if (presenter.canvas.width !== width || presenter.canvas.height !== height) {
+        presenter.canvas.width = width;  // (the page's own canvas is sized by the interface)
+        presenter.canvas.height = height;
+      }
       const img = presenter.image;
       if (!img || img.width !== width || img.height !== height || presenter.pixels !== pixels || img.data.buffer !== HEAPU8.buffer) {
         presenter.image = new ImageData(new Uint8ClampedArray(HEAPU8.buffer, pixels, width * height * 4), width, height);

@@ -233,6 +233,17 @@ void apply_style(double dpr) {
 
 // [SECTION] Size: the canvas backing store is CSS size x devicePixelRatio, so
 // text is crisp on HiDPI screens; the CSS size comes from web/app.css.
+// The software renderer draws from now on (no WebGL at the start, or a lost
+// context given up): Dear ImGui's renderer flags for it; the home page says so.
+void use_software_renderer() {
+  Runtime& r = rt();
+  if (!r.cpu) r.cpu = std::make_unique<CpuRenderer>();
+  ImGuiIO& io = ImGui::GetIO();
+  io.BackendRendererName = "qaward_cpu";
+  io.BackendFlags |= ImGuiBackendFlags_RendererHasTextures | ImGuiBackendFlags_RendererHasVtxOffset;
+  r.state.ui.renderer = Renderer::software;
+}
+
 void fit_canvas() {
   Runtime& r = rt();
   double css_w = 0, css_h = 0;
@@ -628,6 +639,19 @@ EMSCRIPTEN_KEEPALIVE void qa_gl_restored() {
   r.platform.request_frames(qaward::gui::kFramesAfterEvent);
 }
 
+// The WebGL context was lost and has not come back (the page waited): the
+// software renderer takes over, into a canvas the page lays over this one.
+// Dear ImGui asks for its textures anew once the OpenGL backend's shutdown
+// marks them destroyed; nothing of the draft lived on the GPU.
+EMSCRIPTEN_KEEPALIVE void qa_gl_gave_up() {
+  auto& r = qaward::gui::rt();
+  if (r.cpu) return;
+  std::fprintf(stderr, "qaward: the WebGL context did not come back; drawing in software\n");
+  ImGui_ImplOpenGL3_Shutdown();
+  qaward::gui::use_software_renderer();
+  r.platform.request_frames(qaward::gui::kFramesAfterEvent);
+}
+
 // A redraw asked for by the page (visibility change, tests).
 EMSCRIPTEN_KEEPALIVE void qa_request_frames(int frames) { qaward::gui::rt().platform.request_frames(frames); }
 
@@ -870,12 +894,8 @@ int main() {
   platform_io.Platform_GetClipboardTextFn = get_clipboard;
   platform_io.Platform_SetClipboardTextFn = set_clipboard;
   platform_io.Platform_SetImeDataFn = on_ime_data;
-  if (r.cpu) {
-    io.BackendRendererName = "qaward_cpu";
-    io.BackendFlags |= ImGuiBackendFlags_RendererHasTextures | ImGuiBackendFlags_RendererHasVtxOffset;
-  } else {
-    ImGui_ImplOpenGL3_Init("#version 300 es");  // sets ImGuiBackendFlags_RendererHasTextures
-  }
+  if (r.cpu) use_software_renderer();
+  else ImGui_ImplOpenGL3_Init("#version 300 es");  // sets ImGuiBackendFlags_RendererHasTextures
   load_fonts();
   glfwSetKeyCallback(r.window, on_key);
   glfwSetMouseButtonCallback(r.window, on_mouse_button);

@@ -68,3 +68,30 @@ await run('renderer: a WebGL context lost and restored draws again, keeping what
   assert.equal(state.renderer, 'webgl2');
   assert.deepEqual(app.consoleErrors, []);
 });
+
+// A lost context that never comes back (the GPU blocklisted or gone after a
+// reconnect): after a wait the software renderer takes over, in a canvas laid
+// over the old one, and the page goes on as it was (issue 20, item 2).
+await run('renderer: a WebGL context that does not come back is replaced by the software renderer', async (app) => {
+  const { page } = app;
+  await clickItem(app, 'nav_profile');
+  await clickItem(app, 'org_name');
+  await page.keyboard.insertText('天山精工');
+  await waitForState(app, (s) => s.org_name === '天山精工', 'typed text');
+  await page.evaluate(() => document.getElementById('canvas').getContext('webgl2').getExtension('WEBGL_lose_context').loseContext());
+  await sleep(500);
+  assert.equal((await app.state()).renderer, 'webgl2', 'it waits for the context first');
+  await waitForState(app, (s) => s.renderer === 'cpu', 'the software renderer', 10000);
+  await sleep(500);
+  const stats = await screenshotStats(page, await page.screenshot());
+  assert.ok(stats.colours > 20 && stats.nonBackground > 0.01, `drawn again: ${JSON.stringify(stats)}`);
+  // The mouse reaches the interface through the new canvas; typing goes on where it was.
+  await clickItem(app, 'org_name');
+  await page.keyboard.press('End');
+  await page.keyboard.insertText('有限公司');
+  const state = await waitForState(app, (s) => s.org_name === '天山精工有限公司', 'typing goes on');
+  assert.equal(state.renderer, 'cpu');
+  await clickItem(app, 'nav_home');
+  await waitForState(app, (s) => s.screen === 0, 'a click moves on');
+  assert.deepEqual(app.consoleErrors, []);
+});
