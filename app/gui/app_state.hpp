@@ -222,9 +222,9 @@ struct TextArea {
   std::string text;                // the draft's text
 };
 
-// How the page draws: WebGL2, or the software renderer where WebGL is
-// missing (shown on the home page; the platform sets it).
-enum class Renderer { none, webgl2, software };
+// How the page draws: WebGL2, WebGL1 where only that exists, or the software
+// renderer where WebGL is missing (shown on the home page; the platform sets it).
+enum class Renderer { none, webgl2, webgl1, software };
 
 struct UiState {
   // Text being typed that is not yet valid (dates): kept per field so that

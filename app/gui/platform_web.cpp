@@ -46,6 +46,7 @@
 #include "page_events.hpp"
 #include "platform.hpp"
 #include "render_cpu.hpp"
+#include "render_webgl1.hpp"
 #include "semantics.hpp"
 
 // [SECTION] JavaScript side (web/platform.js defines window.QA)
@@ -143,6 +144,21 @@ std::optional<std::string> load(const char* key) {
   return out;
 }
 
+// Dear ImGui's OpenGL backend as the page has it: built for WebGL2, or the
+// same source built for WebGL1 where only that exists (render_webgl1.cpp).
+struct GlBackend {
+  const char* glsl;
+  Renderer renderer;
+  bool (*init)(const char*);
+  void (*shutdown)();
+  void (*new_frame)();
+  void (*render)(ImDrawData*);
+};
+constexpr GlBackend kWebGL2{"#version 300 es", Renderer::webgl2, ImGui_ImplOpenGL3_Init, ImGui_ImplOpenGL3_Shutdown,
+                            ImGui_ImplOpenGL3_NewFrame, ImGui_ImplOpenGL3_RenderDrawData};
+constexpr GlBackend kWebGL1{"#version 100", Renderer::webgl1, ImGui_ImplWebGL1_Init, ImGui_ImplWebGL1_Shutdown,
+                            ImGui_ImplWebGL1_NewFrame, ImGui_ImplWebGL1_RenderDrawData};
+
 struct Runtime {
   GLFWwindow* window = nullptr;
   WebPlatform platform;
@@ -150,6 +166,7 @@ struct Runtime {
   double dpr = 1.0;
   int canvas_w = 1, canvas_h = 1;           // the backing store, in device pixels
   std::unique_ptr<CpuRenderer> cpu;         // set when drawing without WebGL
+  const GlBackend* gl = &kWebGL2;           // otherwise
   float line_px = theme::kBodyEmCssPx;  // a body text line in CSS px (load_fonts)
   int frames_pending = 0;
   bool frame_scheduled = false;
@@ -375,7 +392,7 @@ void sync_semantics() {
 // [SECTION] One frame
 void draw_one_frame() {
   Runtime& r = rt();
-  if (!r.cpu) ImGui_ImplOpenGL3_NewFrame();
+  if (!r.cpu) r.gl->new_frame();
   ImGui_ImplGlfw_NewFrame();
   ImGuiIO& io = ImGui::GetIO();
   ImGui::NewFrame();
@@ -425,7 +442,7 @@ void draw_one_frame() {
     glViewport(0, 0, fb_w, fb_h);
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());  // also creates and updates glyph textures
+    r.gl->render(ImGui::GetDrawData());  // also creates and updates glyph textures
   }
 
   // (A request the interface made of itself, such as a change link's field
@@ -634,8 +651,8 @@ EMSCRIPTEN_KEEPALIVE void qa_text_area_input(const char* id, const char* text) {
 EMSCRIPTEN_KEEPALIVE void qa_gl_restored() {
   auto& r = qaward::gui::rt();
   if (r.cpu) return;
-  ImGui_ImplOpenGL3_Shutdown();
-  ImGui_ImplOpenGL3_Init("#version 300 es");
+  r.gl->shutdown();
+  r.gl->init(r.gl->glsl);
   r.platform.request_frames(qaward::gui::kFramesAfterEvent);
 }
 
@@ -647,7 +664,7 @@ EMSCRIPTEN_KEEPALIVE void qa_gl_gave_up() {
   auto& r = qaward::gui::rt();
   if (r.cpu) return;
   std::fprintf(stderr, "qaward: the WebGL context did not come back; drawing in software\n");
-  ImGui_ImplOpenGL3_Shutdown();
+  r.gl->shutdown();
   qaward::gui::use_software_renderer();
   r.platform.request_frames(qaward::gui::kFramesAfterEvent);
 }
@@ -834,7 +851,7 @@ EMSCRIPTEN_KEEPALIVE const char* qa_debug_state() {
       {"frames_drawn", r.state.ui.frames_drawn},
       {"text_input", r.text_input_active},
       {"dpr", r.dpr},
-      {"renderer", r.cpu ? "cpu" : "webgl2"},
+      {"renderer", r.cpu ? "cpu" : r.gl == &qaward::gui::kWebGL1 ? "webgl1" : "webgl2"},
       {"font_slices", [] {
          const auto p = qaward::gui::fonts::progress();
          return nlohmann::json{{"requested", p.requested}, {"loaded", p.loaded}, {"failed", p.failed}};
@@ -854,8 +871,9 @@ int main() {
     std::fprintf(stderr, "qaward: GLFW could not start\n");
     return 1;
   }
-  // WebGL2 unless the page asks for the software renderer; without WebGL2,
-  // the software renderer draws into a 2D canvas (issue 20).
+  // WebGL2 unless the page asks for the software renderer; WebGL1 where
+  // only that exists; without WebGL, the software renderer draws into a 2D
+  // canvas (issue 20).
   // A small initial size: one equal to the screen's would ask for fullscreen.
   const bool cpu_requested = js_cpu_renderer_requested() != 0;
   if (!cpu_requested) {
@@ -863,8 +881,26 @@ int main() {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
     r.window = glfwCreateWindow(320, 200, "质量奖申报助手", nullptr, nullptr);
-    if (r.window == nullptr) std::fprintf(stderr, "qaward: WebGL2 is not available here; drawing in software\n");
   }
+  if (r.window == nullptr && !cpu_requested) {
+    // WebGL1: emscripten's GLFW asks for WebGL2 wherever the browser knows
+    // its name (even where it then refuses it), so this context is made here
+    // and GLFW gives only the window and its input.
+    EmscriptenWebGLContextAttributes attributes;
+    emscripten_webgl_init_context_attributes(&attributes);
+    attributes.majorVersion = 1;
+    attributes.alpha = false;  // as GLFW's
+    attributes.antialias = false;
+    const auto context = emscripten_webgl_create_context("#canvas", &attributes);
+    if (context > 0 && emscripten_webgl_make_context_current(context) == EMSCRIPTEN_RESULT_SUCCESS) {
+      glfwDefaultWindowHints();
+      glfwWindowHint(GLFW_CLIENT_API, GLFW_NO_API);
+      r.window = glfwCreateWindow(320, 200, "质量奖申报助手", nullptr, nullptr);
+      r.gl = &kWebGL1;
+      if (r.window != nullptr) std::fprintf(stderr, "qaward: WebGL2 is not available here; drawing with WebGL1\n");
+    }
+  }
+  if (r.window == nullptr && !cpu_requested) std::fprintf(stderr, "qaward: WebGL is not available here; drawing in software\n");
   if (r.window == nullptr) {
     glfwDefaultWindowHints();
     glfwWindowHint(GLFW_CLIENT_API, GLFW_NO_API);
@@ -877,7 +913,7 @@ int main() {
   } else {
     glfwMakeContextCurrent(r.window);
   }
-  r.state.ui.renderer = r.cpu ? Renderer::software : Renderer::webgl2;
+  r.state.ui.renderer = r.cpu ? Renderer::software : r.gl->renderer;
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -895,7 +931,7 @@ int main() {
   platform_io.Platform_SetClipboardTextFn = set_clipboard;
   platform_io.Platform_SetImeDataFn = on_ime_data;
   if (r.cpu) use_software_renderer();
-  else ImGui_ImplOpenGL3_Init("#version 300 es");  // sets ImGuiBackendFlags_RendererHasTextures
+  else r.gl->init(r.gl->glsl);  // sets ImGuiBackendFlags_RendererHasTextures
   load_fonts();
   glfwSetKeyCallback(r.window, on_key);
   glfwSetMouseButtonCallback(r.window, on_mouse_button);

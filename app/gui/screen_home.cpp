@@ -200,7 +200,9 @@ void screen_home(AppState& state) {
   widgets::text_disabled(t.text("app.version", {{"version", std::string(version())}}));
   if (state.ui.renderer != Renderer::none) {
     widgets::colored_wrapped(widgets::kMuted,
-                             t.text(state.ui.renderer == Renderer::software ? "app.renderer.software" : "app.renderer.webgl2"));
+                             t.text(state.ui.renderer == Renderer::software ? "app.renderer.software"
+                                    : state.ui.renderer == Renderer::webgl1  ? "app.renderer.webgl1"
+                                                                             : "app.renderer.webgl2"));
     record_item(state, "renderer");
   }
 }

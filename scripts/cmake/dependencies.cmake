@@ -143,7 +143,7 @@ target_compile_options(qaward_utf8proc PRIVATE -w)
 add_library(qaward::utf8proc ALIAS qaward_utf8proc)
 
 # --- Dear ImGui 1.92 with the GLFW (emscripten's built-in emulation) and
-# OpenGL ES 3 / WebGL2 backends; the OpenGL3 backend creates and updates the
+# OpenGL ES 3 / WebGL2 backends (and ES 2 / WebGL1, app/gui/render_webgl1.cpp); the OpenGL3 backend creates and updates the
 # glyph textures itself (ImGuiBackendFlags_RendererHasTextures).
 set(_i "${QAWARD_DEPS_SRC}/imgui")
 qaward_check_imgui("${_i}")
@@ -156,7 +156,8 @@ target_include_directories(qaward_imgui SYSTEM PUBLIC "${_i}" "${_i}/backends" "
 # 𠮷) are kept instead of becoming U+FFFD.
 target_compile_definitions(qaward_imgui PUBLIC IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_USE_WCHAR32
                                                   QAWARD_IMGUI_VERSION_NUM=${QAWARD_IMGUI_VERSION_NUM})
-target_link_options(qaward_imgui PUBLIC -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2)
+# WebGL1 too: the same backend built again in its ES2 mode (app/gui/render_webgl1.cpp).
+target_link_options(qaward_imgui PUBLIC -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=1 -sMAX_WEBGL_VERSION=2)
 add_library(qaward::imgui ALIAS qaward_imgui)
 
 # --- GoogleTest, compiled from Debian's sources for the wasm core tests.

@@ -1,7 +1,8 @@
-// The page works without WebGL (issue 20, item 1): cloud desktops and
-// blocklisted GPUs get the software renderer (app/gui/render_cpu.hpp) drawing
-// into a 2D canvas, chosen by itself when WebGL2 is missing, or asked for with
-// ?renderer=cpu. The home page says which is in use.
+// The page works without WebGL2 (issue 20, items 1-2): WebGL1 where only that
+// exists; cloud desktops and blocklisted GPUs get the software renderer
+// (app/gui/render_cpu.hpp) drawing into a 2D canvas, chosen by itself when
+// WebGL is missing, asked for with ?renderer=cpu, or taking over from a lost
+// context that does not come back. The home page says which is in use.
 import { run, assert, sleep, clickItem, waitForState, screenshotStats, CHROMIUM_ARGS } from './harness.mjs';
 
 async function worksInSoftware(app) {
@@ -95,3 +96,35 @@ await run('renderer: a WebGL context that does not come back is replaced by the 
   await waitForState(app, (s) => s.screen === 0, 'a click moves on');
   assert.deepEqual(app.consoleErrors, []);
 });
+
+// A browser with WebGL but not WebGL2 (older GPUs and drivers, some cloud
+// desktops): the same OpenGL backend built for WebGL1 draws (issue 20, item 1).
+const onlyWebGL1 = () => {
+  const getContext = HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+    return type === 'webgl2' ? null : getContext.call(this, type, ...rest);
+  };
+};
+await run('renderer: with WebGL1 only, the page draws with WebGL1', async (app) => {
+  const { page } = app;
+  let state = await app.state();
+  assert.equal(state.renderer, 'webgl1');
+  assert.ok(state.items.renderer, 'the home page says how it draws');
+  let stats = await screenshotStats(page, await page.screenshot());
+  assert.ok(stats.colours > 20 && stats.nonBackground > 0.01, `drawn: ${JSON.stringify(stats)}`);
+  await clickItem(app, 'nav_profile');
+  await sleep(300);
+  const field = (await app.state()).items.org_name;
+  const clip = { x: field[0], y: field[1], width: field[2], height: field[3] };
+  const before = await page.screenshot({ clip });
+  await clickItem(app, 'org_name');
+  await page.keyboard.insertText('天山精工');
+  state = await waitForState(app, (s) => s.org_name === '天山精工', 'typed text');
+  await sleep(300);
+  assert.ok(!before.equals(await page.screenshot({ clip })), 'the typed name is drawn in the field');
+  // Bigger text (glyphs rasterised anew into the WebGL1 texture) still draws.
+  await clickItem(app, 'nav_home');
+  stats = await screenshotStats(page, await page.screenshot());
+  assert.ok(stats.colours > 20 && stats.nonBackground > 0.01, `drawn: ${JSON.stringify(stats)}`);
+  assert.deepEqual(app.consoleErrors, []);
+}, { initScript: onlyWebGL1 });
