@@ -32,6 +32,7 @@ packages=(
   chromium
   minisign unzip zip bc time openssl
   nodejs npm
+  node-acorn  # tests/web/baseline.mjs: the page's scripts parsed as the baseline browsers read them
   dpkg-dev
   fonts-dejavu-core  # a Latin-only base font for tests/gui/fonts_test.cpp
 )
