@@ -8,8 +8,9 @@
 (function () {
   'use strict';
   var status = document.getElementById('status');
-  var advice = '请使用 Chrome 或 Edge 108 及以上版本、Firefox 111 及以上版本，或 360、QQ 浏览器的最新版并切换到“极速模式”。' +
-               ' Please use Chrome or Edge 108 or later, Firefox 111 or later, or the latest 360 or QQ browser in its fast (Chromium) mode.';
+  // The baseline (README, "Browser baseline").
+  var advice = '请使用 Chrome 或 Edge 97 及以上版本、Firefox 102 及以上版本、Safari 16 及以上版本，或 360、QQ 浏览器的最新版并切换到“极速模式”。' +
+               ' Please use Chrome or Edge 97 or later, Firefox 102 or later, Safari 16 or later, or the latest 360 or QQ browser in its fast (Chromium) mode.';
 
   // WebAssembly that the page may compile: an empty module, compiled at once.
   function wasmRuns() {

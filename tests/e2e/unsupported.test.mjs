@@ -12,7 +12,7 @@ await run('unsupported: a browser without WebAssembly is told what is missing an
   assert.ok(status.visible, 'the message is on screen');
   assert.equal(status.cls, 'error');
   assert.match(status.text, /缺少本工具需要的功能（WebAssembly）/);
-  assert.match(status.text, /Chrome 或 Edge 108/);
+  assert.match(status.text, /Chrome 或 Edge 97/);
   assert.match(status.text, /lacks what the app needs \(WebAssembly\)/);
   // Its scripts may have been fetched ahead (preload), but they did not run.
   assert.ok(!app.requested.some((u) => u.endsWith('/qaward_worker.js')), 'no worker started');
