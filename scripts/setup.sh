@@ -3,7 +3,7 @@
 # Idempotent: on a ready machine it checks and returns in seconds.
 #   1. Debian packages (compilers, libraries, font, browser, test tools)
 #   2. Debian *source* packages for the WebAssembly build, unpacked in .deps/src
-#   3. npm test tooling (playwright-core, axe-core), from package-lock.json
+#   3. npm test tooling (playwright-core, axe-core, puppeteer-core), from package-lock.json
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 deps="$root/.deps"
@@ -30,6 +30,7 @@ packages=(
   # URO/Ext A code points Noto lacks (U+9FF0-9FFF, U+4DB6-4DBF).
   python3 python3-fonttools fonts-noto-cjk unicode-data fonts-babelstone-han
   chromium
+  firefox-esr  # tests/e2e/firefox.test.mjs: the core journey in a second engine
   minisign unzip zip bc time openssl
   nodejs npm
   node-acorn  # tests/web/baseline.mjs: the page's scripts parsed as the baseline browsers read them
