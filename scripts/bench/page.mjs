@@ -1,7 +1,7 @@
 // Page benchmark: transfer size, time to ready, and CPU while idle, measured
 // in headless Chromium with Chrome's Performance.getMetrics (TaskDuration).
 // Prints its figures; asserts nothing (budgets: docs in README.md).
-import { openApp, sleep } from '../../tests/e2e/harness.mjs';
+import { openApp, sleep, NO_WEBGL_ARGS } from '../../tests/e2e/harness.mjs';
 
 async function cpuShare(app, seconds) {
   const cdp = await app.context.newCDPSession(app.page);
@@ -78,3 +78,22 @@ for (const f of files) console.log(`  ${f.name.padEnd(14)} ${(f.transfer / 1024)
 console.log(`transferred in all: ${(transferred / 1048576).toFixed(2)} MiB (budget 4 MiB)`);
 ready.sort((a, b) => a - b);
 console.log(`ready on localhost: median ${ready[Math.floor(ready.length / 2)]} ms of ${runs} runs (budget 1500 ms): ${ready.join(', ')} ms`);
+
+// Without WebGL (issue 20: the software renderer): time to ready and idle CPU;
+// and a browser below the baseline: time until it is told why.
+const softReady = [];
+let softIdle = 0;
+for (let i = 0; i < runs; i++) {
+  const app = await openApp({ args: NO_WEBGL_ARGS, viewport: { width: 1366, height: 768 } });
+  softReady.push(app.readyMs);
+  if (i === 0) {
+    await sleep(500);
+    softIdle = await cpuShare(app, 5);
+  }
+  await app.close();
+}
+softReady.sort((a, b) => a - b);
+console.log(`without WebGL (software renderer): ready median ${softReady[Math.floor(softReady.length / 2)]} ms of ${runs} runs (budget 2000 ms): ${softReady.join(', ')} ms; idle CPU ${softIdle.toFixed(2)} % of one core (budget 1 %)`);
+const old = await openApp({ initScript: () => { delete window.WebAssembly; }, ready: 'unsupported' });
+console.log(`a browser without WebAssembly is told why after ${old.readyMs} ms (budget 1000 ms)`);
+await old.close();

@@ -22,6 +22,11 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
+// Chromium with no WebGL at all (a cloud desktop, a blocklisted GPU): the
+// page draws with its software renderer (issue 20).
+export const NO_WEBGL_ARGS = CHROMIUM_ARGS.filter((a) => !a.includes('angle') && !a.includes('swiftshader') && a !== '--disable-gpu-sandbox')
+  .concat(['--disable-gpu', '--disable-software-rasterizer']);
+
 // `initScript` runs in the page before its own scripts (to take a feature
 // away); `ready` is the value of html[data-app-ready] to wait for.
 export async function openApp({ viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, initScript = null,

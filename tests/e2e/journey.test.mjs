@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run, assert, sleep, projectRoot, clickItem, waitForState, createKey } from './harness.mjs';
+import { run, assert, sleep, projectRoot, clickItem, waitForState, createKey, NO_WEBGL_ARGS } from './harness.mjs';
 
 const cli = process.env.QAWARD_CLI || join(projectRoot, 'build', 'native', 'bin', 'qaward');
 const shots = process.env.QAWARD_SCREENSHOTS || join(projectRoot, 'build', 'e2e-screenshots');
@@ -19,7 +19,7 @@ async function type(app, field, text) {
   await settle(app);
 }
 
-await run('journey: profile, eligibility, publicity, reload', async (app) => {
+async function journey(app) {
   const { page, context } = app;
   await page.screenshot({ path: join(shots, '1-home.png') });
   await click(app, 'home_start');
@@ -167,4 +167,11 @@ await run('journey: profile, eligibility, publicity, reload', async (app) => {
   execFileSync('minisign', ['-V', '-p', pub, '-m', join(bag, 'tagmanifest-sha256.txt')]);
   assert.deepEqual(app.consoleErrors, []);
   assert.deepEqual(app.foreignRequests, []);
-});
+}
+
+await run('journey: profile, eligibility, publicity, reload', journey);
+// Issue 20: the same journey where there is no WebGL (the software renderer).
+await run('journey without WebGL (software renderer): profile, eligibility, publicity, reload', async (app) => {
+  assert.equal((await app.state()).renderer, 'cpu', 'this browser has no WebGL');
+  await journey(app);
+}, { args: NO_WEBGL_ARGS });

@@ -3,7 +3,7 @@
 // (app/gui/render_cpu.hpp) drawing into a 2D canvas, chosen by itself when
 // WebGL is missing, asked for with ?renderer=cpu, or taking over from a lost
 // context that does not come back. The home page says which is in use.
-import { run, assert, sleep, clickItem, waitForState, screenshotStats, CHROMIUM_ARGS } from './harness.mjs';
+import { run, assert, sleep, clickItem, waitForState, screenshotStats, NO_WEBGL_ARGS } from './harness.mjs';
 
 // A click and typing reach the interface, and what is typed is drawn.
 async function typingIsDrawn(app) {
@@ -36,15 +36,13 @@ async function worksInSoftware(app) {
   assert.deepEqual(app.consoleErrors, []);
 }
 
-const noWebGL = CHROMIUM_ARGS.filter((a) => !a.includes('angle') && !a.includes('swiftshader') && a !== '--disable-gpu-sandbox')
-  .concat(['--disable-gpu', '--disable-software-rasterizer']);
 await run('renderer: without WebGL the page draws in software', async (app) => {
   assert.equal(await app.page.evaluate(() => {
     const c = document.createElement('canvas');
     return !!(c.getContext('webgl2') || c.getContext('webgl'));
   }), false, 'this browser really has no WebGL');
   await worksInSoftware(app);
-}, { args: noWebGL });
+}, { args: NO_WEBGL_ARGS });
 
 await run('renderer: ?renderer=cpu asks for the software renderer', worksInSoftware, { path: '/?renderer=cpu' });
 
