@@ -55,20 +55,6 @@ std::string assessment_section(const PackageRequest& r) {
   const auto& a = *r.draft->assessment;
   const auto& criteria = *r.criteria;
   const auto summary = summarize(a, criteria);
-  std::string dimensions;
-  if (!a.dimensions.empty()) {
-    std::string rows;
-    for (const auto& d : a.dimensions) {
-      std::string name = d.dimension;
-      for (const auto& known : criteria.dimensions) {
-        if (known.id == d.dimension) name = known.name.zh;
-      }
-      rows += render_template("parts/application-dimension.html",
-                              {{"name", name}, {"rating", d.rating ? std::to_string(*d.rating) : "未评"}, {"evidence", d.evidence}});
-    }
-    dimensions = render_template("parts/application-dimensions.html",
-                                 {{"min", std::to_string(criteria.rating_min)}, {"max", std::to_string(criteria.rating_max)}}, {{"rows", rows}});
-  }
   return render_template("parts/application-assessment.html",
                          {{"total", format_points(summary.total_centi)},
                           {"points", std::to_string(criteria.total_points)},
@@ -78,7 +64,7 @@ std::string assessment_section(const PackageRequest& r) {
                           {"results_points", std::to_string(summary.results_points)},
                           {"scored", std::to_string(summary.scored_items)}},
                          {{"rows", scoring_rows(summary, a)},
-                          {"dimensions", dimensions},
+                          {"dimensions", dimensions_table(a, criteria)},
                           {"overview", text_block(a.overview)},
                           {"report", text_block(a.report)}});
 }

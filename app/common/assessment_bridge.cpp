@@ -111,6 +111,21 @@ std::string scoring_rows(const AssessmentSummary& summary, const Assessment& ass
   return rows;
 }
 
+std::string dimensions_table(const Assessment& assessment, const Criteria& criteria) {
+  if (assessment.dimensions.empty()) return {};
+  std::string rows;
+  for (const auto& known : criteria.dimensions) {  // in the criteria's order
+    for (const auto& d : assessment.dimensions) {
+      if (d.dimension != known.id) continue;
+      rows += render_template("parts/dimension-row.html",
+                              {{"name", known.name.zh}, {"rating", d.rating ? std::to_string(*d.rating) : "未评"}, {"evidence", d.evidence}});
+    }
+  }
+  return render_template("parts/dimensions.html", {{"min", std::to_string(criteria.rating_min)}, {"max", std::to_string(criteria.rating_max)},
+                                                   {"note", criteria.dimensions_note.zh}},
+                         {{"rows", rows}});
+}
+
 std::string scoring_sheet_html(const AssessmentSummary& summary, const Assessment& assessment, const Criteria& criteria,
                                const std::string& org_name) {
   const auto item_points = criteria.provenance.is_object() && criteria.provenance.contains("item_points")
@@ -126,7 +141,8 @@ std::string scoring_sheet_html(const AssessmentSummary& summary, const Assessmen
                         {"results_points", std::to_string(summary.results_points)},
                         {"provenance", item_points},
                         {"version", std::string(version())}},
-                       {{"rows", scoring_rows(summary, assessment)}, {"raters", raters_table(summary, assessment)}});
+                       {{"rows", scoring_rows(summary, assessment)}, {"raters", raters_table(summary, assessment)},
+                        {"dimensions", dimensions_table(assessment, criteria)}});
 }
 
 std::string disagreement_html(const AssessmentSummary& summary, const Assessment& assessment, const std::string& org_name) {

@@ -19,6 +19,11 @@ namespace qaward {
 // band, percentage, score and evidence (the table's head is the page's).
 [[nodiscard]] std::string scoring_rows(const AssessmentSummary& summary, const Assessment& assessment);
 
+// The China Quality Award dimension ratings (质量、技术、品牌、效益) with their
+// evidence, as a table with the note that they are unweighted; empty when
+// none is rated.
+[[nodiscard]] std::string dimensions_table(const Assessment& assessment, const Criteria& criteria);
+
 // The self-scoring sheet (自评表) as printable A4 HTML in Chinese; with
 // raters, a landscape table of their scores beside the agreed ones.
 [[nodiscard]] std::string scoring_sheet_html(const AssessmentSummary& summary, const Assessment& assessment,

@@ -64,6 +64,10 @@ struct AttachmentStatus {
 [[nodiscard]] const ItemScore* agreed_score(const Draft& draft, std::string_view item);
 // The same, created when the draft has none yet (what a screen's edit changes).
 ItemScore& edit_agreed_score(Draft& draft, const std::string& item);
+// The organization's rating on a China Quality Award dimension (质量、技术、品牌、效益), or nullptr;
+// the edit_ form creates it.
+[[nodiscard]] const DimensionRating* dimension_rating(const Draft& draft, std::string_view dimension);
+DimensionRating& edit_dimension_rating(Draft& draft, const std::string& dimension);
 // How many items have an agreed score.
 [[nodiscard]] std::size_t agreed_score_count(const Draft& draft);
 // The self-assessment the draft holds (agreed scores, overview, report), as the core scores it.

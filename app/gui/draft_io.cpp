@@ -41,6 +41,23 @@ ItemScore& edit_agreed_score(Draft& draft, const std::string& item) {
   return added;
 }
 
+const DimensionRating* dimension_rating(const Draft& draft, std::string_view dimension) {
+  for (const auto& d : assessment_or_empty(draft).dimensions) {
+    if (d.dimension == dimension) return &d;
+  }
+  return nullptr;
+}
+
+DimensionRating& edit_dimension_rating(Draft& draft, const std::string& dimension) {
+  auto& ratings = edit_assessment(draft).dimensions;
+  for (auto& d : ratings) {
+    if (d.dimension == dimension) return d;
+  }
+  DimensionRating& added = ratings.emplace_back();
+  added.dimension = dimension;
+  return added;
+}
+
 std::size_t agreed_score_count(const Draft& draft) {
   const auto& scores = assessment_or_empty(draft).scores;
   return static_cast<std::size_t>(std::count_if(scores.begin(), scores.end(), [](const ItemScore& s) { return !s.rater; }));

@@ -14,6 +14,45 @@
 
 namespace qaward::gui {
 
+namespace {
+
+// The China Quality Award's four dimensions (issue 17, item 4): a rating on
+// the criteria's scale and the evidence for it, each. Unweighted: the award's
+// weights are not public, and the note says so on screen.
+void cqa_dimensions(AppState& state) {
+  const Catalog& t = state.text();
+  const bool en = state.language == Language::en;
+  const Criteria& c = *state.services.criteria;
+  widgets::heading(t.text("assess.cqa.title"));
+  widgets::colored_wrapped(widgets::kMuted, en ? c.dimensions_note.en : c.dimensions_note.zh);
+  for (const auto& dimension : c.dimensions) {
+    ImGui::PushID(dimension.id.c_str());
+    const DimensionRating* rating = dimension_rating(state.draft, dimension.id);
+    const std::string name = en ? dimension.name.en : dimension.name.zh;
+    widgets::text(t.text("assess.cqa.rating", {{"dimension", name}, {"min", std::to_string(c.rating_min)}, {"max", std::to_string(c.rating_max)}}));
+    widgets::begin_choice();
+    for (int level = c.rating_min; level <= c.rating_max; ++level) {
+      if (level > c.rating_min) widgets::same_line(widgets::checkbox_width(std::to_string(level)));
+      if (widgets::radio(std::to_string(level), rating && rating->rating == level)) {
+        state.edit([id = dimension.id, level](Draft& d) { edit_dimension_rating(d, id).rating = level; });
+      }
+      record_item(state, ("cqa." + dimension.id + "." + std::to_string(level)).c_str());
+    }
+    widgets::end_choice();
+    if (widgets::clear_answer(state, ("cqa." + dimension.id).c_str(), rating && rating->rating)) {
+      state.edit([id = dimension.id](Draft& d) { edit_dimension_rating(d, id).rating.reset(); });
+    }
+    const std::string label = t.text("assess.cqa.evidence", {{"dimension", name}});
+    widgets::colored_wrapped(widgets::kMuted, label);  // a label that stays when the field is filled
+    if (auto text = widgets::long_text(state, ("cqa." + dimension.id + ".evidence").c_str(), label, rating ? rating->evidence : std::string(), 2.0f)) {
+      state.edit([id = dimension.id, text = std::move(*text)](Draft& d) { edit_dimension_rating(d, id).evidence = text; });
+    }
+    ImGui::PopID();
+  }
+}
+
+}  // namespace
+
 void screen_assessment(AppState& state) {
   const Catalog& t = state.text();
   const bool en = state.language == Language::en;
@@ -156,6 +195,8 @@ void screen_assessment(AppState& state) {
       ImGui::Spacing();
     }
   }
+  ImGui::Separator();
+  cqa_dimensions(state);
   ImGui::Separator();
   widgets::text(t.text("cli.assess.overview"));
   widgets::help_marker(en ? c.counter_definition.en : c.counter_definition.zh);

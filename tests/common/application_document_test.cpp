@@ -56,6 +56,9 @@ TEST(ApplicationDocument, SaysWhatTheApplicationHolds) {
   EXPECT_TRUE(has(html, "自评总分：<strong>439</strong> / 1000"));
   EXPECT_TRUE(has(html, "近三年营业收入年均增长12%"));
   EXPECT_TRUE(has(html, "<h3>组织概述</h3>\n<p class=\"text\">乌鲁木齐天山精工"));
+  // The China Quality Award dimensions, in the criteria's order, with the note that they are unweighted.
+  EXPECT_TRUE(has(html, "<tr><td>质量</td><td class=\"num\">4</td><td>产品一次交检合格率99.2%</td></tr>\n<tr><td>技术</td>"));
+  EXPECT_TRUE(has(html, "各维度权重未公开"));
   // The publicity period on the calendar, and the objection with its handling.
   EXPECT_TRUE(has(html, "公示期2026年3月9日至2026年3月13日24时（5个工作日"));
   EXPECT_TRUE(has(html, "公示期已结束"));

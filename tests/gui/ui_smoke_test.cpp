@@ -1130,11 +1130,42 @@ TEST(UiSmokeStates, CheckTheApplicationBeforeSigning) {
   EXPECT_FALSE(state.ui.return_to.has_value()) << "the way back is used up";
 }
 
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+// Issue 17, item 4: the China Quality Award's four dimensions on the
+// self-assessment screen, rated on the criteria's scale, with their evidence
+// and the note that they are unweighted.
+TEST(UiSmokeStates, TheFourCqaDimensionsAreRatedWithTheirEvidence) {
+  AppState state = state_with(example_json().dump());
+  Headless ui;
+  NullPlatform platform;
+  const Catalog& t = state.text();
+  const Criteria& c = *state.services.criteria;
+  const std::string text = drawn_text(ui, state, platform, Screen::assessment);
+  for (const auto& d : c.dimensions) {
+    EXPECT_TRUE(has(text, t.text("assess.cqa.rating", {{"dimension", d.name.zh}, {"min", "1"}, {"max", "5"}}))) << d.id << "\n" << text;
+  }
+  EXPECT_TRUE(has(text, c.dimensions_note.zh.substr(0, 30))) << "unweighted, said on screen";
+  ASSERT_NE(dimension_rating(state.draft, "quality"), nullptr);
+  EXPECT_EQ(dimension_rating(state.draft, "quality")->rating, 4);
+  ASSERT_TRUE(bring_into_view(ui, state, platform, "cqa.quality.5"));
+  click(ui, state, platform, "cqa.quality.5");
+  EXPECT_EQ(dimension_rating(state.draft, "quality")->rating, 5);
+  EXPECT_EQ(dimension_rating(state.draft, "quality")->evidence, "产品一次交检合格率99.2%") << "the evidence kept";
+  ASSERT_TRUE(bring_into_view(ui, state, platform, "cqa.quality.clear"));
+  click(ui, state, platform, "cqa.quality.clear");
+  EXPECT_FALSE(dimension_rating(state.draft, "quality")->rating.has_value());
+  // The draft keeps it: written and read back.
+  state.edit([](Draft& d) { edit_dimension_rating(d, "brand").rating = 2; });
+  apply_actions(state, platform);
+  const auto back = parse_draft(draft_to_json(state.draft), c);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(dimension_rating(back.value(), "brand")->rating, 2);
+}
+
 // [SECTION] Keeping the work (issue 20, item 6): the home page says where it
 // is kept, what the browser answered to the request for persistence, and
 // when the draft was last saved as a file; the key's file is offered once.
-
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 TEST(UiSmokeStates, HomeSaysWhereTheWorkIsKeptAndWhenToSaveACopy) {
   AppState state = state_with(example_json().dump());
