@@ -344,8 +344,9 @@ void colored_wrapped(const ImVec4& color, const std::string& text) {
 
 bool clear_answer(AppState& state, const char* id, bool answered) {
   if (!answered) return false;
-  ImGui::SameLine();
-  const bool clicked = button(state.text().text("ui.clear_answer"), true);
+  const std::string label = state.text().text("ui.clear_answer");
+  same_line(button_width(label));  // on the next line where it would run off a phone's page
+  const bool clicked = button(label, true);
   record_item(state, (std::string(id) + ".clear").c_str());
   return clicked;
 }
