@@ -113,8 +113,10 @@ std::vector<ReportLine> report_lines(const VerifyReport& r, const Catalog& t, st
   // as notices say it; the report's JSON keeps the id and ISO 8601.
   const bool en = t.language().starts_with("en");
   if (!r.rerun_eligibility.empty()) {
-    const auto rules = load_shipped_edition(r.edition);
-    const std::string edition = rules.ok() ? (en ? rules.value().title.en : rules.value().title.zh) : r.edition;
+    // (The editions parsed once: reviewer mode draws these lines every frame.)
+    const auto& editions = shipped_editions();
+    const RuleSet* rules = editions.ok() ? editions.value().find(r.edition) : nullptr;
+    const std::string edition = rules != nullptr ? (en ? rules->title.en : rules->title.zh) : r.edition;
     add(Tone::plain, t.text("cli.verify.eligibility", {{"outcome", t.text("elig.outcome." + r.rerun_eligibility)}, {"edition", edition}}));
   }
   if (!r.publicity_state.empty()) {

@@ -9,6 +9,7 @@
 #include "keeping.hpp"
 #include "packaging.hpp"
 #include "page_events.hpp"
+#include "qaward/hash.hpp"
 #include "semantics.hpp"
 #include "widgets.hpp"
 
@@ -413,8 +414,10 @@ void refresh_derived(AppState& state) {
   state.preflight = preflight(state);
   state.assessment_summary.reset();
   if (state.services.criteria != nullptr) state.assessment_summary = summarize(assessment_of(state.draft), *state.services.criteria);
+  const std::string json = draft_to_json(state.draft);
+  state.draft_digest = to_hex(Sha256::of(json));
   // A package built from an earlier draft is out of date (issue 16).
-  if (!state.packaging.last_id.empty()) state.packaging.stale = draft_to_json(state.draft) != state.packaging.packaged_draft;
+  if (!state.packaging.last_id.empty()) state.packaging.stale = json != state.packaging.packaged_draft;
 }
 
 bool apply_actions(AppState& state, Platform& platform) {

@@ -275,6 +275,7 @@ struct AppState {
   std::optional<PublicityPeriod> publicity;
   std::vector<Diagnostic> preflight;  // what blocks packaging now
   std::optional<AssessmentSummary> assessment_summary;  // the self-assessment's totals and text counts
+  std::string draft_digest;  // SHA-256 of the draft's canonical JSON (keeping.hpp: is the last export current?)
   // The draft names an edition this program does not have (kept as it is).
   bool edition_unknown = false;
   // How the edition in force differs from the default (empty for the default).

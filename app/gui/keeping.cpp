@@ -33,7 +33,7 @@ void export_draft(AppState& state, Platform& platform) {
   const auto& name = state.draft.profile.organization.name;
   platform.download(path, (name ? *name : std::string("draft")) + "-申报草稿.json");
   state.keeping.exported_at = state.now;
-  state.keeping.exported_draft = draft_digest(state.draft);
+  state.keeping.exported_draft = draft_digest(state.draft);  // (the draft as exported, whatever came before in this batch)
   (void)platform.save("qaward.exported", export_marker(state.now, state.draft));
 }
 
@@ -48,8 +48,10 @@ void export_key(AppState& state, Platform& platform) {
 }
 
 BackupAdvice backup_advice(const AppState& state) {
-  const std::string now = draft_digest(state.draft);
-  if (now == draft_digest(Draft{})) return BackupAdvice::none;  // nothing typed yet
+  // (Called as the home page draws: the draft's digest is derived once per change.)
+  static const std::string untouched = draft_digest(Draft{});
+  const std::string& now = state.draft_digest;
+  if (now == untouched) return BackupAdvice::none;  // nothing typed yet
   const auto& k = state.keeping;
   if (!k.exported_at) return BackupAdvice::never_saved;
   if (k.exported_draft == now) return BackupAdvice::none;
