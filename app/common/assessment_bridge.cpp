@@ -72,7 +72,8 @@ std::string raters_table(const AssessmentSummary& summary, const Assessment& ass
                              {"max", whole(g.max)},
                              {"spread", g.rated() ? std::to_string(g.spread) : ""},
                              {"leader_mean", percent_or_dash(g.leader_mean_centi)},
-                             {"staff_mean", percent_or_dash(g.staff_mean_centi)}},
+                             {"staff_mean", percent_or_dash(g.staff_mean_centi)},
+                             {"consensus", consensus_words(find_agreed(assessment, g.item->id))}},
                             {{"cells", cells}});
   }
   return render_template("parts/scoring-raters.html", {{"count", std::to_string(assessment.raters.size())}},
@@ -163,7 +164,8 @@ std::string disagreement_html(const AssessmentSummary& summary, const Assessment
                              {"leader_mean", percent_or_dash(g->leader_mean_centi)},
                              {"staff_mean", percent_or_dash(g->staff_mean_centi)},
                              {"leader_minus_staff", difference ? (*difference > 0 ? "+" : "") + format_points(*difference) : "—"},
-                             {"agreed", agreed.percent ? std::to_string(*agreed.percent) + "%" : ""}});
+                             {"agreed", agreed.percent ? std::to_string(*agreed.percent) + "%" : ""},
+                             {"consensus", consensus_words(find_agreed(assessment, g->item->id))}});
   }
   const auto leaders = std::count_if(assessment.raters.begin(), assessment.raters.end(),
                                      [](const Rater& r) { return r.group == "leader"; });

@@ -413,7 +413,7 @@ void refresh_derived(AppState& state) {
   }
   state.preflight = preflight(state);
   state.assessment_summary.reset();
-  if (state.services.criteria != nullptr) state.assessment_summary = summarize(assessment_of(state.draft), *state.services.criteria);
+  if (state.services.criteria != nullptr) state.assessment_summary = summarize(assessment_or_empty(state.draft), *state.services.criteria);
   const std::string json = draft_to_json(state.draft);
   state.draft_digest = to_hex(Sha256::of(json));
   // A package built from an earlier draft is out of date (issue 16).

@@ -70,8 +70,6 @@ ItemScore& edit_agreed_score(Draft& draft, const std::string& item);
 DimensionRating& edit_dimension_rating(Draft& draft, const std::string& dimension);
 // How many items have an agreed score.
 [[nodiscard]] std::size_t agreed_score_count(const Draft& draft);
-// The self-assessment the draft holds (agreed scores, overview, report), as the core scores it.
-[[nodiscard]] Assessment assessment_of(const Draft& draft);
 // The draft's assessment and publicity, empty when it has none yet; the edit_
 // forms create them.
 [[nodiscard]] const Assessment& assessment_or_empty(const Draft& draft);

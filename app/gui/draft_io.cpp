@@ -24,11 +24,7 @@ bool has_state_secret(const DraftAttachment& attachment) {
 }
 
 const ItemScore* agreed_score(const Draft& draft, std::string_view item) {
-  if (!draft.assessment) return nullptr;
-  for (const auto& s : draft.assessment->scores) {
-    if (!s.rater && s.item == item) return &s;
-  }
-  return nullptr;
+  return draft.assessment ? find_agreed(*draft.assessment, item) : nullptr;
 }
 
 ItemScore& edit_agreed_score(Draft& draft, const std::string& item) {
@@ -61,17 +57,6 @@ DimensionRating& edit_dimension_rating(Draft& draft, const std::string& dimensio
 std::size_t agreed_score_count(const Draft& draft) {
   const auto& scores = assessment_or_empty(draft).scores;
   return static_cast<std::size_t>(std::count_if(scores.begin(), scores.end(), [](const ItemScore& s) { return !s.rater; }));
-}
-
-Assessment assessment_of(const Draft& draft) {
-  const Assessment& held = assessment_or_empty(draft);
-  Assessment a;
-  for (const auto& s : held.scores) {
-    if (!s.rater) a.scores.push_back(s);
-  }
-  a.overview = held.overview;
-  a.report = held.report;
-  return a;
 }
 
 const Assessment& assessment_or_empty(const Draft& draft) {

@@ -161,7 +161,7 @@ namespace qaward::gui {
 
 void export_scoring_sheet(AppState& state, Platform& platform, bool html) {
   if (state.services.criteria == nullptr) return;
-  const Assessment assessment = assessment_of(state.draft);
+  const Assessment& assessment = assessment_or_empty(state.draft);
   const auto summary = summarize(assessment, *state.services.criteria);
   const auto& name = state.draft.profile.organization.name;
   if (html) {

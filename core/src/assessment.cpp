@@ -296,7 +296,8 @@ Result<Assessment> assessment_from_json(const json& doc, const Criteria& criteri
     for (std::size_t i = 0; i < scores->size(); ++i) {
       const auto at = path + "/scores/" + std::to_string(i);
       const auto& item = (*scores)[i];
-      r.unknown_members(item, at, {"item", "rater", "band", "percent", "evidence", "strengths", "improvements", "attachments"});
+      r.unknown_members(item, at, {"item", "rater", "band", "percent", "evidence", "strengths", "improvements", "attachments",
+                                   "consensus", "provisional"});
       auto read = detail::read_item_score(r, item, at, criteria);
       if (!read) continue;
       ItemScore s = std::move(*read);
@@ -310,6 +311,8 @@ Result<Assessment> assessment_from_json(const json& doc, const Criteria& criteri
       s.evidence = r.string(item, at, "evidence").value_or("");
       s.strengths = r.string(item, at, "strengths").value_or("");
       s.improvements = r.string(item, at, "improvements").value_or("");
+      s.consensus = r.string(item, at, "consensus").value_or("");
+      s.provisional = r.boolean(item, at, "provisional").value_or(false);
       if (const auto* list = r.array(item, at, "attachments")) {
         for (const auto& x : *list) {
           if (x.is_string()) s.attachments.push_back(x.get<std::string>());
@@ -325,6 +328,13 @@ Result<Assessment> assessment_from_json(const json& doc, const Criteria& criteri
   a.report = r.string(doc, path, "report").value_or("");
   if (r.has_errors()) return std::move(r.diagnostics);
   return Result<Assessment>(std::move(a), std::move(r.diagnostics));
+}
+
+const ItemScore* find_agreed(const Assessment& assessment, std::string_view item) {
+  for (const auto& s : assessment.scores) {
+    if (!s.rater && s.item == item) return &s;
+  }
+  return nullptr;
 }
 
 Result<Assessment> parse_assessment(std::string_view json_text, const Criteria& criteria) {
@@ -534,15 +544,24 @@ nlohmann::json to_json(const Assessment& a) {
   for (const auto& s : a.scores) {
     // Texts left empty are left out: 23 items, most of them brief.
     nlohmann::json item = {{"item", s.item}, {"band", s.band}, {"percent", s.percent}};
-    for (const auto& [key, text] : {std::pair{"evidence", &s.evidence}, {"strengths", &s.strengths}, {"improvements", &s.improvements}}) {
+    for (const auto& [key, text] : {std::pair{"evidence", &s.evidence}, {"strengths", &s.strengths}, {"improvements", &s.improvements},
+                                    {"consensus", &s.consensus}}) {
       if (!text->empty()) item[key] = *text;
     }
     if (s.rater) item["rater"] = *s.rater;
     if (!s.attachments.empty()) item["attachments"] = s.attachments;
+    if (s.provisional) item["provisional"] = true;
     out["scores"].push_back(std::move(item));
   }
   if (!a.dimensions.empty()) out["dimensions"] = detail::dimension_ratings_json(a.dimensions, "evidence");
   return out;
+}
+
+std::string consensus_words(const ItemScore* agreed) {
+  if (agreed == nullptr) return {};
+  if (!agreed->provisional) return agreed->consensus;
+  // Not decided yet: the sheet must not pass the raters' mean off as agreed.
+  return "未讨论：暂取评分人平均" + std::string(agreed->consensus.empty() ? "" : "；") + agreed->consensus;
 }
 
 std::string scoring_sheet_csv(const AssessmentSummary& s, const Assessment& assessment) {
@@ -553,7 +572,7 @@ std::string scoring_sheet_csv(const AssessmentSummary& s, const Assessment& asse
   std::vector<std::vector<std::string>> rows = {
       {"类目", "条目编号", "条目名称", "类型", "分值", "评分段", "百分比", "得分", "差距分", "证据", "优势", "改进机会"}};
   // The raters' columns: one per rater, then their statistics.
-  const std::vector<std::string> statistics = {"平均", "最低", "最高", "极差", "领导平均", "员工平均"};
+  const std::vector<std::string> statistics = {"平均", "最低", "最高", "极差", "领导平均", "员工平均", "共识说明"};
   const bool with_raters = !assessment.raters.empty();
   if (with_raters) {
     for (const auto& r : assessment.raters) {
@@ -579,7 +598,8 @@ std::string scoring_sheet_csv(const AssessmentSummary& s, const Assessment& asse
     }
     const auto whole = [&](int v) { return g.rated() ? std::to_string(v) + "%" : std::string(); };
     row.insert(row.end(), {percent(g.rated() ? std::optional(g.mean_centi) : std::nullopt), whole(g.min), whole(g.max),
-                           g.rated() ? std::to_string(g.spread) : "", percent(g.leader_mean_centi), percent(g.staff_mean_centi)});
+                           g.rated() ? std::to_string(g.spread) : "", percent(g.leader_mean_centi), percent(g.staff_mean_centi),
+                           consensus_words(score)});
   }
   const auto points = static_cast<std::int64_t>(s.process_points + s.results_points);
   rows.push_back({"合计", "", "", "", std::to_string(points), "", "", format_points(s.total_centi),

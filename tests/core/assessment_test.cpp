@@ -448,11 +448,115 @@ TEST(RatingMerge, TheScoringSheetGainsAColumnPerRater) {
       model());
   ASSERT_TRUE(merged.ok());
   const auto csv = qaward::scoring_sheet_csv(merged.value().summary, merged.value().assessment);
-  EXPECT_NE(csv.find("\"L1（领导）\",\"S1（员工）\",\"平均\",\"最低\",\"最高\",\"极差\",\"领导平均\",\"员工平均\"\r\n"), std::string::npos);
-  EXPECT_NE(csv.find("\"80%\",\"45%\",\"62.5%\",\"45%\",\"80%\",\"35\",\"80%\",\"45%\"\r\n"), std::string::npos);
+  EXPECT_NE(csv.find("\"L1（领导）\",\"S1（员工）\",\"平均\",\"最低\",\"最高\",\"极差\",\"领导平均\",\"员工平均\",\"共识说明\"\r\n"), std::string::npos);
+  EXPECT_NE(csv.find("\"80%\",\"45%\",\"62.5%\",\"45%\",\"80%\",\"35\",\"80%\",\"45%\",\"\"\r\n"), std::string::npos);
   // Every row has as many fields as the header (the total row too).
   const auto without = qaward::scoring_sheet_csv(qaward::summarize(agreed.value(), model()), agreed.value());
   EXPECT_EQ(without.find("平均"), std::string::npos);
+}
+
+// [SECTION] The coordinator's draft: provisional agreed scores (issue 17, item 3)
+
+const qaward::ItemScore* agreed_of(const qaward::Assessment& a, std::string_view item) {
+  for (const auto& s : a.scores) {
+    if (!s.rater && s.item == item) return &s;
+  }
+  return nullptr;
+}
+
+TEST(RatingMerge, TheRoundedMeanIsAFiveStepInsideItsBand) {
+  const auto& bands = model().process_bands;
+  qaward::Agreement g;
+  EXPECT_FALSE(qaward::rounded_mean(g, bands).has_value());  // nobody rated it
+  g.scores = {{"L1", 80}, {"S1", 45}};
+  g.mean_centi = 6250;  // 62.5 %: halves go up
+  auto m = qaward::rounded_mean(g, bands);
+  ASSERT_TRUE(m.has_value());
+  EXPECT_EQ(m->percent, 65);
+  EXPECT_EQ(bands.at(static_cast<std::size_t>(m->band - 1)).min <= 65 && 65 <= bands.at(static_cast<std::size_t>(m->band - 1)).max, true);
+  g.mean_centi = 6249;
+  EXPECT_EQ(qaward::rounded_mean(g, bands)->percent, 60);
+  g.mean_centi = 4167;  // 41.67 -> 40
+  EXPECT_EQ(qaward::rounded_mean(g, bands)->percent, 40);
+}
+
+TEST(RatingMerge, ImportedRatingsGiveProvisionalAgreedScoresThatFollowTheMean) {
+  auto agreed = read(one_score("4.1.2", 4, 55));  // decided by the team
+  ASSERT_TRUE(agreed.ok());
+  const auto l1 = rating_file("L1", "leader", {score("4.1.2", 5, 80), score("4.2.2", 4, 60)});
+  const auto s1 = rating_file("S1", "staff", {score("4.1.2", 3, 40), score("4.2.2", 3, 40)});
+  const auto added = qaward::add_ratings(agreed.value(), {l1, s1}, model());
+  ASSERT_TRUE(added.ok());
+  const auto& a = added.value();
+  EXPECT_EQ(a.raters.size(), 2u);
+  // A decided score is left as it is.
+  ASSERT_NE(agreed_of(a, "4.1.2"), nullptr);
+  EXPECT_EQ(agreed_of(a, "4.1.2")->percent, 55);
+  EXPECT_FALSE(agreed_of(a, "4.1.2")->provisional);
+  // An item only the raters scored gets their mean, marked provisional.
+  const auto* p = agreed_of(a, "4.2.2");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->percent, 50);
+  EXPECT_TRUE(p->provisional);
+  EXPECT_EQ(p->band, 4);
+  // Without S1 it follows L1 alone; without both it goes.
+  const auto without_s1 = qaward::remove_rater(a, "S1", model());
+  EXPECT_EQ(without_s1.raters.size(), 1u);
+  EXPECT_EQ(agreed_of(without_s1, "4.2.2")->percent, 60);
+  const auto without_both = qaward::remove_rater(without_s1, "L1", model());
+  EXPECT_EQ(agreed_of(without_both, "4.2.2"), nullptr);
+  EXPECT_EQ(agreed_of(without_both, "4.1.2")->percent, 55);  // decided: kept
+  EXPECT_TRUE(without_both.raters.empty());
+  // A file for a rater already there is refused, naming the file.
+  const auto again = qaward::add_ratings(a, {l1}, model());
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.diagnostics().at(0).key, "rating.rater_in_assessment");
+  EXPECT_EQ(again.diagnostics().at(0).where, "L1.json");
+}
+
+TEST(RatingMerge, ConsensusNotesAndTheProvisionalMarkRoundTripAndPrint) {
+  auto agreed = read(one_score("4.1.2", 4, 55));
+  ASSERT_TRUE(agreed.ok());
+  auto added = qaward::add_ratings(agreed.value(), {rating_file("L1", "leader", {score("4.2.2", 4, 60)})}, model());
+  ASSERT_TRUE(added.ok());
+  auto a = added.value();
+  for (auto& s : a.scores) {
+    if (!s.rater && s.item == "4.1.2") s.consensus = "按三年数据下调";
+  }
+  const auto again = qaward::assessment_from_json(qaward::to_json(a), model());
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(agreed_of(again.value(), "4.1.2")->consensus, "按三年数据下调");
+  EXPECT_TRUE(agreed_of(again.value(), "4.2.2")->provisional);
+  EXPECT_FALSE(agreed_of(again.value(), "4.1.2")->provisional);
+  const auto csv = qaward::scoring_sheet_csv(qaward::summarize(a, model()), a);
+  EXPECT_NE(csv.find("\"按三年数据下调\"\r\n"), std::string::npos);
+  EXPECT_NE(csv.find("\"未讨论：暂取评分人平均\"\r\n"), std::string::npos);
+}
+
+TEST(RatingFile, ARatingInProgressNeedsNoRaterYetButAHandedInOneDoes) {
+  json doc = one_rating("", "", {score("4.1.2", 4, 55)});
+  const auto handed_in = qaward::rating_from_json(doc, model());
+  ASSERT_FALSE(handed_in.ok());
+  EXPECT_EQ(handed_in.diagnostics().at(0).where, "/rater/id");
+  const auto kept = qaward::rating_from_json(doc, model(), qaward::RatingStage::in_progress);
+  ASSERT_TRUE(kept.ok());
+  auto missing = qaward::rating_incomplete(kept.value());
+  std::vector<std::string> where;
+  for (const auto& d : missing) where.push_back(d.where);
+  EXPECT_EQ(where, (std::vector<std::string>{"/rater/id", "/rater/name", "/rater/group"}));
+  // A bad group is still refused while in progress; a bad score too.
+  doc["rater"]["group"] = "boss";
+  EXPECT_FALSE(qaward::rating_from_json(doc, model(), qaward::RatingStage::in_progress).ok());
+  doc["rater"]["group"] = "staff";
+  doc["scores"][0]["percent"] = 57;
+  EXPECT_FALSE(qaward::rating_from_json(doc, model(), qaward::RatingStage::in_progress).ok());
+  // Filled in, nothing is missing; no scores is.
+  auto r = kept.value();
+  r.rater = {"R-1", "王喆", "staff", ""};
+  EXPECT_TRUE(qaward::rating_incomplete(r).empty());
+  r.scores.clear();
+  ASSERT_EQ(qaward::rating_incomplete(r).size(), 1u);
+  EXPECT_EQ(qaward::rating_incomplete(r)[0].key, "rating.no_scores");
 }
 
 }  // namespace

@@ -97,6 +97,11 @@ struct ItemScore {
   std::string strengths;
   std::string improvements;
   std::vector<std::string> attachments;  // attachment ids of the draft
+  // An agreed score fixed by the team (issue 17): the consensus meeting's
+  // reasons, and whether it is still the raters' rounded mean that nobody
+  // has discussed yet (set by add_ratings, cleared when the team decides).
+  std::string consensus;
+  bool provisional = false;
 };
 
 struct DimensionRating {
@@ -112,6 +117,9 @@ struct Assessment {
   std::string overview;  // 组织概述
   std::string report;    // 自评报告
 };
+
+// The organization's agreed score of `item` (not a rater's), or nullptr.
+[[nodiscard]] const ItemScore* find_agreed(const Assessment& assessment, std::string_view item);
 
 // Reads and validates an assessment: unknown items, bands and raters, a
 // percentage outside its band or not a multiple of 5, duplicate scores; each
@@ -219,6 +227,10 @@ struct AssessmentSummary {
 // defined), means to two decimals.
 [[nodiscard]] nlohmann::json to_json(const AssessmentSummary& summary, const Assessment& assessment,
                                      const Criteria& criteria);
+
+// An agreed score's consensus note as the sheets print it (Chinese): a
+// provisional score is said to be the raters' mean, not yet discussed.
+[[nodiscard]] std::string consensus_words(const ItemScore* agreed);
 
 // The self-scoring sheet (自评表) as CSV, UTF-8 with a byte-order mark so that
 // spreadsheet programs on Chinese Windows open it correctly. When raters are

@@ -10,6 +10,7 @@
 //     "rater": { "id", "name", "group": "leader|staff", "department" },
 //     "scores": [ { "item": "4.1.2", "band": 4, "percent": 55, "note": "..." } ],
 //     "dimensions": { "quality": { "rating": 4, "note": "..." } } }   (optional)
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,8 +35,16 @@ struct Rating {
 // and messages as an assessment's scores (known item, band 1-6, percent in
 // its band and in 5 % steps, each item once); a file for another criteria
 // model is refused before its items are looked at.
-[[nodiscard]] Result<Rating> rating_from_json(const nlohmann::json& value, const Criteria& criteria);
-[[nodiscard]] Result<Rating> parse_rating(std::string_view json_text, const Criteria& criteria);
+// A rating still being written (kept in a rater's browser) may lack the
+// rater's id and group: `in_progress` reads it without asking for them.
+enum class RatingStage { handed_in, in_progress };
+[[nodiscard]] Result<Rating> rating_from_json(const nlohmann::json& value, const Criteria& criteria,
+                                              RatingStage stage = RatingStage::handed_in);
+[[nodiscard]] Result<Rating> parse_rating(std::string_view json_text, const Criteria& criteria,
+                                          RatingStage stage = RatingStage::handed_in);
+// What a rating lacks before it can be handed in (errors with the JSON path
+// of the missing member: the rater's id, name and group, at least one score).
+[[nodiscard]] std::vector<Diagnostic> rating_incomplete(const Rating& rating);
 // The canonical form: rating_from_json(rating_to_json(r)) gives r.
 [[nodiscard]] nlohmann::json rating_to_json(const Rating& rating);
 
@@ -69,5 +78,25 @@ struct RatingMerge {
 // The ratings must have been read against `criteria` (parse_rating).
 [[nodiscard]] Result<RatingMerge> merge_ratings(const Assessment& agreed, const std::vector<RatingFile>& ratings,
                                                 const Criteria& criteria);
+
+// [SECTION] The coordinator's draft (the browser keeps the merge in the draft)
+
+// The agreed score a consensus meeting starts from: the raters' mean rounded
+// to the nearest 5 % step (halves up), in the band that holds it.
+struct MeanScore {
+  int band = 0;
+  int percent = 0;
+};
+[[nodiscard]] std::optional<MeanScore> rounded_mean(const Agreement& agreement, const std::vector<ScoringBand>& bands);
+
+// `assessment` with the ratings' raters and scores added (refused as
+// merge_ratings refuses). Each item the raters scored that has no agreed
+// score, or only a provisional one, gets their rounded mean as a provisional
+// agreed score: marked as not yet discussed until the team sets it.
+[[nodiscard]] Result<Assessment> add_ratings(const Assessment& assessment, const std::vector<RatingFile>& ratings,
+                                             const Criteria& criteria);
+// `assessment` without the rater `id` and their scores; provisional agreed
+// scores follow the remaining raters' mean, and go when nobody scored the item.
+[[nodiscard]] Assessment remove_rater(const Assessment& assessment, std::string_view id, const Criteria& criteria);
 
 }  // namespace qaward
