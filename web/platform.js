@@ -702,6 +702,21 @@ const QA = (() => {
     }
   }
   const packagePicker = filePicker('package-picker', { multiple: true, accept: '.zip' }, review);
+  // Raters' files for the coordinator (issue 17): each read as text; a file
+  // far larger than any rating (a few KB) is not read at all, only named.
+  const kRatingMax = 4 * 1024 * 1024;
+  async function ratings(files) {
+    for (const file of files) {
+      const text = file.size <= kRatingMax ? await file.text() : '';
+      Module.ccall('qa_rating_chosen', null, ['string', 'string', 'number'], [file.name.normalize('NFC'), text, file.size]);
+    }
+  }
+  const ratingPicker = filePicker('rating-picker', { multiple: true, accept: '.json,application/json' }, ratings);
+  // A rater's link pasted into the address bar of an open page.
+  window.addEventListener('hashchange', () => {
+    const m = /^#rate(?:=(.*))?$/.exec(location.hash);
+    if (m) Module.ccall('qa_rate_link', null, ['string'], [decodeURIComponent(m[1] || '')]);
+  });
   const draftPicker = filePicker('draft-picker', { accept: '.json,application/json' }, textTo((p) => Module._qa_import_draft(p)));
   const keyPicker = filePicker('key-picker', { accept: '.key' }, textTo((p) => Module._qa_import_key(p)));
   const districtKeyPicker = filePicker('district-key-picker', { accept: '.key' }, textTo((p) => Module._qa_import_district_key(p)));
@@ -711,7 +726,7 @@ const QA = (() => {
     e.preventDefault();
     e.stopPropagation();
     if (e.dataTransfer && e.dataTransfer.files.length) {
-      (QA.dropTarget === 'review' ? review : attach)(Array.from(e.dataTransfer.files));
+      ({ review, ratings }[QA.dropTarget] || attach)(Array.from(e.dataTransfer.files));
     }
   }, true);
 
@@ -833,6 +848,7 @@ const QA = (() => {
     pickDraft() { draftPicker.click(); },
     pickKey(district) { (district ? districtKeyPicker : keyPicker).click(); },
     pickPackages() { packagePicker.click(); },
+    pickRatings() { ratingPicker.click(); },
     pickOfficeKey() { officeKeyPicker.click(); },
     pinOfficeKey(key) {
       officeKey = key;

@@ -11,6 +11,7 @@
 #include "page_events.hpp"
 #include "qaward/hash.hpp"
 #include "semantics.hpp"
+#include "team.hpp"
 #include "widgets.hpp"
 
 namespace qaward::gui {
@@ -135,11 +136,12 @@ void navigation(AppState& state) {
                                        {Screen::publicity, "nav.publicity", "nav_publicity"},
                                        {Screen::materials, "nav.materials", "nav_materials"},
                                        {Screen::package, "nav.package", "nav_package"},
-                                       {Screen::review, "nav.review", "nav_review"}};
+                                       {Screen::review, "nav.review", "nav_review"},
+                                       {Screen::rate, "nav.rate", "nav_rate"}};
   for (const auto& e : kEntries) {
     if (widgets::nav_link(t.text(e.key), state.screen == e.screen)) state.queue(Navigate{e.screen});
     record_item(state, e.id);
-    if (e.screen != Screen::home && e.screen != Screen::review) {
+    if (e.screen != Screen::home && e.screen != Screen::review && e.screen != Screen::rate) {
       // The status, and why when it is not plain (what must come first, what to fix).
       const auto s = screen_status(state, e.screen);
       ImGui::Indent();
@@ -159,7 +161,7 @@ namespace {
 constexpr std::pair<Screen, const char*> kScreenTags[] = {
     {Screen::home, "home"},           {Screen::profile, "profile"},     {Screen::eligibility, "eligibility"},
     {Screen::assessment, "assessment"}, {Screen::publicity, "publicity"}, {Screen::materials, "materials"},
-    {Screen::package, "package"},     {Screen::review, "review"}};
+    {Screen::package, "package"},     {Screen::review, "review"},       {Screen::rate, "rate"}};
 }  // namespace
 
 const char* screen_tag(Screen screen) {
@@ -245,6 +247,7 @@ StepStatus screen_status(const AppState& state, Screen screen) {
       return because(Status::cannot_start, "status.why.problems", {{"n", std::to_string(state.preflight.size())}});
     case Screen::home:
     case Screen::review:
+    case Screen::rate:
       return {Status::not_started, {}};
   }
   return {Status::not_started, {}};
@@ -308,6 +311,7 @@ void draw_frame(AppState& state) {
       case Screen::materials: screen_materials(state); break;
       case Screen::package: screen_package(state); break;
       case Screen::review: screen_review(state); break;
+      case Screen::rate: screen_rate(state); break;
     }
     ImGui::EndChild();
   }
@@ -444,7 +448,9 @@ bool apply_actions(AppState& state, Platform& platform) {
                      state.ui.menu_open = false;  // a screen chosen from the menu shows at once
                      if (!a.keep_scroll) state.ui.scroll_to = 0.0f;  // from its top
                      state.ui.reveal = a.field;
-                     platform.set_drop_target(a.screen == Screen::review);
+                     platform.set_drop_target(a.screen == Screen::review       ? "review"
+                                              : a.screen == Screen::assessment ? "ratings"
+                                                                               : "attach");
                      platform.save("qaward.screen", screen_tag(a.screen));  // a reload returns here
                    },
                    [&](UpdateDraft& a) {
@@ -501,7 +507,22 @@ bool apply_actions(AppState& state, Platform& platform) {
                      state.draft.attachments.erase(state.draft.attachments.begin() + static_cast<std::ptrdiff_t>(a.index));
                      draft_changed = true;
                    },
-                   [&](ExportScoringSheet& a) { export_scoring_sheet(state, platform, a.html); },
+                   [&](ExportScoringSheet& a) { export_scoring_sheet(state, platform, a.html, a.disagreement); },
+                   [&](UpdateRating& a) { update_rating(state, platform, a.change); },
+                   [&](ExportRating&) { export_rating(state, platform); },
+                   [&](PickRatings&) {
+                     state.team.imported.clear();  // what the last import said
+                     platform.pick_ratings();
+                   },
+                   [&](RemoveRater& a) {
+                     remove_rater(state, a.id);
+                     draft_changed = true;
+                   },
+                   [&](RatingFileChosen& e) { draft_changed = import_rating(state, e) || draft_changed; },
+                   [&](RateLinkOpened& e) {
+                     if (state.services.criteria != nullptr) state.team.asked = asked_items(e.asked, *state.services.criteria);
+                     state.queue(Navigate{Screen::rate});
+                   },
                    // Events from the page.
                    [&](UpdateReady&) {
                      state.notice.say(state.text().text("app.update_ready"));

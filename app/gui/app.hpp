@@ -80,5 +80,10 @@ void screen_publicity(AppState& state);
 void screen_materials(AppState& state);
 void screen_package(AppState& state);
 void screen_review(AppState& state);
+void screen_rate(AppState& state);  // a rater's own scores (issue 17)
+// The coordinator's import, comparison and agreement (screen_team.cpp), on
+// the self-assessment screen; item_agreement under each item it shows.
+void team_section(AppState& state);
+void item_agreement(AppState& state, const CriteriaItem& item);
 
 }  // namespace qaward::gui

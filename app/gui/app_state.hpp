@@ -23,10 +23,11 @@
 #include "qaward/timeline.hpp"
 #include "qaward/draft.hpp"
 #include "qaward/package.hpp"
+#include "qaward/rating.hpp"
 
 namespace qaward::gui {
 
-enum class Screen { home, profile, eligibility, assessment, publicity, materials, package, review };
+enum class Screen { home, profile, eligibility, assessment, publicity, materials, package, review, rate };
 
 // A package opened in reviewer mode (district pre-check, Article 11(3)),
 // verified by the worker.
@@ -104,7 +105,7 @@ struct OpenPublicityDocument { bool statement = false; };
 struct ExportDraft {};
 struct ExportKey {};         // the secret key's file, as a backup (issue 20)
 struct DismissKeyBackup {};  // "later": the offer made when the key was created goes
-struct ExportScoringSheet { bool html = false; };
+struct ExportScoringSheet { bool html = false; bool disagreement = false; };  // or the consensus meeting's page
 struct ImportKey { bool district = false; };  // the applicant's key, or the district office's
 struct PickPackages {};
 struct PickOfficeKey {};   // pin the district office's public key (reviewer mode)
@@ -114,6 +115,12 @@ struct Countersign { std::size_t index; std::string unit; std::string opinion; s
 struct ImportDraft {};
 struct SaveScroll { Screen screen; float lines = 0; };  // the content's scroll position, for a reload
 struct RemoveAttachment { std::size_t index; };
+// The team self-assessment (issue 17): a rater's own rating, and the
+// coordinator's import of the raters' files into the draft.
+struct UpdateRating { std::function<void(Rating&)> change; };
+struct ExportRating {};
+struct PickRatings {};
+struct RemoveRater { std::string id; };
 
 // [SECTION] Events from the page: what the browser and its workers report
 // (a file stored, a worker's answer, a file the user chose). The entry points
@@ -136,18 +143,23 @@ struct ReviewStarted { std::string file; int token = 0; };
 struct ReviewRestarted { int token = 0; };  // verified again (another office key pinned)
 struct ReviewDone { int token = 0; std::string result_json; };
 struct CountersignDone { std::string result_json; };
+// A rating file the coordinator chose or dropped (`text` empty when it was
+// too large to be one: `size` says how large).
+struct RatingFileChosen { std::string name; std::string text; double size = 0; };
+// The page was opened, or its address changed, to a rater's link (#rate...).
+struct RateLinkOpened { std::string asked; };
 // What the browser keeps for this page (navigator.storage), as it reported.
 struct StorageReported { bool persisted = false; bool asked = false; double usage = 0; double quota = 0; };
 
 using Action = std::variant<SetLanguage, SetTextSize, Navigate, UpdateDraft, PickFiles, CreateKey, BuildPackage, OpenCoverSheet,
                             OpenPublicityDocument, ExportDraft, ImportDraft, ExportScoringSheet, ImportKey,
                             PickPackages, PickOfficeKey, ClearOfficeKey, ExportReview, Countersign, RemoveAttachment,
-                            SaveScroll, ExportKey, DismissKeyBackup,
+                            SaveScroll, ExportKey, DismissKeyBackup, UpdateRating, ExportRating, PickRatings, RemoveRater,
                             // events from the page
                             UpdateReady, AttachmentStored, AttachmentProgress, AttachmentChecked, AttachmentMissing,
                             AttachmentStoreFailed, DraftFileChosen, KeyFileChosen, OfficeKeyChosen, PackageProgress,
                             PackageWritten, PackageDone, ReviewStarted, ReviewRestarted, ReviewDone, CountersignDone,
-                            StorageReported>;
+                            StorageReported, RatingFileChosen, RateLinkOpened>;
 
 // [SECTION] The parts of the application state
 
@@ -205,6 +217,17 @@ struct Keeping {
   std::string exported_draft;           // the draft as it was then (canonical JSON's SHA-256)
 };
 
+// The team self-assessment (issue 17). A rater's own rating, kept in this
+// browser like a draft (qaward.rating) and handed in as a rating file; it
+// never mixes with the organization's draft. The coordinator's side lives in
+// the draft itself (its assessment's raters and their scores).
+struct TeamState {
+  Rating rating;                   // the rater's work in progress (rater mode)
+  std::vector<std::string> asked;  // the items the link asks for (#rate=4.1,4.3.2: items or categories); empty: all
+  // What the coordinator's last import said, file by file.
+  std::vector<Notice> imported;
+};
+
 // Reviewer mode: the packages opened for the pre-check.
 struct ReviewState {
   std::vector<ReviewedPackage> packages;
@@ -247,6 +270,7 @@ struct UiState {
   // A field a change link leads to (issue 16): the JSON pointer of the draft
   // member, as diagnostics name it; its screen brings it into view once drawn.
   std::string reveal;
+  std::string page_address;    // where this page is served (origin and path), for links to it
   bool narrow = false;         // below theme::kNarrowCssPx: the navigation is a menu
   bool menu_open = false;      // that menu, open over the content
   theme::TextSize text_size = theme::TextSize::standard;  // the user's choice, remembered
@@ -287,6 +311,7 @@ struct AppState {
   PackagingState packaging;
   Keys keys;
   Keeping keeping;
+  TeamState team;
   ReviewState review;
   UiState ui;
 

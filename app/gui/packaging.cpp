@@ -159,11 +159,15 @@ void open_publicity_document(AppState& state, Platform& platform, bool statement
 
 namespace qaward::gui {
 
-void export_scoring_sheet(AppState& state, Platform& platform, bool html) {
+void export_scoring_sheet(AppState& state, Platform& platform, bool html, bool disagreement) {
   if (state.services.criteria == nullptr) return;
   const Assessment& assessment = assessment_or_empty(state.draft);
   const auto summary = summarize(assessment, *state.services.criteria);
   const auto& name = state.draft.profile.organization.name;
+  if (disagreement) {
+    platform.open_document(disagreement_html(summary, assessment, name.value_or("")));
+    return;
+  }
   if (html) {
     platform.open_document(scoring_sheet_html(summary, assessment, *state.services.criteria, name.value_or("")));
     return;

@@ -20,7 +20,7 @@ void open_cover_sheet(AppState& state, Platform& platform);
 // The publicity notice or closing statement, printable, in a new tab.
 void open_publicity_document(AppState& state, Platform& platform, bool statement);
 // The self-scoring sheet (自评表): CSV downloaded, or printable HTML in a new tab.
-void export_scoring_sheet(AppState& state, Platform& platform, bool html);
+void export_scoring_sheet(AppState& state, Platform& platform, bool html, bool disagreement = false);
 // Reviewer mode: open a package, export the batch report, countersign.
 // The page hands each package to the worker: started, then finished with the report.
 void review_started(AppState& state, const std::string& file, int token);

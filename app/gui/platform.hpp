@@ -37,8 +37,11 @@ class Platform {
   // Check recommendations against `office_key` ("" none) from now on, and
   // verify the packages under review again with it.
   virtual void pin_office_key(const std::string& office_key) = 0;
-  // Where files dropped on the page go: attachments or packages to review.
-  virtual void set_drop_target(bool review) = 0;
+  // Where files dropped on the page go: "attach" (attachments), "review"
+  // (packages to pre-check) or "ratings" (raters' files for the coordinator).
+  virtual void set_drop_target(const char* target) = 0;
+  // Ask the user for raters' rating files (each arrives through the platform).
+  virtual void pick_ratings() = 0;
   // An attachment was removed from the draft: delete the stored file.
   virtual void forget_attachment(const std::string& name) = 0;
   // Look for the named attachments in storage: each missing one is reported

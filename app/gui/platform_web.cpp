@@ -41,6 +41,7 @@
 #include "../common/eligibility_bridge.hpp"
 #include "app.hpp"
 #include "fonts.hpp"
+#include "team.hpp"
 #include "keeping.hpp"
 #include "packaging.hpp"
 #include "page_events.hpp"
@@ -67,6 +68,21 @@ EM_JS(void, js_clipboard_write, (const char* text), { QA.clipboardWrite(UTF8ToSt
 EM_JS(double, js_now_ms, (), { return Date.now(); });
 EM_JS(void, js_pick_files, (), { QA.pickFiles(); });
 EM_JS(void, js_load_font, (const char* file), { QA.loadFont(UTF8ToString(file)); });
+// The page's address (for the raters' link) and what follows "#rate" in it,
+// or "-" when the address is not a rater's link.
+EM_JS(char*, js_page_address, (), {
+  var v = location.origin + location.pathname;
+  var p = _malloc(lengthBytesUTF8(v) + 1);
+  stringToUTF8(v, p, lengthBytesUTF8(v) + 1);
+  return p;
+});
+EM_JS(char*, js_rate_link, (), {
+  var m = /^#rate(?:=(.*))?$/.exec(location.hash);
+  var v = m ? decodeURIComponent(m[1] || '') : '-';
+  var p = _malloc(lengthBytesUTF8(v) + 1);
+  stringToUTF8(v, p, lengthBytesUTF8(v) + 1);
+  return p;
+});
 EM_JS(int, js_cpu_renderer_requested, (), { return new URLSearchParams(location.search).get('renderer') === 'cpu' ? 1 : 0; });
 EM_JS(void, js_present, (const void* pixels, int width, int height, int x, int y, int w, int h), {
   QA.present(pixels, width, height, x, y, w, h);
@@ -86,7 +102,8 @@ EM_JS(void, js_check_attachments, (const char* list), { QA.checkAttachments(JSON
 EM_JS(void, js_countersign_in_worker, (int token, const char* request), {
   QA.countersignInWorker(token, UTF8ToString(request));
 });
-EM_JS(void, js_set_drop_target, (int review), { QA.dropTarget = review ? 'review' : 'attach'; });
+EM_JS(void, js_set_drop_target, (const char* target), { QA.dropTarget = UTF8ToString(target); });
+EM_JS(void, js_pick_ratings, (), { QA.pickRatings(); });
 EM_JS(void, js_download, (const char* path, const char* name), { QA.download(UTF8ToString(path), UTF8ToString(name)); });
 EM_JS(void, js_open_document, (const char* html), { QA.openDocument(UTF8ToString(html)); });
 // The draft lives in this browser's localStorage; a full quota is reported.
@@ -122,7 +139,8 @@ class WebPlatform final : public Platform {
   void package_in_worker(const std::string& request, const std::vector<std::string>& names) override {
     js_package_in_worker(request.c_str(), nlohmann::json(names).dump().c_str());
   }
-  void set_drop_target(bool review) override { js_set_drop_target(review ? 1 : 0); }
+  void set_drop_target(const char* target) override { js_set_drop_target(target); }
+  void pick_ratings() override { js_pick_ratings(); }
   void download(const std::string& path, const std::string& name) override { js_download(path.c_str(), name.c_str()); }
   void open_document(const std::string& html) override { js_open_document(html.c_str()); }
   void forget_attachment(const std::string& name) override { js_forget_attachment(name.c_str()); }
@@ -760,6 +778,12 @@ EMSCRIPTEN_KEEPALIVE void qa_attach_failed(const char* name) { qaward::gui::post
 EMSCRIPTEN_KEEPALIVE void qa_storage(int persisted, int asked, double usage, double quota) {
   qaward::gui::post(qaward::gui::StorageReported{persisted != 0, asked != 0, usage, quota});
 }
+// A rating file for the coordinator (text "" when it was too large to read).
+EMSCRIPTEN_KEEPALIVE void qa_rating_chosen(const char* name, const char* text, double size) {
+  qaward::gui::post(qaward::gui::RatingFileChosen{name, text, size});
+}
+// The address changed to a rater's link (#rate=...) while the page was open.
+EMSCRIPTEN_KEEPALIVE void qa_rate_link(const char* asked) { qaward::gui::post(qaward::gui::RateLinkOpened{asked}); }
 EMSCRIPTEN_KEEPALIVE void qa_import_draft(const char* text) { qaward::gui::post(qaward::gui::DraftFileChosen{text}); }
 
 // A secret key file chosen for import (qaward keygen's format).
@@ -847,6 +871,12 @@ EMSCRIPTEN_KEEPALIVE const char* qa_debug_state() {
          return list;
        }()},
       {"draft", nlohmann::json::parse(qaward::draft_to_json(r.state.draft))},
+      {"rating", qaward::rating_to_json(r.state.team.rating)},
+      {"team_imported", [&] {
+         nlohmann::json said = nlohmann::json::array();
+         for (const auto& n : r.state.team.imported) said.push_back({{"text", n.text}, {"error", n.is_error}});
+         return said;
+       }()},
       {"language", r.state.language == qaward::Language::en ? "en" : "zh"},
       {"frames_drawn", r.state.ui.frames_drawn},
       {"text_input", r.text_input_active},
@@ -965,6 +995,17 @@ int main() {
       r.state.draft = std::move(draft).value();
       check_stored(r.platform, r.state.draft);  // the files are in IndexedDB, unless cleared
     }
+  }
+  if (criteria.ok()) {  // a rater's own scores (issue 17), kept apart from the draft
+    const auto kept = load("qaward.rating");
+    r.state.team.rating = restore_rating(kept ? &*kept : nullptr, criteria.value());
+  }
+  char* address = js_page_address();
+  r.state.ui.page_address = address;
+  std::free(address);
+  if (char* rate = js_rate_link()) {  // opened from a rater's link: their screen
+    if (std::string(rate) != "-") r.state.queue(RateLinkOpened{rate});
+    std::free(rate);
   }
   if (const auto office = load("qaward.office_key"); office && qaward::parse_public_key(*office).ok()) {
     r.state.keys.office_key = *office;

@@ -133,6 +133,9 @@ void screen_assessment(AppState& state) {
   widgets::same_line(widgets::button_width(t.text("assess.print_sheet")));
   if (widgets::button(t.text("assess.print_sheet"))) state.queue(ExportScoringSheet{true});
   ImGui::Spacing();
+  ImGui::Separator();
+  team_section(state);
+  ImGui::Separator();
   if (!summary.gaps.empty()) {
     widgets::text(t.text("cli.assess.gaps"));
     for (std::size_t i = 0; i < 3 && i < summary.gaps.size(); ++i) {
@@ -143,7 +146,9 @@ void screen_assessment(AppState& state) {
   }
   ImGui::Separator();
   for (const auto& category : c.categories) {
-    if (!widgets::disclosure((category.id + " " + (en ? category.name_en : category.name) + " (" + std::to_string(category.points) + ")").c_str())) continue;
+    const bool open = widgets::disclosure(category.id + " " + (en ? category.name_en : category.name) + " (" + std::to_string(category.points) + ")");
+    record_item(state, ("assess.category." + category.id).c_str());
+    if (!open) continue;
     for (const auto& item : category.items) {
       ImGui::PushID(item.id.c_str());
       const ItemScore* score = agreed_score(state.draft, item.id);
@@ -165,6 +170,7 @@ void screen_assessment(AppState& state) {
           auto& s = edit_agreed_score(d, id);
           s.band = static_cast<int>(b + 1);
           s.percent = min;
+          s.provisional = false;  // set by the team, no longer the raters' mean
         });
       }
       if (score) {
@@ -174,11 +180,16 @@ void screen_assessment(AppState& state) {
         widgets::item_width(ImGui::GetFontSize() * 8.0f);
         if (widgets::slider_int("##percent", &percent, range.min, range.max, "%d%%")) {
           percent = percent / 5 * 5;  // 5 % steps
-          state.edit([id = item.id, percent](Draft& d) { edit_agreed_score(d, id).percent = percent; });
+          state.edit([id = item.id, percent](Draft& d) {
+            auto& s = edit_agreed_score(d, id);
+            s.percent = percent;
+            s.provisional = false;
+          });
         }
         const std::string item_score = t.text("assess.item_score", {{"score", format_points(static_cast<std::int64_t>(item.points) * score->percent)}});
         widgets::same_line(ImGui::CalcTextSize(item_score.c_str()).x);
         widgets::text_disabled(item_score);
+        item_agreement(state, item);  // the raters' scores and the consensus note, when there are raters
         for (const auto& [key, member] : {std::pair{"assess.evidence_hint", &ItemScore::evidence},
                                           {"assess.strengths_hint", &ItemScore::strengths},
                                           {"assess.improvements_hint", &ItemScore::improvements}}) {

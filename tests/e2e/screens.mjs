@@ -7,7 +7,7 @@ import { sleep, projectRoot } from './harness.mjs';
 export const draft = JSON.parse(readFileSync(join(projectRoot, 'assets/examples/draft.json'), 'utf8'));
 const zh = JSON.parse(readFileSync(join(projectRoot, 'assets/i18n/zh-CN.json'), 'utf8'));
 export const text = (key) => zh.messages[key];
-export const screens = ['home', 'profile', 'eligibility', 'assessment', 'publicity', 'materials', 'package', 'review'];
+export const screens = ['home', 'profile', 'eligibility', 'assessment', 'publicity', 'materials', 'package', 'review', 'rate'];
 
 // The page on `screen` in `language` with a draft (by default the example;
 // null: none, as on a first visit), settled.

@@ -45,8 +45,9 @@ function problems(texts, language, user) {
   const found = [];
   for (const raw of texts) {
     // Identifiers read character by character, not words: key ids,
-    // fingerprints, package ids.
-    let t = raw.replace(/\bQA-[0-9A-Z]+-\d{8}T\d{6}\b|\b[0-9A-F]{16}\b|\b[0-9A-F]{4}(?:\s[0-9A-F]{4}){7}\b/g, ' ');
+    // fingerprints, package ids, rater ids; and the page's own address.
+    let t = raw.replace(/\bQA-[0-9A-Z]+-\d{8}T\d{6}\b|\b[0-9A-F]{16}\b|\b[0-9A-F]{4}(?:\s[0-9A-F]{4}){7}\b|\bR-[0-9A-F]{6}\b/g, ' ')
+      .replace(/https?:\/\/[^\s，。；）]+/g, ' ');
     for (const u of user) t = t.split(u).join(' ');
     for (const [what, re] of checks) for (const m of t.matchAll(re)) found.push(`${what} "${m[0].trim()}" in "${raw.slice(0, 80)}"`);
     if (language === 'zh') {

@@ -34,6 +34,7 @@
 #include "packaging.hpp"
 #include "platform.hpp"
 #include "semantics.hpp"
+#include "team.hpp"
 #include "shipped_calendar.hpp"
 
 namespace {
@@ -111,7 +112,8 @@ class NullPlatform final : public Platform {
   void pick_packages() override { calls.emplace_back("pick_packages"); }
   void pick_office_key() override { calls.emplace_back("pick_office_key"); }
   void pin_office_key(const std::string& /*office_key*/) override { calls.emplace_back("pin_office_key"); }
-  void set_drop_target(bool review) override { calls.push_back(review ? "drop_target review" : "drop_target attach"); }
+  void set_drop_target(const char* target) override { calls.push_back(std::string("drop_target ") + target); }
+  void pick_ratings() override { calls.push_back("pick_ratings"); }
   void forget_attachment(const std::string& name) override { calls.push_back("forget_attachment " + name); }
   void check_attachments(const std::vector<std::pair<std::string, bool>>& /*names*/) override {
     calls.emplace_back("check_attachments");
@@ -137,7 +139,8 @@ constexpr int kPagesPerWindow = 16;  // then scrolled down to the end, a page a 
 constexpr int kMaxPages = 100;
 
 constexpr Screen kScreens[] = {Screen::home,      Screen::profile,   Screen::eligibility, Screen::assessment,
-                               Screen::publicity, Screen::materials, Screen::package,     Screen::review};
+                               Screen::publicity, Screen::materials, Screen::package,     Screen::review,
+                               Screen::rate};
 const char* screen_name(Screen screen) {
   switch (screen) {
     case Screen::home: return "home";
@@ -148,6 +151,7 @@ const char* screen_name(Screen screen) {
     case Screen::materials: return "materials";
     case Screen::package: return "package";
     case Screen::review: return "review";
+    case Screen::rate: return "rate";
   }
   return "?";
 }
@@ -1454,6 +1458,107 @@ TEST(UiSmokeHarness, AnImGuiAssertionFailsTheTest) {
         ImGui::PopStyleColor();
       },
       "ImGui assertion failed.*while drawing: a frame that pops a colour");
+}
+
+// [SECTION] The team self-assessment (issue 17, items 2-3)
+
+TEST(UiSmokeStates, ARaterScoresTheItemsTheLinkAsksForAndHandsInACompleteFile) {
+  AppState state = state_with(example_json().dump());
+  Headless ui;
+  NullPlatform platform;
+  const Catalog& t = state.text();
+  const Criteria& c = *state.services.criteria;
+  state.team.rating = restore_rating(nullptr, c);
+  EXPECT_EQ(state.team.rating.model, c.model);
+  state.queue(RateLinkOpened{"4.1,4.7.2,9.9"});  // a category, an item, an id the model does not have
+  settle(ui, state, platform);
+  EXPECT_EQ(state.screen, Screen::rate);
+  EXPECT_EQ(state.team.asked, (std::vector<std::string>{"4.1.2", "4.1.3", "4.1.4", "4.7.2"}));
+  std::string text = drawn_text(ui, state, platform, Screen::rate);
+  EXPECT_TRUE(has(text, t.text("rate.asked_some", {{"n", "4"}}))) << text;
+  EXPECT_TRUE(has(text, t.text("rate.progress", {{"scored", "0"}, {"asked", "4"}}))) << text;
+  EXPECT_EQ(state.ui.item_rects.count("rate.category.4.2"), 0u) << "a category not asked is not offered";
+  // A band chosen beside its descriptor: the band's lowest percent, kept in the browser.
+  ASSERT_TRUE(bring_into_view(ui, state, platform, "rate.category.4.1"));
+  click(ui, state, platform, "rate.category.4.1");
+  ASSERT_TRUE(bring_into_view(ui, state, platform, "rate.4.1.2.band4"));
+  click(ui, state, platform, "rate.4.1.2.band4");
+  ASSERT_NE(rater_score(state.team.rating, "4.1.2"), nullptr);
+  EXPECT_EQ(rater_score(state.team.rating, "4.1.2")->band, 4);
+  EXPECT_EQ(rater_score(state.team.rating, "4.1.2")->percent, c.process_bands[3].min);
+  EXPECT_TRUE(platform.called("save qaward.rating"));
+  EXPECT_TRUE(state.draft.assessment->raters.size() == 5u) << "the organization's draft is not touched";
+  // Handed in too early: what is missing, in words; nothing downloaded.
+  state.queue(ExportRating{});
+  settle(ui, state, platform);
+  EXPECT_TRUE(state.notice.is_error);
+  EXPECT_TRUE(has(state.notice.text, t.text("rate.missing.name"))) << state.notice.text;
+  EXPECT_TRUE(has(state.notice.text, t.text("rate.missing.group"))) << state.notice.text;
+  EXPECT_FALSE(has(state.notice.text, t.text("rate.missing.scores"))) << "one item is scored";
+  EXPECT_FALSE(std::any_of(platform.calls.begin(), platform.calls.end(), [](const std::string& call) { return call.starts_with("download"); }));
+  state.queue(UpdateRating{[](Rating& r) {
+    r.rater.name = "王喆";
+    r.rater.group = "leader";
+  }});
+  state.queue(ExportRating{});
+  settle(ui, state, platform);
+  EXPECT_FALSE(state.notice.is_error) << state.notice.text;
+  EXPECT_TRUE(platform.called("download 评分-王喆-" + state.team.rating.rater.id + ".json"));
+  // The file is a rating file the coordinator (and the CLI) reads.
+  const auto handed_in = parse_rating(read_file("/tmp/rating.json"), c);
+  ASSERT_TRUE(handed_in.ok());
+  EXPECT_EQ(handed_in.value().rater.name, "王喆");
+  EXPECT_EQ(handed_in.value().scores.size(), 1u);
+  // Kept as it was: what the browser stored reads back, id and all.
+  const std::string stored = rating_to_json(state.team.rating).dump();
+  const auto kept = restore_rating(&stored, c);
+  EXPECT_EQ(kept.rater.id, state.team.rating.rater.id);
+  EXPECT_EQ(kept.scores.size(), 1u);
+}
+
+TEST(UiSmokeStates, TheCoordinatorImportsRatingFilesAndIsToldWhyOneIsRefused) {
+  AppState state = state_with(example_json().dump());
+  Headless ui;
+  NullPlatform platform;
+  const Catalog& t = state.text();
+  const std::string leader = read_file(fs::path(QAWARD_TEST_ASSETS_DIR) / "examples/ratings/leader-1.json");
+  const auto raters = [&] { return state.draft.assessment->raters.size(); };
+  ASSERT_EQ(raters(), 5u);
+  state.queue(Navigate{Screen::assessment});
+  settle(ui, state, platform);
+  EXPECT_TRUE(platform.called("drop_target ratings")) << "files dropped here are rating files";
+  state.queue(RatingFileChosen{"leader-1.json", leader, static_cast<double>(leader.size())});
+  settle(ui, state, platform);
+  ASSERT_EQ(raters(), 6u);
+  ASSERT_EQ(state.team.imported.size(), 1u);
+  EXPECT_FALSE(state.team.imported[0].is_error) << state.team.imported[0].text;
+  const std::string before = draft_to_json(state.draft);
+  // Refused, each for its reason and named, the draft unchanged: the same rater again,
+  struct Case { RatingFileChosen file; std::string says; };
+  const std::vector<Case> cases = {
+      {{"again.json", leader, 1000}, "已经导入过"},
+      {{"broken.json", "{ \"format\": ", 13}, "broken.json"},
+      {{"assessment.json", read_file(fs::path(QAWARD_TEST_ASSETS_DIR) / "examples/assessment.json"), 1000}, "qaward-assessment/1"},
+      {{"big.json", "", 5.0 * 1048576}, "5.0 MiB"},
+      {{"empty.json", "", 0}, t.text("team.empty_file")},
+  };
+  for (const auto& c : cases) {
+    state.team.imported.clear();
+    state.queue(c.file);
+    settle(ui, state, platform);
+    ASSERT_EQ(state.team.imported.size(), 1u) << c.file.name;
+    EXPECT_TRUE(state.team.imported[0].is_error) << c.file.name;
+    EXPECT_TRUE(has(state.team.imported[0].text, c.file.name)) << state.team.imported[0].text;
+    EXPECT_TRUE(has(state.team.imported[0].text, c.says)) << state.team.imported[0].text;
+    EXPECT_EQ(draft_to_json(state.draft), before) << c.file.name;
+  }
+  // The comparison is on the screen, and a rater can be taken out again.
+  const std::string text = drawn_text(ui, state, platform, Screen::assessment);
+  EXPECT_TRUE(has(text, t.text("team.title"))) << text;
+  EXPECT_TRUE(has(text, "示例")) << "the raters by name";
+  state.queue(RemoveRater{"L3"});
+  settle(ui, state, platform);
+  EXPECT_EQ(raters(), 5u);
 }
 
 }  // namespace
