@@ -52,20 +52,154 @@ const QA = (() => {
       if (e.data && e.data.type === 'qaward-updated' && Module.calledRun) Module._qa_update_ready();
     });
   }
+  const canvas = document.getElementById('canvas');
+
+  // [SECTION] WebGL state known on this side. Dear ImGui's OpenGL backend
+  // saves and restores some 25 pieces of GL state around every frame it draws
+  // (glGetIntegerv, glIsEnabled); Chromium answers each such query from its
+  // GPU process, and the page waited for it: 13 ms a frame under SwiftShader,
+  // 40 % of the main thread while the coordinator imported 20 rating files.
+  // This page is the context's only user, so the state it sets is recorded
+  // as it sets it and those queries are answered from the record; anything
+  // not recorded, and everything after the context is lost or restored, is
+  // asked of WebGL as before. (tests/e2e/renderer checks the record against
+  // WebGL's own answers.)
+  const glState = (() => {
+    let known = new Map();
+    let gl = null;
+    const real = {};
+    const recorded = (key, ask) => {
+      if (!known.has(key)) known.set(key, ask());
+      return known.get(key);
+    };
+    // WebGL2's VERTEX_ARRAY_BINDING, the same number as OES_vertex_array_object's in WebGL1.
+    const VERTEX_ARRAY_BINDING = 0x85B5;
+    const unit = () => recorded(gl.ACTIVE_TEXTURE, () => real.getParameter(gl.ACTIVE_TEXTURE));
+    function getParameter(p) {
+      switch (p) {
+        case gl.TEXTURE_BINDING_2D: return recorded('texture@' + unit(), () => real.getParameter(p));
+        case gl.SAMPLER_BINDING: return recorded('sampler@' + (unit() - gl.TEXTURE0), () => real.getParameter(p));
+        case gl.VIEWPORT: case gl.SCISSOR_BOX: return new Int32Array(recorded(p, () => real.getParameter(p)));
+        case gl.ACTIVE_TEXTURE: case gl.CURRENT_PROGRAM: case gl.ARRAY_BUFFER_BINDING: case gl.ELEMENT_ARRAY_BUFFER_BINDING:
+        case VERTEX_ARRAY_BINDING: case gl.BLEND_SRC_RGB: case gl.BLEND_DST_RGB: case gl.BLEND_SRC_ALPHA:
+        case gl.BLEND_DST_ALPHA: case gl.BLEND_EQUATION_RGB: case gl.BLEND_EQUATION_ALPHA:
+          return recorded(p, () => real.getParameter(p));
+        default: break;
+      }
+      return real.getParameter(p);
+    }
+    // Each setter records what it set, after WebGL took it.
+    const setters = {
+      activeTexture: (u) => known.set(gl.ACTIVE_TEXTURE, u),
+      // (Emscripten passes undefined for object 0: WebGL's null.)
+      bindTexture: (target, t) => { if (target === gl.TEXTURE_2D) known.set('texture@' + unit(), t || null); },
+      bindSampler: (i, s) => known.set('sampler@' + i, s || null),
+      useProgram: (p) => known.set(gl.CURRENT_PROGRAM, p || null),
+      bindBuffer: (target, b) => {
+        if (target === gl.ARRAY_BUFFER) known.set(gl.ARRAY_BUFFER_BINDING, b || null);
+        if (target === gl.ELEMENT_ARRAY_BUFFER) known.set(gl.ELEMENT_ARRAY_BUFFER_BINDING, b || null);
+      },
+      bindVertexArray: (v) => {
+        known.set(VERTEX_ARRAY_BINDING, v || null);
+        known.delete(gl.ELEMENT_ARRAY_BUFFER_BINDING);  // each vertex array has its own
+      },
+      viewport: (x, y, w, h) => {
+        // (WebGL clamps a size beyond its maximum: that one is asked again.)
+        const max = recorded('max_viewport', () => real.getParameter(gl.MAX_VIEWPORT_DIMS));
+        if (w >= 0 && h >= 0 && w <= max[0] && h <= max[1]) known.set(gl.VIEWPORT, Int32Array.of(x, y, w, h));
+        else known.delete(gl.VIEWPORT);
+      },
+      scissor: (x, y, w, h) => (w >= 0 && h >= 0 ? known.set(gl.SCISSOR_BOX, Int32Array.of(x, y, w, h)) : known.delete(gl.SCISSOR_BOX)),
+      blendFunc: (s, d) => setters.blendFuncSeparate(s, d, s, d),
+      blendFuncSeparate: (sr, dr, sa, da) => {
+        known.set(gl.BLEND_SRC_RGB, sr); known.set(gl.BLEND_DST_RGB, dr);
+        known.set(gl.BLEND_SRC_ALPHA, sa); known.set(gl.BLEND_DST_ALPHA, da);
+      },
+      blendEquation: (m) => setters.blendEquationSeparate(m, m),
+      blendEquationSeparate: (r, a) => { known.set(gl.BLEND_EQUATION_RGB, r); known.set(gl.BLEND_EQUATION_ALPHA, a); },
+      enable: (cap) => known.set('enabled@' + cap, true),
+      disable: (cap) => known.set('enabled@' + cap, false),
+      // A deleted object is unbound wherever it was bound.
+      deleteTexture: (t) => forgetBound(t), deleteBuffer: (b) => forgetBound(b), deleteSampler: (s) => forgetBound(s),
+      deleteVertexArray: (v) => { if (v && known.get(VERTEX_ARRAY_BINDING) === v) setters.bindVertexArray(null); },
+    };
+    function forgetBound(object) {
+      if (!object) return;
+      for (const [key, value] of known) if (value === object) known.set(key, null);
+    }
+    return {
+      keep(context) {
+        if (gl) return;  // one context per page
+        gl = context;
+        real.getParameter = context.getParameter.bind(context);
+        real.isEnabled = context.isEnabled.bind(context);
+        context.getParameter = getParameter;
+        context.isEnabled = (cap) => recorded('enabled@' + cap, () => real.isEnabled(cap));
+        // Each setter wrapped, also one put on the context later: in WebGL1,
+        // emscripten installs bindVertexArray from OES_vertex_array_object.
+        for (const [name, after] of Object.entries(setters)) {
+          let f = context[name];
+          const wrapped = function (...args) {
+            const r = f.apply(context, args);
+            if (!context.isContextLost()) after(...args);
+            return r;
+          };
+          Object.defineProperty(context, name, {
+            configurable: true,
+            get: () => (typeof f === 'function' ? wrapped : f),
+            set: (g) => { f = g; },
+          });
+        }
+      },
+      forget() { known = new Map(); },
+      // Test hook: each recorded answer that differs from WebGL's own now.
+      mismatches() {
+        if (!gl) return [];
+        const out = [];
+        const same = (a, b) => (ArrayBuffer.isView(a) ? String(Array.from(a)) === String(Array.from(b || [])) : a === b);
+        for (const [key, value] of known) {
+          if (key === 'max_viewport') continue;
+          let actual;
+          if (typeof key === 'number') actual = real.getParameter(key);
+          else if (key.startsWith('enabled@')) actual = real.isEnabled(Number(key.slice(8)));
+          else if (key.startsWith('texture@') || key.startsWith('sampler@')) {
+            const [what, at] = key.split('@');
+            const u = what === 'texture' ? Number(at) : gl.TEXTURE0 + Number(at);
+            const active = real.getParameter(gl.ACTIVE_TEXTURE);
+            Object.getPrototypeOf(gl).activeTexture.call(gl, u);
+            actual = real.getParameter(what === 'texture' ? gl.TEXTURE_BINDING_2D : gl.SAMPLER_BINDING);
+            Object.getPrototypeOf(gl).activeTexture.call(gl, active);
+          }
+          if (!same(value, actual)) out.push(`${key}: recorded ${value}, WebGL ${actual}`);
+        }
+        return out;
+      },
+    };
+  })();
+  {
+    const getContext = canvas.getContext.bind(canvas);
+    canvas.getContext = (type, attributes) => {
+      const context = getContext(type, attributes);
+      if (context && (type === 'webgl2' || type === 'webgl')) glState.keep(context);
+      return context;
+    };
+  }
+
   // A lost WebGL context (virtual desktops reconnecting, driver resets) may
   // come back only if the page says it wants it back; then the interface
   // makes its GPU objects again. One that has not come back after a few
   // seconds (a blocklisted or removed GPU) is given up: the software renderer
   // takes over. What is typed lives in the draft, not there.
-  const canvas = document.getElementById('canvas');
   const RESTORE_WAIT_MS = 3000;
   let lostTimer = 0;
   canvas.addEventListener('webglcontextlost', (e) => {
+    glState.forget();
     e.preventDefault();
     clearTimeout(lostTimer);
     lostTimer = setTimeout(() => { if (Module.calledRun) Module._qa_gl_gave_up(); }, RESTORE_WAIT_MS);
   });
   canvas.addEventListener('webglcontextrestored', () => {
+    glState.forget();
     clearTimeout(lostTimer);
     if (Module.calledRun) Module._qa_gl_restored();
   });
@@ -867,6 +1001,7 @@ const QA = (() => {
       setTimeout(() => URL.revokeObjectURL(url), 60000);
     },
     download_text(text, name) { offer(new Blob([text], { type: 'text/html;charset=utf-8' }), name); },
+    glStateMismatches: () => glState.mismatches(),
     // Test hook: what the interface holds (tests/e2e).
     state() { return JSON.parse(Module.ccall('qa_debug_state', 'string', [], [])); },
     loadFont,

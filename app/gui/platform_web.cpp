@@ -204,6 +204,7 @@ struct Runtime {
   std::string semantics_order;                        // the keys and parents the mirror has, in order
   std::string semantics_active;                       // the field being edited, as last sent
   std::vector<double> semantics_ms;                   // what the mirror cost each frame (ms), for the benchmark
+  std::vector<double> frame_ms;                       // what each frame cost the main thread (ms), for the benchmarks
 };
 
 Runtime& rt() {
@@ -410,6 +411,7 @@ void sync_semantics() {
 // [SECTION] One frame
 void draw_one_frame() {
   Runtime& r = rt();
+  const double frame_started = emscripten_get_now();
   if (!r.cpu) r.gl->new_frame();
   ImGui_ImplGlfw_NewFrame();
   ImGuiIO& io = ImGui::GetIO();
@@ -512,6 +514,8 @@ void draw_one_frame() {
     r.ready = true;
     js_mark_ready();
   }
+  if (r.frame_ms.size() >= 512) r.frame_ms.erase(r.frame_ms.begin());
+  r.frame_ms.push_back(emscripten_get_now() - frame_started);
 }
 
 EM_BOOL on_animation_frame(double /*time*/, void* /*user*/) {
@@ -832,6 +836,7 @@ EMSCRIPTEN_KEEPALIVE const char* qa_debug_state() {
   const nlohmann::json state = {
       {"org_name", r.state.draft.profile.organization.name.value_or("")},
       {"semantics_ms", r.semantics_ms},
+      {"frame_ms", r.frame_ms},
       {"semantics_nodes", qaward::gui::semantics::nodes().size()},
       {"screen", static_cast<int>(r.state.screen)},
       {"eligibility", r.state.eligibility ? qaward::to_string(r.state.eligibility->outcome) : ""},

@@ -20,6 +20,22 @@ async function typingIsDrawn(app) {
   assert.ok(!before.equals(await page.screenshot({ clip })), 'the typed name is drawn in the field');
 }
 
+// The GL state the page records as it sets it (web/platform.js glState, which
+// answers Dear ImGui's state queries) agrees with WebGL's own answers; and a
+// change made behind the record's back is caught, so the check can fail.
+async function glStateAgrees(app) {
+  assert.deepEqual(await app.page.evaluate(() => QA.glStateMismatches()), [], 'the recorded GL state is WebGL\'s');
+  const caught = await app.page.evaluate(() => {
+    const canvas = document.getElementById('canvas');
+    const gl = canvas.getContext('webgl2') || canvas.getContext('webgl');
+    Object.getPrototypeOf(gl).blendEquation.call(gl, gl.FUNC_SUBTRACT);  // behind the record's back
+    const found = QA.glStateMismatches();
+    Object.getPrototypeOf(gl).blendEquation.call(gl, gl.FUNC_ADD);
+    return found;
+  });
+  assert.ok(caught.length > 0, 'a change behind the record is caught');
+}
+
 async function worksInSoftware(app) {
   const { page } = app;
   const state = await app.state();
@@ -69,6 +85,7 @@ await run('renderer: a WebGL context lost and restored draws again, keeping what
   await page.keyboard.insertText('有限公司');
   const state = await waitForState(app, (s) => s.org_name === '天山精工有限公司', 'typing goes on');
   assert.equal(state.renderer, 'webgl2');
+  await glStateAgrees(app);  // the record was forgotten with the context, and made again
   assert.deepEqual(app.consoleErrors, []);
 });
 
@@ -119,5 +136,6 @@ await run('renderer: with WebGL1 only, the page draws with WebGL1', async (app) 
   await clickItem(app, 'nav_home');
   stats = await screenshotStats(page, await page.screenshot());
   assert.ok(stats.colours > 20 && stats.nonBackground > 0.01, `drawn: ${JSON.stringify(stats)}`);
+  await glStateAgrees(app);
   assert.deepEqual(app.consoleErrors, []);
 }, { initScript: onlyWebGL1 });
