@@ -839,10 +839,14 @@ const QA = (() => {
   // Raters' files for the coordinator (issue 17): each read as text; a file
   // far larger than any rating (a few KB) is not read at all, only named.
   const kRatingMax = 4 * 1024 * 1024;
+  // One file a frame: twenty at once would redraw the comparison for all of
+  // them in one long task; one at a time the page shows each arriving.
+  const afterNextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   async function ratings(files) {
     for (const file of files) {
       const text = file.size <= kRatingMax ? await file.text() : '';
       Module.ccall('qa_rating_chosen', null, ['string', 'string', 'number'], [file.name.normalize('NFC'), text, file.size]);
+      await afterNextFrame();
     }
   }
   const ratingPicker = filePicker('rating-picker', { multiple: true, accept: '.json,application/json' }, ratings);

@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "app.hpp"
+#include "semantics.hpp"
 #include "team.hpp"
 #include "widgets.hpp"
 
@@ -106,14 +107,18 @@ void disagreement_table(AppState& state, const AssessmentSummary& summary) {
 }
 
 // Items × raters, each cell coloured by the rater's percent: the pattern of
-// disagreement at a glance; the numbers are in the cells for everyone.
+// disagreement at a glance, with the numbers in the cells. A screen reader
+// reads each row as one sentence ("4.1.2：总经理 65%，…") instead of a grid
+// of hundreds of cells (20 raters: some 1,000 nodes for the page's mirror,
+// a long task when the map opens).
 void heat_map(AppState& state, const Assessment& a, const AssessmentSummary& summary) {
   const Catalog& t = state.text();
   const int columns = static_cast<int>(a.raters.size()) + 1;
-  if (!widgets::begin_table("##heat", t.text("team.heat_map"), columns, ImGuiTableFlags_BordersInner,
+  if (!widgets::begin_table("##heat", "", columns, ImGuiTableFlags_BordersInner,
                             ImVec2(0, 0), ImGui::GetFontSize() * (4.0f + 3.5f * static_cast<float>(a.raters.size())))) {
     return;
   }
+  semantics::hide_begin();
   ImGui::TableSetupColumn(t.text("team.col.item").c_str());
   for (const auto& r : a.raters) ImGui::TableSetupColumn((r.name.empty() ? r.id : r.name).c_str());
   widgets::table_headers();
@@ -121,11 +126,14 @@ void heat_map(AppState& state, const Assessment& a, const AssessmentSummary& sum
     if (!g.rated()) continue;
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
+    const ImVec2 row_min = ImGui::GetCursorScreenPos();
     widgets::text(g.item->id);
+    std::string sentence;
     for (const auto& r : a.raters) {
       ImGui::TableNextColumn();
       const auto own = std::find_if(g.scores.begin(), g.scores.end(), [&](const auto& p) { return p.first == r.id; });
       if (own == g.scores.end()) continue;
+      sentence += (sentence.empty() ? "" : t.text("ui.list_separator")) + (r.name.empty() ? r.id : r.name) + " " + std::to_string(own->second) + "%";
       // Pale (0 %) to the accent blue (100 %); black or white text, whichever
       // contrasts more (at least 4.58:1 for any fill).
       const float f = static_cast<float>(own->second) / 100.0f;
@@ -136,7 +144,12 @@ void heat_map(AppState& state, const Assessment& a, const AssessmentSummary& sum
       ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(fill));
       widgets::text_colored(dark_text ? ImVec4(0, 0, 0, 1) : ImVec4(1, 1, 1, 1), std::to_string(own->second) + "%");
     }
+    semantics::hide_end();
+    (void)semantics::add_text(semantics::Role::paragraph, t.text("team.heat_row", {{"item", g.item->id}, {"scores", sentence}}),
+                              row_min, ImVec2(row_min.x + ImGui::GetContentRegionAvail().x, ImGui::GetItemRectMax().y));
+    semantics::hide_begin();
   }
+  semantics::hide_end();
   ImGui::EndTable();
 }
 

@@ -224,9 +224,21 @@ Node& add_text(Role role, std::string text, ImVec2 min, ImVec2 max) {
   ImGuiWindow* w = ImGui::GetCurrentWindow();
   if (s.hidden > 0 || !reported(w) || text.empty()) return s.scratch = Node{};
   Node n;
+  n.parent = container(w);
+  // A data table's cell takes its first text as its own: one node, updated
+  // in place when the text changes (a table re-sorted as ratings arrive),
+  // instead of a cell with a text made anew beneath it.
+  if (const auto cell = s.index.find(n.parent); role == Role::paragraph && cell != s.index.end()) {
+    Node& c = s.nodes[cell->second];
+    if ((c.role == Role::cell || c.role == Role::header_cell) && c.name.empty() && c.w == 0.0f) {
+      c.name = std::move(text);
+      place(c, w, min, max);
+      s.last_text[w->ID] = c.key;
+      return c;
+    }
+  }
   const std::string base = "p" + hex(ImHashStr(text.c_str(), text.size(), w->ID));
   n.key = base + "." + std::to_string(s.text_rank[base]++);
-  n.parent = container(w);
   n.role = role;
   n.name = std::move(text);
   place(n, w, min, max);

@@ -295,7 +295,7 @@ bool slider_int(const char* id, int* value, int min, int max, const char* format
 }
 
 bool begin_table(const char* id, const std::string& name, int columns, ImGuiTableFlags flags, ImVec2 size, float min_width) {
-  semantics::name_next_table(name);
+  if (!name.empty()) semantics::name_next_table(name);
   if (min_width <= ImGui::GetContentRegionAvail().x) return ImGui::BeginTable(id, columns, flags, size);
   // Its own horizontal scrollbar; Dear ImGui sizes such a table to the
   // height it is given: the height its rows took last frame.

@@ -71,9 +71,10 @@ std::optional<std::size_t> combo(AppState& state, const char* id, const std::str
 bool disclosure(const std::string& label, bool tree = false);
 void progress(float fraction, ImVec2 size, const std::string& overlay);
 bool slider_int(const char* id, int* value, int min, int max, const char* format);
-// A data table named for screen readers (layout tables use ImGui::BeginTable;
-// both end with ImGui::EndTable). A table wider than the page (`min_width`, 0: any)
-// scrolls sideways inside itself, as high as its rows.
+// A data table named for screen readers (layout tables use ImGui::BeginTable,
+// or this with no name to scroll like one; all end with ImGui::EndTable). A
+// table wider than the page (`min_width`, 0: any) scrolls sideways inside
+// itself, as high as its rows.
 bool begin_table(const char* id, const std::string& name, int columns, ImGuiTableFlags flags, ImVec2 size = ImVec2(0, 0),
                  float min_width = 0.0f);
 // The header row of the current table (Dear ImGui's TableHeadersRow, with

@@ -1562,3 +1562,57 @@ TEST(UiSmokeStates, TheCoordinatorImportsRatingFilesAndIsToldWhyOneIsRefused) {
 }
 
 }  // namespace
+
+namespace {
+
+// The coordinator's comparison for a screen reader (issue 17): the items by
+// disagreement as a data table whose cells hold their text themselves (one
+// node each, updated in place when the table re-sorts: a table of a cell
+// and a text beneath it made the page's mirror a long task per rating file),
+// and the heat map read row by row as sentences, not as a grid of cells.
+TEST(UiSmokeStates, TheTeamComparisonReadsAsATableAndTheHeatMapAsSentences) {
+  AppState state = state_with(example_json().dump());
+  Headless ui;
+  NullPlatform platform;
+  const Catalog& t = state.text();
+  (void)drawn_text(ui, state, platform, Screen::assessment);
+  ASSERT_TRUE(bring_into_view(ui, state, platform, "heat_map"));
+  click(ui, state, platform, "heat_map");
+  settle(ui, state, platform, kFramesPerScreen);
+  const auto& nodes = semantics::nodes();
+  const semantics::Node* table = nullptr;
+  for (const auto& n : nodes) {
+    if (n.role == semantics::Role::table && n.name == t.text("team.by_spread")) table = &n;
+  }
+  ASSERT_NE(table, nullptr) << "the items by disagreement are a named data table";
+  std::size_t cells = 0, named = 0, beneath = 0;
+  std::set<std::string> cell_keys;
+  for (const auto& row : nodes) {
+    if (row.parent != table->key) continue;
+    for (const auto& cell : nodes) {
+      if (cell.parent != row.key) continue;
+      ++cells;
+      named += cell.name.empty() ? 0 : 1;
+      cell_keys.insert(cell.key);
+      for (const auto& inner : nodes) beneath += inner.parent == cell.key ? 1 : 0;
+    }
+  }
+  EXPECT_EQ(cells, 5u * 8u) << "a header row and the four items the example's raters scored, 8 columns";
+  EXPECT_EQ(named, cells) << "every cell holds its text";
+  EXPECT_EQ(beneath, 0u) << "no text node beneath a cell";
+  // The heat map: a sentence per rated item, no cell of its own.
+  std::size_t sentences = 0;
+  for (const auto& n : nodes) {
+    if (n.role == semantics::Role::paragraph && n.name.starts_with("4.1.2：总经理 ")) ++sentences;
+  }
+  EXPECT_EQ(sentences, 1u);
+  // A rating file re-sorts the table: the same cells, their texts changed.
+  const std::string leader = read_file(fs::path(QAWARD_TEST_ASSETS_DIR) / "examples/ratings/leader-1.json");
+  state.queue(RatingFileChosen{"leader-1.json", leader, 1000});
+  settle(ui, state, platform, kFramesPerScreen);
+  std::size_t kept = 0;
+  for (const auto& n : semantics::nodes()) kept += cell_keys.count(n.key);
+  EXPECT_EQ(kept, cell_keys.size());
+}
+
+}  // namespace
