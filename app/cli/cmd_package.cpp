@@ -1,5 +1,6 @@
-// qaward keygen | package | verify | precheck | countersign: the signed
-// submission package (Article 11(2)-(3)).
+// qaward keygen | package | verify | precheck | countersign | bundle: the
+// signed submission package (Article 11(2)-(3)) and the district's bundle
+// for the municipal office (Article 11 (三)-(四)).
 #include <termios.h>
 #include <unistd.h>
 
@@ -20,6 +21,8 @@
 #include "../common/assessment_bridge.hpp"
 #include "cli.hpp"
 #include "files.hpp"
+#include "qaward/bundle.hpp"
+#include "qaward/json_text.hpp"
 #include "qaward/hash.hpp"
 #include "qaward/text.hpp"
 #include "qaward/version.hpp"
@@ -272,12 +275,69 @@ VerifyReport verify_file(const Context& ctx, const std::string& file, const Veri
   return verify_package(file, context);
 }
 
+// The district keys the office pinned (--district-pubkey, one or more), or
+// nullopt after a message.
+std::optional<std::vector<PublicKey>> district_keys(const Context& ctx, const Options& options) {
+  std::vector<PublicKey> keys;
+  for (const auto& path : options.get_all("--district-pubkey")) {
+    const auto text = read_input(ctx, path, kMaxKeyBytes);
+    if (!text) return std::nullopt;
+    auto key = parse_public_key(*text);
+    if (!key.ok()) {
+      print_diagnostics(ctx, key.diagnostics());
+      return std::nullopt;
+    }
+    keys.push_back(key.value());
+  }
+  return keys;
+}
+
+// A bundle's verdict, its chain and each package's, then what was found.
+void print_bundle_report(const Context& ctx, const std::string& file, const BundleReport& r) {
+  const Catalog& t = ctx.text();
+  std::printf("%s  %s\n", t.text(r.valid ? "cli.verify.valid" : "cli.verify.invalid").c_str(), printable(file).c_str());
+  // Times in the words notices use; the JSON keeps ISO 8601.
+  const auto instant = [](const std::string& name, const std::string& iso) {
+    const auto at = parse_datetime(iso);
+    return at ? instant_params(name, *at) : Params{{name, iso}, {name + "_en", iso}};
+  };
+  Params from = instant("created", r.created);
+  from["unit"] = r.unit;
+  std::printf("  %s\n", printable(t.text("cli.bundle.from", from)).c_str());
+  if (r.signature.present) {
+    std::printf("  %s\n", t.text(r.signature.valid ? "cli.bundle.signed" : "cli.bundle.not_signed",
+                                  {{"key", r.signature.key_id}, {"fingerprint", r.signature.fingerprint}}).c_str());
+  }
+  if (!r.publicity_state.empty()) std::printf("  %s\n", t.text("cli.bundle.publicity." + r.publicity_state, instant("end", r.publicity_end)).c_str());
+  for (const auto& p : r.packages) {
+    const bool ok = p.present && p.sha256_matches && p.report.valid;
+    std::printf("  %s %s  %s\n", t.text(ok ? "cli.verify.valid" : "cli.verify.invalid").c_str(), printable(p.package_id).c_str(),
+                printable(p.report.organization).c_str());
+  }
+  for (const auto& f : r.findings) {
+    Params params = f.params;
+    params["where"] = f.where;
+    std::printf("  %s %s\n", t.text(f.severity == Severity::error ? "cli.error" : "cli.warning").c_str(),
+                printable(t.text(f.key, params) + (f.where.empty() ? "" : " (" + f.where + ")")).c_str());
+  }
+}
+
 int verify(const Context& ctx, const Options& options) {
   if (options.positional().size() != 1) return usage_error(ctx, "cli.verify.one_file");
   const auto keys = pinned_keys(ctx, options);
   const auto as_json = wants_json(ctx, options);
-  if (!keys || !as_json) return kExitUsage;
+  const auto districts = district_keys(ctx, options);
+  if (!keys || !as_json || !districts) return kExitUsage;
   const auto& file = options.positional()[0];
+  // A district's bundle is recognised by its index and checked as a chain.
+  if (not_a_file(ctx, file).empty() && looks_like_bundle(file)) {
+    BundleVerifyContext context{keys->context(), *districts};
+    const auto report = verify_bundle(file, context);
+    if (*as_json) std::printf("%s\n", to_json(report, catalog(Language::zh), catalog(Language::en)).dump(2).c_str());
+    else print_bundle_report(ctx, file, report);
+    if (!report.readable) return kExitUsage;
+    return report.valid ? kExitOk : kExitNegative;
+  }
   const auto report = verify_file(ctx, file, keys->context());
   if (*as_json) {
     std::printf("%s\n", to_json(report, catalog(Language::zh), catalog(Language::en)).dump(2).c_str());
@@ -366,6 +426,62 @@ int countersign(const Context& ctx, const Options& options) {
   return kExitOk;
 }
 
+// The district's bundle for the office: the recommended, countersigned
+// packages, its publicity record and the signed index (qaward/bundle.hpp).
+int bundle(const Context& ctx, const Options& options) {
+  const auto packages = options.get_all("--packages");
+  const auto key_path = options.get("--key");
+  const auto out_path = options.get("--out");
+  const auto unit = options.get("--unit");
+  const auto record_path = options.get("--publicity");
+  if (packages.empty()) return usage_error(ctx, "cli.missing_option", {{"option", "--packages"}});
+  for (const auto& [value, name] : {std::pair{key_path, "--key"}, {out_path, "--out"}, {unit, "--unit"}, {record_path, "--publicity"}}) {
+    if (!value || value->empty()) return usage_error(ctx, "cli.missing_option", {{"option", name}});
+  }
+  if (first_control_character(*unit)) return usage_error(ctx, "cli.control_characters", {{"option", "--unit"}});
+  const auto now = now_option(ctx, options);
+  if (!now) return kExitUsage;
+  if (options.has("--now")) warn_if_future(ctx, *now);
+  Inputs inputs;
+  for (const auto& path : packages) {
+    if (!inputs.add(ctx, path)) return kExitUsage;
+    if (const auto why = not_a_file(ctx, path); !why.empty()) return usage_error(ctx, "input.cannot_read", {{"file", path}, {"detail", why}});
+  }
+  if (!inputs.add(ctx, *key_path) || !inputs.add(ctx, *record_path)) return kExitUsage;
+  // The record as a draft's publicity member holds it.
+  const auto record_text = read_input(ctx, *record_path);
+  if (!record_text) return kExitUsage;
+  const auto record_json = parse_json(*record_text);
+  if (!record_json.ok()) {
+    print_diagnostics(ctx, record_json.diagnostics());
+    return kExitUsage;
+  }
+  auto record = publicity_record_from_json(record_json.value(), "");
+  if (!record.ok()) {
+    print_diagnostics(ctx, record.diagnostics());
+    return kExitUsage;
+  }
+  const auto out = Output::open(ctx, *out_path, inputs, {options.has("--force"), false});
+  if (!out) return kExitUsage;
+  const auto key = load_key(ctx, *key_path);
+  if (!key) return kExitUsage;
+  BundleRequest request{packages, *unit, record.value(), &*key, *now};
+  const auto index = write_bundle(request, *out, shipped_verify_context());
+  if (!index.ok()) {
+    print_diagnostics(ctx, index.diagnostics());
+    // A package or a publicity that does not qualify is a negative answer.
+    const bool io = std::any_of(index.diagnostics().begin(), index.diagnostics().end(),
+                                [](const Diagnostic& d) { return d.key.starts_with("pkg."); });
+    return io ? kExitUsage : kExitNegative;
+  }
+  const auto sha256 = out->sha256();
+  if (!out->commit(ctx)) return kExitUsage;
+  std::printf("%s\n", out_path->c_str());
+  std::printf("%s\n", ctx.text().text("cli.bundle.done", {{"count", std::to_string(index.value()["packages"].size())},
+                                                          {"key", key->public_key.key_id_hex()}, {"sha256", sha256}}).c_str());
+  return kExitOk;
+}
+
 }  // namespace
 
 int package_command(const Context& ctx, std::string_view command, const std::vector<std::string_view>& args) {
@@ -376,20 +492,22 @@ int package_command(const Context& ctx, std::string_view command, const std::vec
     std::vector<std::string_view> flags;
     std::size_t max_positional;
     int (*run)(const Context&, const Options&);
+    std::vector<std::string_view> lists = {};  // options taking one or more values
   };
   constexpr auto kMany = static_cast<std::size_t>(-1);
   const Spec specs[] = {
       {"keygen", {"--out"}, {"--force"}, 0, keygen},
       {"package", {"--draft", "--key", "--out", "--now", "--edition"}, {"--force", "--force-ineligible"}, 0, package},
-      {"verify", {"--pubkey", "--office-pubkey", "--format"}, {}, 1, verify},
+      {"verify", {"--pubkey", "--office-pubkey", "--format"}, {}, 1, verify, {"--district-pubkey"}},
       {"precheck", {"--report", "--pubkey", "--office-pubkey"}, {"--force"}, kMany, precheck},
       {"countersign", {"--key", "--out", "--unit", "--opinion", "--now"}, {"--force"}, 1, countersign},
+      {"bundle", {"--key", "--out", "--unit", "--publicity", "--now"}, {"--force"}, 0, bundle, {"--packages"}},
   };
   for (const auto& spec : specs) {
     if (spec.command != command) continue;
     auto flags = spec.flags;
     flags.push_back("--help");
-    const auto options = Options::parse(ctx, args, spec.with_value, flags, spec.max_positional);
+    const auto options = Options::parse(ctx, args, spec.with_value, flags, spec.max_positional, spec.lists);
     if (!options) return kExitUsage;
     if (options->has("--help")) {
       std::printf("%s", ctx.text().text("cli." + std::string(command) + ".help").c_str());

@@ -72,14 +72,14 @@ void disagreement_table(AppState& state, const AssessmentSummary& summary) {
   const Catalog& t = state.text();
   const bool en = state.language == Language::en;
   const auto order = by_disagreement(summary);
-  if (!widgets::begin_table("##disagreement", t.text("team.by_spread"), 8, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH,
-                            ImVec2(0, 0), ImGui::GetFontSize() * 34.0f)) {
+  if (!widgets::begin_table("##disagreement", t.text("team.by_spread"), 9, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH,
+                            ImVec2(0, 0), ImGui::GetFontSize() * 38.0f)) {
     return;
   }
   // The item's name takes the room it needs; the numbers share the rest.
   ImGui::TableSetupColumn(t.text("team.col.item").c_str(), ImGuiTableColumnFlags_WidthStretch, 4.0f);
   for (const char* key : {"team.col.count", "team.col.mean", "team.col.range", "team.col.spread", "team.col.leaders",
-                          "team.col.staff", "team.col.agreed"}) {
+                          "team.col.staff", "team.col.difference", "team.col.agreed"}) {
     ImGui::TableSetupColumn(t.text(key).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.3f);
   }
   widgets::table_headers();
@@ -100,6 +100,9 @@ void disagreement_table(AppState& state, const AssessmentSummary& summary) {
     widgets::text(percent_or_dash(g->leader_mean_centi));
     ImGui::TableNextColumn();
     widgets::text(percent_or_dash(g->staff_mean_centi));
+    ImGui::TableNextColumn();  // leaders' mean minus staff's, in percentage points, signed
+    const auto difference = g->leader_minus_staff_centi();
+    widgets::text(difference ? (*difference > 0 ? "+" : "") + format_points(*difference) : "—");
     ImGui::TableNextColumn();
     widgets::text(result.percent ? std::to_string(*result.percent) + "%" : "—");
   }

@@ -325,12 +325,10 @@ struct Contents {
   }
 };
 
-// The archive at `path`, if libzip can open it at all (its central and local
-// headers agree, ZIP_CHECKCONS) and it holds a number of entries within the limit.
-zip_t* open_container(const std::string& path, const VerifyContext& ctx, Archive& archive, VerifyReport& report,
-                      Findings& findings) {
-  int code = 0;
-  archive.za = zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &code);
+// The archive libzip opened (`archive.za`, or `code` says why not: its
+// central and local headers must agree, ZIP_CHECKCONS), if it holds a
+// number of entries within the limit.
+zip_t* open_container(int code, const VerifyContext& ctx, Archive& archive, VerifyReport& report, Findings& findings) {
   if (archive.za == nullptr) {
     zip_error_t e;
     zip_error_init_with_code(&e, code);
@@ -598,11 +596,11 @@ void check_countersignatures(Contents& contents, const VerifyContext& ctx, Verif
   }
 }
 
-VerifyReport verify_archive(const std::string& path, const VerifyContext& ctx) {
+// `archive` as libzip opened it (`code`: why not).
+VerifyReport verify_archive(Archive& archive, int code, const VerifyContext& ctx) {
   VerifyReport report;
   Findings findings(report);
-  Archive archive;
-  zip_t* za = open_container(path, ctx, archive, report, findings);
+  zip_t* za = open_container(code, ctx, archive, report, findings);
   if (za == nullptr) return report;
   Contents contents;
   if (!check_container(za, ctx, contents, findings)) return report;  // unsafe: read nothing
@@ -618,9 +616,36 @@ VerifyReport verify_archive(const std::string& path, const VerifyContext& ctx) {
 }  // namespace
 
 VerifyReport verify_package(const std::string& path, const VerifyContext& ctx) {
-  auto report = verify_archive(path, ctx);
+  Archive archive;
+  int code = 0;
+  archive.za = zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &code);
+  auto report = verify_archive(archive, code, ctx);
   keep_utf8(report);
   return report;
+}
+
+VerifyReport detail::verify_package_source(zip_source_t* source, const VerifyContext& ctx) {
+  Archive archive;
+  zip_error_t error;
+  zip_error_init(&error);
+  archive.za = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+  if (archive.za == nullptr) zip_source_free(source);  // (taken over only when opened)
+  const int code = zip_error_code_zip(&error);
+  zip_error_fini(&error);
+  auto report = verify_archive(archive, code, ctx);
+  keep_utf8(report);
+  return report;
+}
+
+nlohmann::json findings_json(const std::vector<Diagnostic>& findings, const Catalog& zh, const Catalog& en) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& f : findings) {
+    Params params = f.params;
+    params["where"] = f.where;
+    out.push_back({{"severity", f.severity == Severity::error ? "error" : "warning"}, {"key", f.key}, {"where", f.where},
+                   {"params", f.params}, {"message", {{"zh", zh.text(f.key, params)}, {"en", en.text(f.key, params)}}}});
+  }
+  return out;
 }
 
 nlohmann::json to_json(const VerifyReport& report, const Catalog& zh, const Catalog& en) {
@@ -650,13 +675,7 @@ nlohmann::json to_json(const VerifyReport& report, const Catalog& zh, const Cata
                                         {"binds_applicant", c.binds_applicant}, {"key_pinned", c.key_pinned},
                                         {"signature", signature(c.signature)}});
   }
-  for (const auto& f : report.findings) {
-    Params params = f.params;
-    params["where"] = f.where;
-    out["findings"].push_back({{"severity", f.severity == Severity::error ? "error" : "warning"}, {"key", f.key},
-                               {"where", f.where}, {"params", f.params},
-                               {"message", {{"zh", zh.text(f.key, params)}, {"en", en.text(f.key, params)}}}});
-  }
+  out["findings"] = findings_json(report.findings, zh, en);
   return out;
 }
 

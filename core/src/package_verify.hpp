@@ -20,10 +20,17 @@
 #include <string_view>
 #include <vector>
 
+#include <zip.h>
+
 #include "qaward/package.hpp"
 #include "qaward/verify_problem.hpp"
 
 namespace qaward::detail {
+
+// verify_package for a package inside another ZIP (a district's bundle,
+// bundle.cpp): read through libzip's source of that entry, which seeks when
+// the entry is stored. Takes `source` over (freed on every path).
+[[nodiscard]] VerifyReport verify_package_source(zip_source_t* source, const VerifyContext& context);
 
 // Where the stages put what they find: report.findings, as diagnostics whose
 // key and severity come from the code's row in kVerifyMessages.

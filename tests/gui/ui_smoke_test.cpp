@@ -1597,7 +1597,7 @@ TEST(UiSmokeStates, TheTeamComparisonReadsAsATableAndTheHeatMapAsSentences) {
       for (const auto& inner : nodes) beneath += inner.parent == cell.key ? 1 : 0;
     }
   }
-  EXPECT_EQ(cells, 5u * 8u) << "a header row and the four items the example's raters scored, 8 columns";
+  EXPECT_EQ(cells, 5u * 9u) << "a header row and the four items the example's raters scored, 9 columns";
   EXPECT_EQ(named, cells) << "every cell holds its text";
   EXPECT_EQ(beneath, 0u) << "no text node beneath a cell";
   // The heat map: a sentence per rated item, no cell of its own.

@@ -228,6 +228,9 @@ struct VerifyContext {
 [[nodiscard]] VerifyReport verify_package(const std::string& path, const VerifyContext& context);
 
 [[nodiscard]] nlohmann::json to_json(const VerifyReport& report, const Catalog& zh, const Catalog& en);
+// A report's findings as to_json writes them: severity, key, where, params
+// and the message in both languages (a district bundle's report too).
+[[nodiscard]] nlohmann::json findings_json(const std::vector<Diagnostic>& findings, const Catalog& zh, const Catalog& en);
 // The report back from to_json's output (the browser's worker sends it to the
 // page this way). Missing members stay at their defaults.
 [[nodiscard]] VerifyReport verify_report_from_json(const nlohmann::json& json);
