@@ -92,7 +92,9 @@ void check_countersignature(const VerifyReport& report, const PublicKey& key, co
 
 // [SECTION] Writing
 
-Result<json> write_bundle(const BundleRequest& request, PackageSink& sink, const VerifyContext& context) {
+namespace {
+
+Result<json> write_bundle_to(const BundleRequest& request, const detail::Output& target, const VerifyContext& context) {
   std::vector<Diagnostic> problems;
   if (request.key == nullptr) return std::vector{make_error("bundle.no_key")};
   const PublicKey& key = request.key->public_key;
@@ -147,9 +149,8 @@ Result<json> write_bundle(const BundleRequest& request, PackageSink& sink, const
       sign_minisign(index_text, *request.key, std::string(kBundleFormat) + " " + request.unit + " time " + to_iso(request.now));
   const std::string district = public_key_file(key);
 
-  const detail::Output target{"", &sink};
   zip_t* out = detail::open_output(target);
-  if (out == nullptr) return std::vector{make_error("pkg.cannot_write", "", {{"file", sink.name()}})};
+  if (out == nullptr) return std::vector{make_error("pkg.cannot_write", "", {{"file", target.name()}})};
   const auto mtime = static_cast<time_t>(detail::zip_time(request.now));
   bool failed = false;
   const auto stored = [&](zip_int64_t added) {
@@ -186,9 +187,19 @@ Result<json> write_bundle(const BundleRequest& request, PackageSink& sink, const
   if (failed || zip_close(out) != 0) {
     const std::string reason = target.failure(failed ? nullptr : out);
     detail::discard_output(out, target);
-    return std::vector{make_error("pkg.write_failed", "", {{"file", sink.name()}, {"detail", reason}})};
+    return std::vector{make_error("pkg.write_failed", "", {{"file", target.name()}, {"detail", reason}})};
   }
   return index;
+}
+
+}  // namespace
+
+Result<json> write_bundle(const BundleRequest& request, PackageSink& out, const VerifyContext& context) {
+  return write_bundle_to(request, detail::Output{"", &out}, context);
+}
+
+Result<json> write_bundle(const BundleRequest& request, const std::string& out_path, const VerifyContext& context) {
+  return write_bundle_to(request, detail::Output{out_path}, context);
 }
 
 // [SECTION] Reading (untrusted input)

@@ -49,6 +49,8 @@ struct BundleRequest {
 // Writes the bundle to `out` (replacing it) and gives the index as written.
 [[nodiscard]] Result<nlohmann::json> write_bundle(const BundleRequest& request, PackageSink& out,
                                                   const VerifyContext& context);
+[[nodiscard]] Result<nlohmann::json> write_bundle(const BundleRequest& request, const std::string& out_path,
+                                                  const VerifyContext& context);
 
 // [SECTION] Reading a bundle (untrusted input)
 
