@@ -21,33 +21,21 @@ namespace {
 namespace fs = std::filesystem;
 
 fs::path temp_dir() {
-  static const fs::path dir = [] {
-    fs::path d = fs::path(QAWARD_TEST_TMP_DIR) / ("bundle_test-" + std::to_string(getpid()));
-    fs::remove_all(d);
-    fs::create_directories(d);
-    return d;
-  }();
+  static const fs::path dir = qaward::test::fresh_dir("bundle_test");
   return dir;
 }
 
 struct World {
-  qaward::Calendar calendar;
-  qaward::RuleSet rules;
-  qaward::Criteria criteria;
+  const qaward::Calendar& calendar = qaward::test::shipped().calendar;
+  const qaward::RuleSet& rules = qaward::test::shipped().rules;
+  const qaward::Criteria& criteria = qaward::test::shipped().criteria;
   qaward::KeyPair applicant = qaward::keypair_from_seed({1, 2, 3}, {0x51, 0x41, 0x57, 0x41, 0x52, 0x44, 0x00, 0x01});
   qaward::KeyPair district = qaward::keypair_from_seed({9, 9, 9}, {0x0D, 0x15, 0x7C, 0, 0, 0, 0, 2});
   qaward::KeyPair other = qaward::keypair_from_seed({7, 7, 7}, {0x07, 0x7E, 0x2C, 0, 0, 0, 0, 3});
 };
 
 const World& world() {
-  static const World w = [] {
-    World x;
-    x.calendar = qaward::Calendar::parse(qaward::test::read_asset("calendar/national.json"),
-                                         qaward::test::read_asset("calendar/xinjiang.json")).value();
-    x.rules = qaward::load_edition("urumqi-2025-11-18", qaward::test::asset_editions()).value();
-    x.criteria = qaward::parse_criteria(qaward::test::read_asset("criteria/gbt19580-2012.json")).value();
-    return x;
-  }();
+  static const World w;
   return w;
 }
 

@@ -34,32 +34,20 @@ void write_file(const fs::path& p, const std::string& text) {
 
 // One folder per process: ctest runs the discovered cases in parallel.
 fs::path temp_dir() {
-  static const fs::path dir = [] {
-    fs::path d = fs::path(QAWARD_TEST_TMP_DIR) / ("package_test-" + std::to_string(getpid()));
-    fs::remove_all(d);
-    fs::create_directories(d);
-    return d;
-  }();
+  static const fs::path dir = qaward::test::fresh_dir("package_test");
   return dir;
 }
 
 struct World {
-  qaward::Calendar calendar;
-  qaward::RuleSet rules;
-  qaward::Criteria criteria;
+  const qaward::Calendar& calendar = qaward::test::shipped().calendar;
+  const qaward::RuleSet& rules = qaward::test::shipped().rules;
+  const qaward::Criteria& criteria = qaward::test::shipped().criteria;
   qaward::KeyPair key = qaward::keypair_from_seed({1, 2, 3}, {0x51, 0x41, 0x57, 0x41, 0x52, 0x44, 0x00, 0x01});
   qaward::KeyPair office = qaward::keypair_from_seed({9, 9, 9}, {0x0F, 0xF1, 0xCE, 0, 0, 0, 0, 2});
 };
 
 const World& world() {
-  static const World w = [] {
-    World x;
-    x.calendar = qaward::Calendar::parse(qaward::test::read_asset("calendar/national.json"),
-                                         qaward::test::read_asset("calendar/xinjiang.json")).value();
-    x.rules = qaward::load_edition("urumqi-2025-11-18", qaward::test::asset_editions()).value();
-    x.criteria = qaward::parse_criteria(qaward::test::read_asset("criteria/gbt19580-2012.json")).value();
-    return x;
-  }();
+  static const World w;
   return w;
 }
 

@@ -60,3 +60,40 @@ inline EditionSource asset_editions() {
 }
 
 }  // namespace qaward::test
+
+#include <filesystem>
+
+#include <unistd.h>
+
+#include "qaward/assessment.hpp"
+#include "qaward/calendar.hpp"
+
+namespace qaward::test {
+
+// The shipped calendar, the 2025-11-18 edition and the criteria, read once:
+// what the packaging and bundle tests work with.
+struct Shipped {
+  Calendar calendar;
+  RuleSet rules;
+  Criteria criteria;
+};
+inline const Shipped& shipped() {
+  static const Shipped s = [] {
+    Shipped x;
+    x.calendar = Calendar::parse(read_asset("calendar/national.json"), read_asset("calendar/xinjiang.json")).value();
+    x.rules = load_edition("urumqi-2025-11-18", asset_editions()).value();
+    x.criteria = parse_criteria(read_asset("criteria/gbt19580-2012.json")).value();
+    return x;
+  }();
+  return s;
+}
+
+// A fresh folder for one test program's files: <tmp>/<name>-<pid>.
+inline std::filesystem::path fresh_dir(const std::string& name) {
+  std::filesystem::path d = std::filesystem::path(QAWARD_TEST_TMP_DIR) / (name + "-" + std::to_string(getpid()));
+  std::filesystem::remove_all(d);
+  std::filesystem::create_directories(d);
+  return d;
+}
+
+}  // namespace qaward::test
