@@ -98,9 +98,10 @@ std::optional<Sha256Digest> hash_entry(zip_t* za, const Entry& e, Findings& find
 
 // [SECTION] The payload's hashes, on every core
 
-// Bytes [at, at + n) of a stored entry, through a window of libzip's.
-bool read_window(zip_t* za, const Entry& e, std::uint64_t at, std::uint64_t n, char* out) {
-  zip_source_t* window = zip_source_zip(za, za, e.index, 0, at, static_cast<zip_int64_t>(n));
+}  // namespace
+
+bool detail::read_window(zip_t* za, zip_uint64_t index, std::uint64_t at, std::uint64_t n, char* out) {
+  zip_source_t* window = zip_source_zip(za, za, index, 0, at, static_cast<zip_int64_t>(n));
   if (window == nullptr) return false;
   bool ok = false;
   if (zip_source_open(window) == 0) {
@@ -110,6 +111,8 @@ bool read_window(zip_t* za, const Entry& e, std::uint64_t at, std::uint64_t n, c
   zip_source_free(window);
   return ok;
 }
+
+namespace {
 
 // Both checksums of one entry's content.
 struct PayloadDigest {
@@ -135,7 +138,7 @@ std::optional<PayloadDigest> hash_stored(zip_t* za, std::mutex& lock, const Entr
     if (n == e.size && n > 1) --n;
     {
       const std::lock_guard<std::mutex> hold(lock);
-      if (!read_window(za, e, at, n, buffer.data())) return std::nullopt;
+      if (!detail::read_window(za, e.index, at, n, buffer.data())) return std::nullopt;
     }
     for (std::size_t done = 0; done < n;) {
       const auto piece = std::min<std::size_t>(kHashPiece, static_cast<std::size_t>(n) - done);

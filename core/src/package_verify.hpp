@@ -32,6 +32,11 @@ namespace qaward::detail {
 // the entry is stored. Takes `source` over (freed on every path).
 [[nodiscard]] VerifyReport verify_package_source(zip_source_t* source, const VerifyContext& context);
 
+// Bytes [at, at + n) of the stored entry `index`, through a window of
+// libzip's. A window short of the whole entry is not CRC-checked by libzip:
+// the callers hash what they read themselves.
+[[nodiscard]] bool read_window(zip_t* za, zip_uint64_t index, std::uint64_t at, std::uint64_t n, char* out);
+
 // Where the stages put what they find: report.findings, as diagnostics whose
 // key and severity come from the code's row in kVerifyMessages.
 class Findings {
