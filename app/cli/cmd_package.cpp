@@ -15,6 +15,7 @@
 #include <iostream>
 
 #include "../common/application_document.hpp"
+#include "../common/intake_documents.hpp"
 #include "../common/editions.hpp"
 #include "../common/package_support.hpp"
 #include "../common/shipped_calendar.hpp"
@@ -482,6 +483,57 @@ int bundle(const Context& ctx, const Options& options) {
   return kExitOk;
 }
 
+// The municipal office's intake (Article 11 (四)): every district's bundle
+// verified, across them a package sent twice, and the acceptance list.
+int intake(const Context& ctx, const Options& options) {
+  if (options.positional().empty()) return usage_error(ctx, "cli.intake.no_files");
+  const auto districts = district_keys(ctx, options);
+  if (!districts) return kExitUsage;
+  std::optional<DateTime> posted;
+  if (const auto text = options.get("--posted-at")) {
+    posted = parse_datetime(*text);
+    if (!posted) return usage_error(ctx, "input.bad_datetime", {{"found", *text}});
+  }
+  Inputs inputs;
+  for (const auto& file : options.positional()) {
+    if (inputs.contains(file)) return usage_error(ctx, "cli.intake.same_file", {{"file", file}});  // one bundle counted twice
+    if (!inputs.add(ctx, file)) return kExitUsage;
+    if (const auto why = not_a_file(ctx, file); !why.empty()) return usage_error(ctx, "input.cannot_read", {{"file", file}, {"detail", why}});
+  }
+  std::unique_ptr<Output> out;
+  const auto report_path = options.get("--report");
+  if (report_path) {
+    if (!report_path->ends_with(".html") && !report_path->ends_with(".csv") && !report_path->ends_with(".json")) {
+      return usage_error(ctx, "cli.precheck.report_kind", {{"found", *report_path}});
+    }
+    out = Output::open(ctx, *report_path, inputs, {options.has("--force"), false});
+    if (!out) return kExitUsage;
+  }
+  const BundleVerifyContext context{shipped_verify_context(), *districts};
+  const auto intake = intake_bundles(options.positional(), context);
+  for (const auto& [file, report] : intake.bundles) print_bundle_report(ctx, file, report);
+  const Catalog& t = ctx.text();
+  for (const auto& f : intake.findings) {
+    Params params = f.params;
+    params["where"] = f.where;
+    std::printf("%s %s\n", t.text(f.severity == Severity::error ? "cli.error" : "cli.warning").c_str(), printable(t.text(f.key, params)).c_str());
+  }
+  std::printf("%s\n", t.text("cli.intake.summary", {{"bundles", std::to_string(intake.bundles.size())},
+                                                   {"packages", std::to_string(intake.entries.size())},
+                                                   {"accepted", std::to_string(intake.accepted())}}).c_str());
+  if (out) {
+    std::string content;
+    if (report_path->ends_with(".html")) content = acceptance_list_html(intake, posted);
+    else if (report_path->ends_with(".csv")) content = intake_csv(intake);
+    else content = intake_json(intake).dump(2) + "\n";
+    if (!out->finish(ctx, content)) return kExitUsage;
+    std::printf("%s\n", t.text("cli.assess.written", {{"file", *report_path}}).c_str());
+  }
+  const bool unreadable = std::any_of(intake.bundles.begin(), intake.bundles.end(), [](const auto& b) { return !b.second.readable; });
+  if (unreadable) return kExitUsage;
+  return intake.accepted() == intake.entries.size() && !intake.entries.empty() ? kExitOk : kExitNegative;
+}
+
 }  // namespace
 
 int package_command(const Context& ctx, std::string_view command, const std::vector<std::string_view>& args) {
@@ -502,6 +554,7 @@ int package_command(const Context& ctx, std::string_view command, const std::vec
       {"precheck", {"--report", "--pubkey", "--office-pubkey"}, {"--force"}, kMany, precheck},
       {"countersign", {"--key", "--out", "--unit", "--opinion", "--now"}, {"--force"}, 1, countersign},
       {"bundle", {"--key", "--out", "--unit", "--publicity", "--now"}, {"--force"}, 0, bundle, {"--packages"}},
+      {"intake", {"--report", "--posted-at"}, {"--force"}, kMany, intake, {"--district-pubkey"}},
   };
   for (const auto& spec : specs) {
     if (spec.command != command) continue;

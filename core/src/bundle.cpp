@@ -454,4 +454,44 @@ json to_json(const BundleReport& report, const Catalog& zh, const Catalog& en) {
   return out;
 }
 
+// [SECTION] The office's intake
+
+std::size_t IntakeReport::accepted() const {
+  return static_cast<std::size_t>(std::count_if(entries.begin(), entries.end(), [](const IntakeEntry& e) { return e.accepted; }));
+}
+
+IntakeReport intake_bundles(const std::vector<std::string>& paths, const BundleVerifyContext& context) {
+  IntakeReport intake;
+  for (const auto& path : paths) {
+    auto report = verify_bundle(path, context);
+    for (const auto& p : report.packages) {
+      intake.entries.push_back({path, report.unit, p.package_id, p.report.organization, p.report.uscc,
+                                report.valid && p.present && p.sha256_matches && p.report.valid});
+    }
+    intake.bundles.emplace_back(path, std::move(report));
+  }
+  // Across bundles: one package, one recommendation.
+  std::map<std::string, std::size_t> first_with_id, first_with_uscc;
+  for (std::size_t i = 0; i < intake.entries.size(); ++i) {
+    auto& e = intake.entries[i];
+    if (const auto [first, fresh] = first_with_id.emplace(e.package_id, i); !fresh) {
+      auto& earlier = intake.entries[first->second];
+      intake.findings.push_back(make_error("intake.package_in_two_bundles", e.bundle,
+                                           {{"id", e.package_id}, {"first", earlier.bundle}, {"unit", e.unit}, {"first_unit", earlier.unit}}));
+      e.accepted = earlier.accepted = false;
+      continue;
+    }
+    if (e.uscc.empty()) continue;
+    if (const auto [first, fresh] = first_with_uscc.emplace(e.uscc, i); !fresh) {
+      // An organization applies once a year, through one unit (Article 11 (二)).
+      const auto& earlier = intake.entries[first->second];
+      const bool same_bundle = earlier.bundle == e.bundle;
+      intake.findings.push_back(warning(same_bundle ? "intake.organization_twice" : "intake.organization_in_two_bundles", e.bundle,
+                                        {{"organization", e.organization}, {"uscc", e.uscc}, {"unit", e.unit}, {"first_unit", earlier.unit},
+                                         {"id", e.package_id}, {"first_id", earlier.package_id}}));
+    }
+  }
+  return intake;
+}
+
 }  // namespace qaward

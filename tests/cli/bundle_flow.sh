@@ -116,4 +116,18 @@ before=$(sha256sum < "$work/c1.zip")
 expect out_is_input 2 "c1.zip" $q bundle --packages "$work/c1.zip" --key "$work/district.key" --unit $unit \
   --publicity "$work/record.json" --out "$work/c1.zip" --now 2026-03-27T10:00 --force
 [ "$(sha256sum < "$work/c1.zip")" = "$before" ] || fail "an input was replaced"
+
+# The office's intake: the bundle above and a second one that sends c1 again.
+$q bundle --packages "$work/c1.zip" --key "$work/district.key" --unit $unit --publicity "$work/record.json" \
+  --out "$work/again.zip" --now 2026-03-28T10:00 >/dev/null || fail "the second bundle"
+$q intake "$work/b.zip" --district-pubkey "$work/district.pub" --report "$work/list.html" --posted-at 2026-04-01T09:00 > "$work/intake" \
+  || fail "intake of one good bundle: $(cat "$work/intake")"
+grep -q "列入受理名单 2 个" "$work/intake" || fail "both accepted"
+grep -q "公示期：2026年4月1日 09:00至2026年4月9日24时（5 个工作日" "$work/list.html" || fail "the acceptance list's period"
+[ "$(grep -c '<td>乌鲁木齐天山精工质量技术有限公司</td>' "$work/list.html")" = 2 ] || fail "the acceptance list's rows"
+grep -qE "\{[a-z_]+\}" "$work/list.html" && fail "a placeholder of the acceptance list is left unfilled"
+expect two_bundles 1 "同时出现在" $q intake "$work/b.zip" "$work/again.zip" --district-pubkey "$work/district.pub" --report "$work/work.csv"
+grep -q "列入受理名单 1 个" "$work/two_bundles.out" || fail "the package sent once is still accepted"
+[ "$(grep -c '"不受理","申报包 QA-91330100716105852F-20260316T100000 同时出现在' "$work/work.csv")" = 2 ] || fail "the working list's reasons"
+expect same_file 2 "给出了两次" $q intake "$work/b.zip" "$work/b.zip"
 echo "PASS bundle flow"

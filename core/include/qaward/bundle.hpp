@@ -90,4 +90,28 @@ struct BundleVerifyContext {
 [[nodiscard]] BundleReport verify_bundle(const std::string& path, const BundleVerifyContext& context);
 [[nodiscard]] nlohmann::json to_json(const BundleReport& report, const Catalog& zh, const Catalog& en);
 
+// [SECTION] The office's intake (Article 11 (四)): the bundles of every
+// district verified, and across them: a package sent in two bundles is
+// accepted from neither (an error), an organization recommended in two
+// bundles is said (a warning). What passes forms the acceptance list
+// (受理名单) the office publishes for at least 5 working days.
+
+struct IntakeEntry {
+  std::string bundle;      // the file, as named
+  std::string unit;        // the recommending district
+  std::string package_id;
+  std::string organization;
+  std::string uscc;
+  bool accepted = false;   // its bundle and itself valid, and sent once
+};
+
+struct IntakeReport {
+  std::vector<std::pair<std::string, BundleReport>> bundles;  // file, report
+  std::vector<IntakeEntry> entries;                            // every listed package, bundle by bundle
+  std::vector<Diagnostic> findings;                            // across the bundles ("intake.*")
+  [[nodiscard]] std::size_t accepted() const;
+};
+
+[[nodiscard]] IntakeReport intake_bundles(const std::vector<std::string>& paths, const BundleVerifyContext& context);
+
 }  // namespace qaward
