@@ -349,6 +349,16 @@ int verify(const Context& ctx, const Options& options) {
   return report.valid ? kExitOk : kExitNegative;
 }
 
+// A batch report (--report): .html, .csv or .json by its name, opened before
+// the work so that a bad name is said first; nullptr after a message.
+std::unique_ptr<Output> open_report(const Context& ctx, const std::string& path, const Inputs& inputs, bool force) {
+  if (!path.ends_with(".html") && !path.ends_with(".csv") && !path.ends_with(".json")) {
+    usage_error(ctx, "cli.precheck.report_kind", {{"found", path}});
+    return nullptr;
+  }
+  return Output::open(ctx, path, inputs, {force, false});
+}
+
 int precheck(const Context& ctx, const Options& options) {
   if (options.positional().empty()) return usage_error(ctx, "cli.precheck.no_files");
   const auto keys = pinned_keys(ctx, options);
@@ -356,15 +366,9 @@ int precheck(const Context& ctx, const Options& options) {
   // The report is opened first: a bad report name is said before the work.
   Inputs inputs;
   for (const auto& file : options.positional()) (void)inputs.add(ctx, file);  // non-regular ones are findings below
-  std::unique_ptr<Output> out;
   const auto report_path = options.get("--report");
-  if (report_path) {
-    if (!report_path->ends_with(".html") && !report_path->ends_with(".csv") && !report_path->ends_with(".json")) {
-      return usage_error(ctx, "cli.precheck.report_kind", {{"found", *report_path}});
-    }
-    out = Output::open(ctx, *report_path, inputs, {options.has("--force"), false});
-    if (!out) return kExitUsage;
-  }
+  std::unique_ptr<Output> out;
+  if (report_path && !(out = open_report(ctx, *report_path, inputs, options.has("--force")))) return kExitUsage;
   // One bad package is a finding in the batch; every package is listed.
   std::vector<std::pair<std::string, VerifyReport>> reports;
   const auto context = keys->context();
@@ -500,15 +504,9 @@ int intake(const Context& ctx, const Options& options) {
     if (!inputs.add(ctx, file)) return kExitUsage;
     if (const auto why = not_a_file(ctx, file); !why.empty()) return usage_error(ctx, "input.cannot_read", {{"file", file}, {"detail", why}});
   }
-  std::unique_ptr<Output> out;
   const auto report_path = options.get("--report");
-  if (report_path) {
-    if (!report_path->ends_with(".html") && !report_path->ends_with(".csv") && !report_path->ends_with(".json")) {
-      return usage_error(ctx, "cli.precheck.report_kind", {{"found", *report_path}});
-    }
-    out = Output::open(ctx, *report_path, inputs, {options.has("--force"), false});
-    if (!out) return kExitUsage;
-  }
+  std::unique_ptr<Output> out;
+  if (report_path && !(out = open_report(ctx, *report_path, inputs, options.has("--force")))) return kExitUsage;
   const BundleVerifyContext context{shipped_verify_context(), *districts};
   const auto intake = intake_bundles(options.positional(), context);
   for (const auto& [file, report] : intake.bundles) print_bundle_report(ctx, file, report);
