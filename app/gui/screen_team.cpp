@@ -109,6 +109,37 @@ void disagreement_table(AppState& state, const AssessmentSummary& summary) {
   ImGui::EndTable();
 }
 
+// The raters' China Quality Award dimension ratings (质量、技术、品牌、效益), compared
+// as the items are; only when a rater rated one.
+void dimensions_table(AppState& state, const AssessmentSummary& summary) {
+  const Catalog& t = state.text();
+  const bool en = state.language == Language::en;
+  const auto rated = std::any_of(summary.dimension_agreement.begin(), summary.dimension_agreement.end(),
+                                 [](const DimensionAgreement& d) { return d.rated(); });
+  if (!rated) return;
+  if (!widgets::begin_table("##dimensions", t.text("team.dimensions"), 7, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH,
+                            ImVec2(0, 0), ImGui::GetFontSize() * 30.0f)) {
+    return;
+  }
+  for (const char* key : {"team.col.dimension", "team.col.count", "team.col.mean", "team.col.range", "team.col.spread",
+                          "team.col.leaders", "team.col.staff"}) {
+    ImGui::TableSetupColumn(t.text(key).c_str());
+  }
+  widgets::table_headers();
+  const auto mean = [](const std::optional<std::int64_t>& centi) { return centi ? format_points(*centi) : std::string("—"); };
+  for (const auto& d : summary.dimension_agreement) {
+    if (!d.rated()) continue;
+    ImGui::TableNextRow();
+    for (const std::string& cell : {en ? d.dimension->name.en : d.dimension->name.zh, std::to_string(d.scores.size()),
+                                    format_points(d.mean_centi), std::to_string(d.min) + "–" + std::to_string(d.max),
+                                    std::to_string(d.spread), mean(d.leader_mean_centi), mean(d.staff_mean_centi)}) {
+      ImGui::TableNextColumn();
+      widgets::text(cell);
+    }
+  }
+  ImGui::EndTable();
+}
+
 // Items × raters, each cell coloured by the rater's percent: the pattern of
 // disagreement at a glance, with the numbers in the cells. A screen reader
 // reads each row as one sentence ("4.1.2：总经理 65%，…") instead of a grid
@@ -204,6 +235,7 @@ void team_section(AppState& state) {
   if (widgets::button(t.text("team.print_disagreement"), true)) state.queue(ExportScoringSheet{true, true});
   record_item(state, "print_disagreement");
   disagreement_table(state, summary);
+  dimensions_table(state, summary);
   if (widgets::disclosure(t.text("team.heat_map"))) heat_map(state, a, summary);
   record_item(state, "heat_map");
   const bool groups_open = widgets::disclosure(t.text("team.groups"));

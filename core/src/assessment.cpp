@@ -272,7 +272,7 @@ Result<Assessment> assessment_from_json(const json& doc, const Criteria& criteri
   if (const auto format = r.string(doc, path, "format"); format && *format != "qaward-assessment/1") {
     r.error("input.unknown_format", path + "/format", {{"found", *format}, {"expected", "qaward-assessment/1"}});
   }
-  r.unknown_members(doc, path, {"format", "raters", "scores", "dimensions", "overview", "report"});
+  r.unknown_members(doc, path, {"format", "raters", "scores", "dimensions", "rater_dimensions", "overview", "report"});
   std::set<std::string> rater_ids;
   if (const auto* raters = r.array(doc, path, "raters")) {
     for (std::size_t i = 0; i < raters->size(); ++i) {
@@ -323,6 +323,20 @@ Result<Assessment> assessment_from_json(const json& doc, const Criteria& criteri
   }
   if (const auto* dims = r.object(doc, path, "dimensions")) {
     a.dimensions = detail::read_dimension_ratings(r, *dims, path + "/dimensions", criteria, "evidence");
+  }
+  if (const auto* by_rater = r.object(doc, path, "rater_dimensions")) {
+    for (const auto& [id, ratings] : by_rater->items()) {
+      const std::string at = path + "/rater_dimensions/" + id;
+      if (!rater_ids.count(id)) {
+        r.error("assess.unknown_rater", at, {{"found", id}, {"item", "CQA"}});
+        continue;
+      }
+      if (!ratings.is_object()) {
+        r.error("input.wrong_type", at, {{"found", detail::describe(ratings)}, {"expected", "{ ... }"}});
+        continue;
+      }
+      a.rater_dimensions[id] = detail::read_dimension_ratings(r, ratings, at, criteria, "note");
+    }
   }
   a.overview = r.string(doc, path, "overview").value_or("");
   a.report = r.string(doc, path, "report").value_or("");
@@ -376,6 +390,21 @@ AssessmentSummary summarize(const Assessment& assessment, const Criteria& criter
                    [](const ItemResult& a, const ItemResult& b) { return a.at_stake_centi > b.at_stake_centi; });
 
   s.agreement = compare_raters(assessment, criteria);
+  // The raters' dimension ratings, compared as the items are (in the raters' order).
+  for (const auto& dimension : criteria.dimensions) {
+    std::vector<std::pair<const Rater*, int>> values;
+    for (const auto& rater : assessment.raters) {
+      const auto held = assessment.rater_dimensions.find(rater.id);
+      if (held == assessment.rater_dimensions.end()) continue;
+      for (const auto& d : held->second) {
+        if (d.dimension == dimension.id && d.rating) values.emplace_back(&rater, *d.rating);
+      }
+    }
+    DimensionAgreement g;
+    static_cast<Agreement&>(g) = agreement_of(values);
+    g.dimension = &dimension;
+    s.dimension_agreement.push_back(std::move(g));
+  }
   // Leaders versus staff ("Are We Making Progress?"): items both groups scored.
   for (const auto& g : s.agreement) {
     const auto difference = g.leader_minus_staff_centi();
@@ -554,6 +583,9 @@ nlohmann::json to_json(const Assessment& a) {
     out["scores"].push_back(std::move(item));
   }
   if (!a.dimensions.empty()) out["dimensions"] = detail::dimension_ratings_json(a.dimensions, "evidence");
+  for (const auto& [id, ratings] : a.rater_dimensions) {
+    if (!ratings.empty()) out["rater_dimensions"][id] = detail::dimension_ratings_json(ratings, "note");
+  }
   return out;
 }
 

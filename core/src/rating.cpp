@@ -137,6 +137,7 @@ Result<RatingMerge> merge_ratings(const Assessment& agreed, const std::vector<Ra
       continue;
     }
     merge.assessment.raters.push_back(rater);
+    if (!file.rating.dimensions.empty()) merge.assessment.rater_dimensions[rater.id] = file.rating.dimensions;
     for (auto score : file.rating.scores) {
       score.rater = rater.id;
       merge.assessment.scores.push_back(std::move(score));
@@ -144,18 +145,7 @@ Result<RatingMerge> merge_ratings(const Assessment& agreed, const std::vector<Ra
   }
   if (!errors.empty()) return errors;
   merge.summary = summarize(merge.assessment, criteria);
-  for (const auto& dimension : criteria.dimensions) {
-    std::vector<std::pair<const Rater*, int>> values;
-    for (const auto& file : ratings) {
-      for (const auto& d : file.rating.dimensions) {
-        if (d.dimension == dimension.id && d.rating) values.emplace_back(&file.rating.rater, *d.rating);
-      }
-    }
-    DimensionAgreement g;
-    static_cast<Agreement&>(g) = agreement_of(values);
-    g.dimension = &dimension;
-    merge.dimensions.push_back(std::move(g));
-  }
+  merge.dimensions = merge.summary.dimension_agreement;
   return merge;
 }
 
@@ -210,6 +200,7 @@ Assessment remove_rater(const Assessment& assessment, std::string_view id, const
   Assessment out = assessment;
   std::erase_if(out.raters, [&](const Rater& r) { return r.id == id; });
   std::erase_if(out.scores, [&](const ItemScore& s) { return s.rater && *s.rater == id; });
+  out.rater_dimensions.erase(std::string(id));
   follow_means(out, criteria);
   return out;
 }

@@ -559,4 +559,35 @@ TEST(RatingFile, ARatingInProgressNeedsNoRaterYetButAHandedInOneDoes) {
   EXPECT_EQ(qaward::rating_incomplete(r)[0].key, "rating.no_scores");
 }
 
+TEST(RatingMerge, TheRatersDimensionRatingsAreKeptInTheAssessmentAndGoWithTheirRater) {
+  auto agreed = read(one_score("4.1.2", 4, 55));
+  ASSERT_TRUE(agreed.ok());
+  auto doc = one_rating("L1", "leader", {score("4.1.2", 5, 80)});
+  doc["dimensions"] = {{"quality", {{"rating", 5}, {"note", "一次交检合格率"}}}};
+  const auto l1 = qaward::rating_from_json(doc, model());
+  ASSERT_TRUE(l1.ok());
+  const auto added = qaward::add_ratings(agreed.value(), {{"l1.json", l1.value()}}, model());
+  ASSERT_TRUE(added.ok());
+  ASSERT_EQ(added.value().rater_dimensions.count("L1"), 1u);
+  // Written and read back with the assessment (the draft keeps it so).
+  const auto back = qaward::assessment_from_json(qaward::to_json(added.value()), model());
+  ASSERT_TRUE(back.ok());
+  const auto& kept = back.value().rater_dimensions.at("L1");
+  ASSERT_EQ(kept.size(), 1u);
+  EXPECT_EQ(kept[0].rating, 5);
+  EXPECT_EQ(kept[0].evidence, "一次交检合格率");
+  const auto summary = qaward::summarize(back.value(), model());
+  const auto quality = std::find_if(summary.dimension_agreement.begin(), summary.dimension_agreement.end(),
+                                    [](const qaward::DimensionAgreement& d) { return d.dimension->id == "quality"; });
+  ASSERT_NE(quality, summary.dimension_agreement.end());
+  EXPECT_EQ(quality->scores, (std::vector<std::pair<std::string, int>>{{"L1", 5}}));
+  // A rater not listed is refused; removing the rater takes their ratings.
+  auto bad = qaward::to_json(added.value());
+  bad["rater_dimensions"]["S9"] = bad["rater_dimensions"]["L1"];
+  const auto refused = qaward::assessment_from_json(bad, model());
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.diagnostics().at(0).where, "/rater_dimensions/S9");
+  EXPECT_TRUE(qaward::remove_rater(back.value(), "L1", model()).rater_dimensions.empty());
+}
+
 }  // namespace

@@ -1552,9 +1552,12 @@ TEST(UiSmokeStates, TheCoordinatorImportsRatingFilesAndIsToldWhyOneIsRefused) {
     EXPECT_TRUE(has(state.team.imported[0].text, c.says)) << state.team.imported[0].text;
     EXPECT_EQ(draft_to_json(state.draft), before) << c.file.name;
   }
-  // The comparison is on the screen, and a rater can be taken out again.
+  // The comparison is on the screen (the example file's CQA dimension ratings
+  // too, kept in the draft), and a rater can be taken out again.
+  ASSERT_EQ(state.draft.assessment->rater_dimensions.count("L3"), 1u);
   const std::string text = drawn_text(ui, state, platform, Screen::assessment);
   EXPECT_TRUE(has(text, t.text("team.title"))) << text;
+  EXPECT_TRUE(has(text, t.text("team.col.dimension"))) << "the raters' dimension ratings are compared";
   EXPECT_TRUE(has(text, "示例")) << "the raters by name";
   state.queue(RemoveRater{"L3"});
   settle(ui, state, platform);

@@ -8,6 +8,7 @@
 // it; item score = percentage x item points. Scores are kept exactly, in
 // hundredths of a point.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -113,7 +114,10 @@ struct DimensionRating {
 struct Assessment {
   std::vector<Rater> raters;
   std::vector<ItemScore> scores;
-  std::vector<DimensionRating> dimensions;
+  std::vector<DimensionRating> dimensions;  // the organization's agreed ratings
+  // The raters' own dimension ratings (their rating files'), by rater id;
+  // `evidence` holds each one's note. JSON: "rater_dimensions": { id: { "quality": { "rating", "note" } } }.
+  std::map<std::string, std::vector<DimensionRating>> rater_dimensions;
   std::string overview;  // 组织概述
   std::string report;    // 自评报告
 };
@@ -188,6 +192,11 @@ struct ItemAgreement : Agreement {
   const CriteriaItem* item = nullptr;
 };
 
+// The raters' ratings of one China Quality Award dimension (质量、技术、品牌、效益).
+struct DimensionAgreement : Agreement {
+  const CqaDimension* dimension = nullptr;
+};
+
 struct TextCount {
   std::size_t characters = 0;
   std::size_t max = 0;
@@ -206,6 +215,7 @@ struct AssessmentSummary {
   std::vector<ItemResult> items;           // in model order
   std::vector<ItemResult> gaps;            // by points at stake, largest first
   std::vector<ItemAgreement> agreement;     // the raters' scores, in model order
+  std::vector<DimensionAgreement> dimension_agreement;  // the raters' dimension ratings, in the model's order
   std::vector<GroupComparison> comparisons; // by difference, largest first
   TextCount overview;
   TextCount report;

@@ -54,11 +54,6 @@ struct RatingFile {
   Rating rating;
 };
 
-// The raters' ratings of one China Quality Award dimension (质量、技术、品牌、效益).
-struct DimensionAgreement : Agreement {
-  const CqaDimension* dimension = nullptr;
-};
-
 struct RatingMerge {
   // The agreed assessment with every rater and their scores added, as one
   // assessment file with raters would hold them (scoring sheets read it).
@@ -68,8 +63,7 @@ struct RatingMerge {
   // minimum, maximum, spread and the leaders' and staff's means.
   AssessmentSummary summary;
   // Per dimension of the model, in its order, the raters' 1-5 ratings with the
-  // same statistics as the items' (kept here: an assessment file holds one
-  // agreed rating per dimension).
+  // same statistics as the items' (summary.dimension_agreement).
   std::vector<DimensionAgreement> dimensions;
 };
 
