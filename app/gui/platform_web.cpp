@@ -995,15 +995,32 @@ int main() {
       }
     }
   }
+  // What this browser kept but cannot read now (written by a newer version
+  // in another tab, or damaged) is set aside under "<key>.unreadable", never
+  // written over by the empty one this page starts with; the user is told.
+  const auto keep_aside = [&](const char* key, const std::string& text, const char* message,
+                              const std::vector<qaward::Diagnostic>& why) {
+    (void)r.platform.save((std::string(key) + ".unreadable").c_str(), text);
+    const auto& t = r.state.text();
+    r.state.notice.say(t.text(message, {{"key", std::string(key) + ".unreadable"},
+                                        {"reason", why.empty() ? std::string() : in_words(t, why.front())}}), true);
+  };
   if (const auto saved = load("qaward.draft"); saved && criteria.ok()) {
     if (auto draft = qaward::parse_draft(*saved, criteria.value()); draft.ok()) {
       r.state.draft = std::move(draft).value();
       check_stored(r.platform, r.state.draft);  // the files are in IndexedDB, unless cleared
+    } else {
+      keep_aside("qaward.draft", *saved, "draft.kept_aside", draft.diagnostics());
     }
   }
   if (criteria.ok()) {  // a rater's own scores (issue 17), kept apart from the draft
     const auto kept = load("qaward.rating");
     r.state.team.rating = restore_rating(kept ? &*kept : nullptr, criteria.value());
+    if (kept) {
+      if (const auto read = qaward::parse_rating(*kept, criteria.value(), qaward::RatingStage::in_progress); !read.ok()) {
+        keep_aside("qaward.rating", *kept, "rate.kept_aside", read.diagnostics());
+      }
+    }
   }
   char* address = js_page_address();
   r.state.ui.page_address = address;

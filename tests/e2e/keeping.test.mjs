@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run, assert, sleep, projectRoot, waitForState, createKey } from './harness.mjs';
+import { run, assert, sleep, projectRoot, waitForState, createKey, clickItem } from './harness.mjs';
 import { draft, text, show } from './screens.mjs';
 
 // The browser refuses persistence, as Chromium does for a site not yet
@@ -64,4 +64,29 @@ await run('keeping: a new key\'s file is offered once, and signs with the comman
   assert.equal(report.valid, true);
   const key = JSON.parse(await page.evaluate(() => localStorage.getItem('qaward.key')));
   assert.equal(String(report.signature.key_id).toUpperCase(), String(key.key_id).toUpperCase(), 'signed with the key this browser made');
+});
+
+// What this browser kept but this version cannot read (a newer version wrote
+// it in another tab, or it was damaged) is set aside, not written over by the
+// empty draft the page starts with; the user is told. The same for a rater's work.
+await run('keeping: a stored draft or rating that cannot be read is set aside and said, never written over', async (app) => {
+  const { page } = app;
+  const unreadableDraft = JSON.stringify({ ...draft, format: 'qaward-draft/9' });
+  const unreadableRating = '{"format":"qaward-rating/1","model":"gbt19580-2012","scores":[{"item":"4.1.2","band":9,"percent":5}]}';
+  await page.evaluate(([d, r]) => { localStorage.setItem('qaward.draft', d); localStorage.setItem('qaward.rating', r); },
+                      [unreadableDraft, unreadableRating]);
+  await page.reload();
+  await page.waitForFunction(() => document.documentElement.dataset.appReady === 'true');
+  let state = await waitForState(app, (s) => s.notice_is_error, 'the notice');
+  assert.ok(state.notice.includes('qaward.rating.unreadable') || state.notice.includes('qaward.draft.unreadable'), state.notice);
+  assert.equal(state.org_name, '', 'an empty draft to go on with');
+  // Work goes on and is saved; what was set aside stays as it was.
+  await page.evaluate(() => { location.hash = '#rate'; });
+  await waitForState(app, (s) => s.screen === 8, 'rater mode');
+  await clickItem(app, 'rater_group.staff');
+  await waitForState(app, (s) => s.rating.rater.group === 'staff', 'an edit');
+  assert.match(await page.evaluate(() => localStorage.getItem('qaward.rating')), /"group":"staff"/);
+  const kept = await page.evaluate(() => [localStorage.getItem('qaward.draft.unreadable'), localStorage.getItem('qaward.rating.unreadable')]);
+  assert.deepEqual(kept, [unreadableDraft, unreadableRating]);
+  assert.deepEqual(app.consoleErrors, []);
 });
