@@ -512,12 +512,14 @@ bool apply_actions(AppState& state, Platform& platform) {
                    [&](ExportRating&) { export_rating(state, platform); },
                    [&](PickRatings&) {
                      state.team.imported.clear();  // what the last import said
+                     state.team.replacement.reset();
                      platform.pick_ratings();
                    },
                    [&](RemoveRater& a) {
                      remove_rater(state, a.id);
                      draft_changed = true;
                    },
+                   [&](ReplaceRating& a) { draft_changed = replace_rating(state, a.replace) || draft_changed; },
                    [&](RatingFileChosen& e) { draft_changed = import_rating(state, e) || draft_changed; },
                    [&](RateLinkOpened& e) {
                      if (state.services.criteria != nullptr) state.team.asked = asked_items(e.asked, *state.services.criteria);

@@ -121,6 +121,7 @@ struct UpdateRating { std::function<void(Rating&)> change; };
 struct ExportRating {};
 struct PickRatings {};
 struct RemoveRater { std::string id; };
+struct ReplaceRating { bool replace = true; };  // the offer of a newer file from a rater already imported: take it, or keep the old
 
 // [SECTION] Events from the page: what the browser and its workers report
 // (a file stored, a worker's answer, a file the user chose). The entry points
@@ -155,6 +156,7 @@ using Action = std::variant<SetLanguage, SetTextSize, Navigate, UpdateDraft, Pic
                             OpenPublicityDocument, ExportDraft, ImportDraft, ExportScoringSheet, ImportKey,
                             PickPackages, PickOfficeKey, ClearOfficeKey, ExportReview, Countersign, RemoveAttachment,
                             SaveScroll, ExportKey, DismissKeyBackup, UpdateRating, ExportRating, PickRatings, RemoveRater,
+                            ReplaceRating,
                             // events from the page
                             UpdateReady, AttachmentStored, AttachmentProgress, AttachmentChecked, AttachmentMissing,
                             AttachmentStoreFailed, DraftFileChosen, KeyFileChosen, OfficeKeyChosen, PackageProgress,
@@ -226,6 +228,9 @@ struct TeamState {
   std::vector<std::string> asked;  // the items the link asks for (#rate=4.1,4.3.2: items or categories); empty: all
   // What the coordinator's last import said, file by file.
   std::vector<Notice> imported;
+  // A file from a rater already imported, held until the coordinator says
+  // whether it replaces their earlier one (never replaced unasked).
+  std::optional<RatingFileChosen> replacement;
 };
 
 // Reviewer mode: the packages opened for the pre-check.

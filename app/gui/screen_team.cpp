@@ -31,7 +31,17 @@ void invitation(AppState& state) {
   record_item(state, "import_ratings");
   if (state.team.imported.empty()) return;
   for (const auto& said : state.team.imported) widgets::notice_text(said.is_error, said.text);
-  if (widgets::button(t.text("ui.dismiss"), true)) state.team.imported.clear();
+  if (state.team.replacement) {  // a newer file from a rater already imported: the coordinator decides
+    if (widgets::button(t.text("team.replace"), true)) state.queue(ReplaceRating{true});
+    record_item(state, "replace_rating");
+    widgets::same_line(widgets::button_width(t.text("team.keep_earlier")));
+    if (widgets::button(t.text("team.keep_earlier"), true)) state.queue(ReplaceRating{false});
+    record_item(state, "keep_earlier_rating");
+  }
+  if (widgets::button(t.text("ui.dismiss"), true)) {
+    state.team.imported.clear();
+    state.team.replacement.reset();
+  }
   record_item(state, "dismiss_imported");
 }
 

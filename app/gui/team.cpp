@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <fstream>
 #include <random>
+#include <utility>
 
 #include "app.hpp"
 #include "qaward/text.hpp"
@@ -134,7 +135,9 @@ bool import_rating(AppState& state, const RatingFileChosen& file) {
   const Assessment& current = assessment_or_empty(state.draft);
   // Imported already (the same rater's file again): replacing is a choice.
   for (const auto& r : current.raters) {
-    if (r.id == rating.rater.id) return refuse(t.text("team.already_imported", {{"rater", rater_words(t, r)}}));
+    if (r.id != rating.rater.id) continue;
+    state.team.replacement = file;
+    return refuse(t.text("team.already_imported", {{"rater", rater_words(t, r)}}));
   }
   auto added = add_ratings(current, {{file.name, rating}}, criteria);
   if (!added.ok()) return refuse(in_words(t, added.diagnostics().front()));
@@ -142,6 +145,16 @@ bool import_rating(AppState& state, const RatingFileChosen& file) {
   said.push_back({t.text("team.imported", {{"rater", rater_words(t, rating.rater)}, {"file", file.name},
                                           {"count", std::to_string(rating.scores.size())}}), false});
   return true;
+}
+
+bool replace_rating(AppState& state, bool replace) {
+  auto file = std::exchange(state.team.replacement, std::nullopt);
+  if (!file || !replace || state.services.criteria == nullptr) return false;
+  const auto read = parse_rating(file->text, *state.services.criteria);
+  if (!read.ok()) return false;
+  remove_rater(state, read.value().rater.id);
+  state.team.imported.clear();
+  return import_rating(state, *file);
 }
 
 void remove_rater(AppState& state, const std::string& id) {

@@ -48,5 +48,9 @@ ItemScore& edit_rater_score(Rating& rating, const std::string& item);
 bool import_rating(AppState& state, const RatingFileChosen& file);
 // Takes a rater and their scores out of the draft.
 void remove_rater(AppState& state, const std::string& id);
+// The coordinator's answer to a newer file from a rater already imported
+// (TeamState::replacement): with `replace`, their earlier scores go and the
+// file is imported; otherwise it is dropped. True when the draft changed.
+bool replace_rating(AppState& state, bool replace);
 
 }  // namespace qaward::gui

@@ -1619,3 +1619,51 @@ TEST(UiSmokeStates, TheTeamComparisonReadsAsATableAndTheHeatMapAsSentences) {
 }
 
 }  // namespace
+
+namespace {
+
+// A newer file from a rater already imported replaces their scores only when
+// the coordinator says so (issue 17): offered with the refusal, never done unasked.
+TEST(UiSmokeStates, ANewerFileFromARaterAlreadyImportedReplacesOnlyWhenAsked) {
+  AppState state = state_with(example_json().dump());
+  Headless ui;
+  NullPlatform platform;
+  const std::string leader = read_file(fs::path(QAWARD_TEST_ASSETS_DIR) / "examples/ratings/leader-1.json");
+  auto newer = nlohmann::json::parse(leader);
+  newer["scores"][0]["band"] = 6;
+  newer["scores"][0]["percent"] = 95;
+  const std::string item = newer["scores"][0]["item"];
+  const auto score_of_l3 = [&] {
+    for (const auto& s : state.draft.assessment->scores) {
+      if (s.rater && *s.rater == "L3" && s.item == item) return s.percent;
+    }
+    return -1;
+  };
+  state.queue(RatingFileChosen{"leader-1.json", leader, 1000});
+  settle(ui, state, platform);
+  const int before = score_of_l3();
+  ASSERT_NE(before, -1);
+  // Kept as it was when the coordinator keeps the earlier file...
+  state.queue(RatingFileChosen{"leader-1-v2.json", newer.dump(), 1000});
+  settle(ui, state, platform);
+  ASSERT_TRUE(state.team.replacement.has_value());
+  EXPECT_TRUE(state.team.imported.back().is_error);
+  EXPECT_EQ(score_of_l3(), before) << "not replaced unasked";
+  state.queue(ReplaceRating{false});
+  settle(ui, state, platform);
+  EXPECT_FALSE(state.team.replacement.has_value());
+  EXPECT_EQ(score_of_l3(), before);
+  // ...and replaced, once, when asked (its button beside the refusal).
+  state.queue(RatingFileChosen{"leader-1-v2.json", newer.dump(), 1000});
+  state.queue(Navigate{Screen::assessment});
+  settle(ui, state, platform);
+  ASSERT_TRUE(bring_into_view(ui, state, platform, "replace_rating"));
+  click(ui, state, platform, "replace_rating");
+  EXPECT_EQ(score_of_l3(), 95);
+  EXPECT_EQ(std::count_if(state.draft.assessment->raters.begin(), state.draft.assessment->raters.end(),
+                          [](const Rater& r) { return r.id == "L3"; }), 1);
+  ASSERT_FALSE(state.team.imported.empty());
+  EXPECT_FALSE(state.team.imported.back().is_error) << state.team.imported.back().text;
+}
+
+}  // namespace
