@@ -192,7 +192,7 @@ int assess(const Context& ctx, const std::vector<std::string_view>& args) {
     auto out = to_json(summary, team, *criteria);
     if (!ratings->empty()) {  // the raters' CQA dimension ratings, compared as the items are
       out["dimension_ratings"] = nlohmann::json::array();
-      for (const auto& d : merged.value().dimensions) {
+      for (const auto& d : merged.value().summary.dimension_agreement) {
         auto j = to_json(static_cast<const Agreement&>(d));
         j["dimension"] = d.dimension->id;
         out["dimension_ratings"].push_back(std::move(j));

@@ -316,10 +316,7 @@ void print_bundle_report(const Context& ctx, const std::string& file, const Bund
                 printable(p.report.organization).c_str());
   }
   for (const auto& f : r.findings) {
-    Params params = f.params;
-    params["where"] = f.where;
-    std::printf("  %s %s\n", t.text(f.severity == Severity::error ? "cli.error" : "cli.warning").c_str(),
-                printable(t.text(f.key, params) + (f.where.empty() ? "" : " (" + f.where + ")")).c_str());
+    std::printf("  %s %s\n", t.text(f.severity == Severity::error ? "cli.error" : "cli.warning").c_str(), printable(t.render(f)).c_str());
   }
 }
 
@@ -512,9 +509,7 @@ int intake(const Context& ctx, const Options& options) {
   for (const auto& [file, report] : intake.bundles) print_bundle_report(ctx, file, report);
   const Catalog& t = ctx.text();
   for (const auto& f : intake.findings) {
-    Params params = f.params;
-    params["where"] = f.where;
-    std::printf("%s %s\n", t.text(f.severity == Severity::error ? "cli.error" : "cli.warning").c_str(), printable(t.text(f.key, params)).c_str());
+    std::printf("%s %s\n", t.text(f.severity == Severity::error ? "cli.error" : "cli.warning").c_str(), printable(t.sentence(f)).c_str());
   }
   std::printf("%s\n", t.text("cli.intake.summary", {{"bundles", std::to_string(intake.bundles.size())},
                                                    {"packages", std::to_string(intake.entries.size())},

@@ -27,18 +27,12 @@ std::string why_not(const IntakeReport& intake, const IntakeEntry& e) {
   const auto first_error = [&](const std::vector<Diagnostic>& findings, const std::string& where) -> std::string {
     for (const auto& f : findings) {
       if (f.severity != Severity::error || (!where.empty() && f.where != where && f.where.find(e.package_id) == std::string::npos)) continue;
-      Params params = f.params;
-      params["where"] = f.where;
-      return t.text(f.key, params);
+      return t.sentence(f);
     }
     return {};
   };
   for (const auto& f : intake.findings) {
-    if (f.severity == Severity::error && f.params.count("id") && f.params.at("id") == e.package_id) {
-      Params params = f.params;
-      params["where"] = f.where;
-      return t.text(f.key, params);
-    }
+    if (f.severity == Severity::error && f.params.count("id") && f.params.at("id") == e.package_id) return t.sentence(f);
   }
   for (const auto& [file, report] : intake.bundles) {
     if (file != e.bundle) continue;

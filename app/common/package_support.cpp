@@ -26,10 +26,8 @@ namespace {
 std::string problems_text(const VerifyReport& r, const Catalog& t) {
   std::string out;
   for (const auto& f : r.findings) {
-    Params params = f.params;
-    params["where"] = f.where;
     if (!out.empty()) out += "；";
-    out += t.text(f.key, params);
+    out += t.sentence(f);
   }
   return out;
 }
@@ -128,9 +126,7 @@ std::vector<ReportLine> report_lines(const VerifyReport& r, const Catalog& t, st
   // The attachment by its name (the report's JSON keeps its path in the bag).
   for (const auto& s : r.trade_secret_files) add(Tone::plain, t.text("cli.verify.trade_secret", {{"file", s.substr(s.rfind('/') + 1)}}));
   for (const auto& f : r.findings) {
-    Params params = f.params;
-    params["where"] = f.where;
-    out.push_back({f.severity == Severity::error ? Tone::bad : Tone::warning, t.text(f.key, params), true});
+    out.push_back({f.severity == Severity::error ? Tone::bad : Tone::warning, t.sentence(f), true});
   }
   return out;
 }

@@ -179,12 +179,7 @@ std::optional<Screen> screen_from_tag(std::string_view tag) {
 }
 
 std::size_t open_objection_count(const AppState& state) {
-  std::size_t open = 0;
-  for (const auto& o : publicity_of(state.draft).objections) {
-    const auto problems = objection_problems(o, state.now.date);
-    open += std::count(problems.begin(), problems.end(), ObjectionProblem::open) > 0 ? 1 : 0;
-  }
-  return open;
+  return open_objections(publicity_of(state.draft), state.now.date).size();
 }
 
 StepStatus screen_status(const AppState& state, Screen screen) {

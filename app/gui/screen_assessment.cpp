@@ -30,17 +30,9 @@ void cqa_dimensions(AppState& state) {
     const DimensionRating* rating = dimension_rating(state.draft, dimension.id);
     const std::string name = en ? dimension.name.en : dimension.name.zh;
     widgets::text(t.text("assess.cqa.rating", {{"dimension", name}, {"min", std::to_string(c.rating_min)}, {"max", std::to_string(c.rating_max)}}));
-    widgets::begin_choice();
-    for (int level = c.rating_min; level <= c.rating_max; ++level) {
-      if (level > c.rating_min) widgets::same_line(widgets::checkbox_width(std::to_string(level)));
-      if (widgets::radio(std::to_string(level), rating && rating->rating == level)) {
-        state.edit([id = dimension.id, level](Draft& d) { edit_dimension_rating(d, id).rating = level; });
-      }
-      record_item(state, ("cqa." + dimension.id + "." + std::to_string(level)).c_str());
-    }
-    widgets::end_choice();
-    if (widgets::clear_answer(state, ("cqa." + dimension.id).c_str(), rating && rating->rating)) {
-      state.edit([id = dimension.id](Draft& d) { edit_dimension_rating(d, id).rating.reset(); });
+    if (const auto v = widgets::scale(state, ("cqa." + dimension.id).c_str(), c.rating_min, c.rating_max,
+                                      rating ? rating->rating : std::nullopt)) {
+      state.edit([id = dimension.id, v = *v](Draft& d) { edit_dimension_rating(d, id).rating = v; });
     }
     const std::string label = t.text("assess.cqa.evidence", {{"dimension", name}});
     widgets::colored_wrapped(widgets::kMuted, label);  // a label that stays when the field is filled

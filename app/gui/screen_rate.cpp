@@ -98,23 +98,16 @@ void dimension_ratings(AppState& state, const Criteria& c) {
     ImGui::PushID(dimension.id.c_str());
     const auto& held = state.team.rating.dimensions;
     const auto it = std::find_if(held.begin(), held.end(), [&](const DimensionRating& d) { return d.dimension == dimension.id; });
-    const int rating = it == held.end() || !it->rating ? 0 : *it->rating;  // 0: not rated (the scale starts at 1)
     const std::string name = en ? dimension.name.en : dimension.name.zh;
     widgets::text(t.text("assess.cqa.rating", {{"dimension", name}, {"min", std::to_string(c.rating_min)}, {"max", std::to_string(c.rating_max)}}));
-    const auto set = [&state, id = dimension.id](std::optional<int> value) {
-      rate(state, [id, value](Rating& x) {
+    if (const auto v = widgets::scale(state, ("rate.cqa." + dimension.id).c_str(), c.rating_min, c.rating_max,
+                                      it == held.end() ? std::nullopt : it->rating)) {
+      rate(state, [id = dimension.id, value = *v](Rating& x) {
         auto d = std::find_if(x.dimensions.begin(), x.dimensions.end(), [&](const DimensionRating& r) { return r.dimension == id; });
         if (d == x.dimensions.end()) d = x.dimensions.insert(x.dimensions.end(), DimensionRating{id, std::nullopt, ""});
         d->rating = value;
       });
-    };
-    widgets::begin_choice();
-    for (int level = c.rating_min; level <= c.rating_max; ++level) {
-      if (level > c.rating_min) widgets::same_line(widgets::checkbox_width(std::to_string(level)));
-      if (widgets::radio(std::to_string(level), rating == level)) set(level);
     }
-    widgets::end_choice();
-    if (widgets::clear_answer(state, ("rate.cqa." + dimension.id).c_str(), rating != 0)) set(std::nullopt);
     ImGui::PopID();
   }
 }

@@ -60,7 +60,7 @@ void raters_table(AppState& state, const Assessment& a) {
     ImGui::PushID(r.id.c_str());
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    widgets::text(r.name.empty() ? r.id : r.name);
+    widgets::text(rater_name(r));
     widgets::tooltip(r.id);
     ImGui::TableNextColumn();
     widgets::text(t.text(r.group == "leader" ? "team.leader" : "team.staff"));
@@ -164,7 +164,7 @@ void heat_map(AppState& state, const Assessment& a, const AssessmentSummary& sum
   }
   semantics::hide_begin();
   ImGui::TableSetupColumn(t.text("team.col.item").c_str());
-  for (const auto& r : a.raters) ImGui::TableSetupColumn((r.name.empty() ? r.id : r.name).c_str());
+  for (const auto& r : a.raters) ImGui::TableSetupColumn(rater_name(r).c_str());
   widgets::table_headers();
   for (const auto& g : summary.agreement) {
     if (!g.rated()) continue;
@@ -177,7 +177,7 @@ void heat_map(AppState& state, const Assessment& a, const AssessmentSummary& sum
       ImGui::TableNextColumn();
       const auto own = std::find_if(g.scores.begin(), g.scores.end(), [&](const auto& p) { return p.first == r.id; });
       if (own == g.scores.end()) continue;
-      sentence += (sentence.empty() ? "" : t.text("ui.list_separator")) + (r.name.empty() ? r.id : r.name) + " " + std::to_string(own->second) + "%";
+      sentence += (sentence.empty() ? "" : t.text("ui.list_separator")) + rater_name(r) + " " + std::to_string(own->second) + "%";
       // Pale (0 %) to the accent blue (100 %); black or white text, whichever
       // contrasts more (at least 4.58:1 for any fill).
       const float f = static_cast<float>(own->second) / 100.0f;

@@ -105,8 +105,10 @@ void export_rating(AppState& state, Platform& platform) {
 
 // [SECTION] The coordinator
 
+const std::string& rater_name(const Rater& r) { return r.name.empty() ? r.id : r.name; }
+
 std::string rater_words(const Catalog& t, const Rater& r) {
-  return (r.name.empty() ? r.id : r.name) + "（" + t.text(r.group == "leader" ? "team.leader" : "team.staff") + "）";
+  return rater_name(r) + "（" + t.text(r.group == "leader" ? "team.leader" : "team.staff") + "）";
 }
 
 bool import_rating(AppState& state, const RatingFileChosen& file) {

@@ -38,7 +38,8 @@ ItemScore& edit_rater_score(Rating& rating, const std::string& item);
 
 // [SECTION] The coordinator
 
-// A rater as people name them: "王喆（领导）" (the id when they gave no name).
+// A rater by name (the id when they gave none), and with their group: "王喆（领导）".
+[[nodiscard]] const std::string& rater_name(const Rater& rater);
 [[nodiscard]] std::string rater_words(const Catalog& t, const Rater& rater);
 
 // One rating file into the draft's assessment: read against the criteria,

@@ -367,6 +367,20 @@ std::optional<std::optional<bool>> yes_no(AppState& state, const char* id, const
   return changed;
 }
 
+std::optional<std::optional<int>> scale(AppState& state, const char* id, int min, int max, const std::optional<int>& value) {
+  std::optional<std::optional<int>> changed;
+  begin_choice();
+  for (int level = min; level <= max; ++level) {
+    const std::string label = std::to_string(level);
+    if (level > min) same_line(checkbox_width(label));
+    if (radio(label, value.has_value() && *value == level)) changed = std::optional<int>(level);
+    record_item(state, (std::string(id) + "." + label).c_str());
+  }
+  end_choice();
+  if (clear_answer(state, id, value.has_value())) changed = std::optional<int>();
+  return changed;
+}
+
 std::optional<std::optional<Date>> date_field(AppState& state, const char* id, const std::optional<Date>& value) {
   auto [it, inserted] = state.ui.buffers.try_emplace(id, value ? to_string(*value) : std::string());
   std::string& buffer = it->second;

@@ -105,6 +105,9 @@ bool clear_answer(AppState& state, const char* id, bool answered);
 // Yes / no as two radio buttons, neither chosen while unanswered, and the
 // clear button. Returns the new value when changed (nullopt inside: cleared).
 std::optional<std::optional<bool>> yes_no(AppState& state, const char* id, const std::optional<bool>& value);
+// A rating on a scale (the CQA dimensions' 1-5): a radio per level, recorded
+// as "<id>.<level>", and the clear button. The same return as yes_no.
+std::optional<std::optional<int>> scale(AppState& state, const char* id, int min, int max, const std::optional<int>& value);
 // A YYYY-MM-DD field that keeps half-typed text; returns the date when it
 // becomes valid or is cleared (nullopt inside means cleared).
 std::optional<std::optional<Date>> date_field(AppState& state, const char* id, const std::optional<Date>& value);

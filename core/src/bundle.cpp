@@ -48,21 +48,12 @@ int publicity_working_days(const VerifyContext& context) {
   return 5;
 }
 
-// The district's publicity period, computed from its record (never taken
-// from what an index says it was); nullopt when the record has no posting time.
-std::optional<PublicityPeriod> period_of(const PublicityRecord& record, const VerifyContext& context) {
+// The district's publicity period of `days` working days, computed from its
+// record (never taken from what an index says it was); nullopt when the
+// record has no posting time.
+std::optional<PublicityPeriod> period_of(const PublicityRecord& record, const VerifyContext& context, int days) {
   if (!record.posted_at || context.calendar == nullptr) return std::nullopt;
-  return compute_publicity(*context.calendar, *record.posted_at, options_of(record, publicity_working_days(context)));
-}
-
-// The objections still open on `day` (Article 13), by their number (1, 2, ...).
-std::vector<std::size_t> open_objections(const PublicityRecord& record, const Date& day) {
-  std::vector<std::size_t> open;
-  for (std::size_t i = 0; i < record.objections.size(); ++i) {
-    const auto problems = objection_problems(record.objections[i], day);
-    if (std::find(problems.begin(), problems.end(), ObjectionProblem::open) != problems.end()) open.push_back(i + 1);
-  }
-  return open;
+  return compute_publicity(*context.calendar, *record.posted_at, options_of(record, days));
 }
 
 // The countersignature made with `key`, valid, or nullptr.
@@ -101,7 +92,8 @@ Result<json> write_bundle_to(const BundleRequest& request, const detail::Output&
   if (request.key == nullptr) return std::vector{make_error("bundle.no_key")};
   const PublicKey& key = request.key->public_key;
   // The district's publicity first: without it no package may be sent on.
-  const auto period = period_of(request.publicity, context);
+  const int days = publicity_working_days(context);  // (the edition read once)
+  const auto period = period_of(request.publicity, context, days);
   if (!period) return std::vector{make_error("bundle.no_publicity", "/posted_at")};
   if (request.now < period->end) {
     problems.push_back(make_error("bundle.publicity_not_over", "/posted_at", instant_params("end", period->end)));
@@ -144,7 +136,7 @@ Result<json> write_bundle_to(const BundleRequest& request, const detail::Output&
                 {"district_key", key.key_id_hex()},
                 {"publicity", to_json(request.publicity)},
                 {"publicity_period", {{"first_day", to_string(period->first_day)}, {"last_day", to_string(period->last_day)},
-                                      {"end", to_iso(period->end)}, {"working_days", publicity_working_days(context)}}},
+                                      {"end", to_iso(period->end)}, {"working_days", days}}},
                 {"packages", packages}};
   const std::string index_text = index.dump(2) + "\n";
   const std::string signature =
@@ -208,12 +200,7 @@ Result<json> write_bundle(const BundleRequest& request, const std::string& out_p
 
 namespace {
 
-struct Archive {
-  zip_t* za = nullptr;
-  ~Archive() {
-    if (za != nullptr) zip_discard(za);
-  }
-};
+using detail::Archive;
 
 // An entry read whole, at most `limit` bytes; nullopt when absent, too
 // large or unreadable (said in `findings`).
@@ -362,7 +349,7 @@ BundleReport verify_bundle(const std::string& path, const BundleVerifyContext& c
   std::optional<PublicityPeriod> period;
   if (const auto it = index.find("publicity"); it != index.end()) {
     if (auto record = publicity_record_from_json(*it, "/publicity"); record.ok()) {
-      period = period_of(record.value(), context.packages);
+      period = period_of(record.value(), context.packages, publicity_working_days(context.packages));
       for (const auto number : open_objections(record.value(), created ? created->date : Date{})) {
         findings.push_back(make_error("bundle.objection_open", std::string(kIndex), {{"number", std::to_string(number)}}));
       }
@@ -400,7 +387,6 @@ BundleReport verify_bundle(const std::string& path, const BundleVerifyContext& c
     BundledPackage p;
     p.entry = text_of(item, "entry");
     p.package_id = text_of(item, "package_id");
-    p.listed = true;
     if (!listed_ids.insert(p.package_id).second || !listed_entries.insert(p.entry).second) {
       findings.push_back(make_error("bundle.duplicate_package", p.entry, {{"id", p.package_id}, {"first", p.entry}}));
     }

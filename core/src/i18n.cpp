@@ -65,8 +65,14 @@ std::string Catalog::text(std::string_view key, const Params& params) const {
   return substitute(it->second, shown, &references_);
 }
 
+std::string Catalog::sentence(const Diagnostic& diagnostic) const {
+  Params params = diagnostic.params;
+  params["where"] = diagnostic.where;
+  return text(diagnostic.key, params);
+}
+
 std::string Catalog::render(const Diagnostic& diagnostic) const {
-  std::string out = text(diagnostic.key, diagnostic.params);
+  std::string out = sentence(diagnostic);
   if (!diagnostic.where.empty()) out += " (" + diagnostic.where + ")";
   return out;
 }

@@ -43,6 +43,14 @@ struct FileCloser {
 };
 using File = std::unique_ptr<std::FILE, FileCloser>;
 
+// An archive opened for reading, discarded (never written) when it goes.
+struct Archive {
+  zip_t* za = nullptr;
+  ~Archive() {
+    if (za != nullptr) zip_discard(za);
+  }
+};
+
 // "1. 申报表.pdf" style names must survive BagIt and every ZIP tool: no
 // separators, control characters, '%' (validators mishandle %25), or names
 // that are only dots.

@@ -30,12 +30,7 @@ namespace {
 
 using detail::Findings;
 
-struct Archive {
-  zip_t* za = nullptr;
-  ~Archive() {
-    if (za != nullptr) zip_discard(za);
-  }
-};
+using detail::Archive;
 
 struct Entry {
   zip_uint64_t index = 0;
@@ -643,10 +638,8 @@ VerifyReport detail::verify_package_source(zip_source_t* source, const VerifyCon
 nlohmann::json findings_json(const std::vector<Diagnostic>& findings, const Catalog& zh, const Catalog& en) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& f : findings) {
-    Params params = f.params;
-    params["where"] = f.where;
     out.push_back({{"severity", f.severity == Severity::error ? "error" : "warning"}, {"key", f.key}, {"where", f.where},
-                   {"params", f.params}, {"message", {{"zh", zh.text(f.key, params)}, {"en", en.text(f.key, params)}}}});
+                   {"params", f.params}, {"message", {{"zh", zh.sentence(f)}, {"en", en.sentence(f)}}}});
   }
   return out;
 }

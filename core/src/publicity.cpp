@@ -1,5 +1,7 @@
 #include "qaward/publicity.hpp"
 
+#include <algorithm>
+
 #include <cstdio>
 
 #include <nlohmann/json.hpp>
@@ -128,6 +130,15 @@ std::string chinese_end_time(const PublicityPeriod& period) {
 }  // namespace qaward
 
 namespace qaward {
+
+std::vector<std::size_t> open_objections(const PublicityRecord& record, const Date& day) {
+  std::vector<std::size_t> open;
+  for (std::size_t i = 0; i < record.objections.size(); ++i) {
+    const auto problems = objection_problems(record.objections[i], day);
+    if (std::find(problems.begin(), problems.end(), ObjectionProblem::open) != problems.end()) open.push_back(i + 1);
+  }
+  return open;
+}
 
 nlohmann::json to_json(const PublicityRecord& record) {
   nlohmann::json out = {{"posting_day_counts", record.posting_day_counts},

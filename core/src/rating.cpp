@@ -145,7 +145,6 @@ Result<RatingMerge> merge_ratings(const Assessment& agreed, const std::vector<Ra
   }
   if (!errors.empty()) return errors;
   merge.summary = summarize(merge.assessment, criteria);
-  merge.dimensions = merge.summary.dimension_agreement;
   return merge;
 }
 

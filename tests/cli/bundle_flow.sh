@@ -68,13 +68,7 @@ expect unknown_key 1 "未登记的区县公钥" $q verify "$work/b.zip" --distri
 
 # A package changed inside the bundle (one attachment byte, stored as it is).
 cp "$work/b.zip" "$work/tampered.zip"
-python3 - "$work/tampered.zip" <<'PY'
-import sys
-data = bytearray(open(sys.argv[1], "rb").read())
-at = data.find("示例文件，非真实证照".encode())
-data[at] ^= 1
-open(sys.argv[1], "wb").write(data)
-PY
+"$(dirname "$0")/flip_byte.py" "$work/tampered.zip" "示例文件，非真实证照" || fail "flip a byte"
 expect tampered 1 "与索引记录的 SHA-256 不符" $q verify "$work/tampered.zip" --district-pubkey "$work/district.pub"
 grep -q "营业执照副本.txt" "$work/tampered.out" || grep -q "申报包 QA-.* 校验不通过" "$work/tampered.out" || fail "the tampered package is not named"
 

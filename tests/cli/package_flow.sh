@@ -33,13 +33,7 @@ grep -qE "\{[a-z_]+\}" "$work"/unpacked/QA-*/data/申报书.html && fail "a plac
 
 # Tampering with one attachment inside the ZIP.
 cp "$work/p.zip" "$work/t.zip"
-python3 - "$work/t.zip" <<'PY'
-import sys
-data = bytearray(open(sys.argv[1], "rb").read())
-at = data.find("示例文件，非真实证照".encode())
-data[at] ^= 1
-open(sys.argv[1], "wb").write(data)
-PY
+"$(dirname "$0")/flip_byte.py" "$work/t.zip" "示例文件，非真实证照" || fail "flip a byte"
 $q verify "$work/t.zip" > "$work/tampered"; [ $? -eq 1 ] || fail "a tampered package must exit 1"
 grep -q "营业执照副本.txt" "$work/tampered" || fail "the tampered file is not named"
 

@@ -396,7 +396,7 @@ TEST(RatingMerge, DimensionRatingsAreComparedAsItemsAre) {
        with_dims("S1", "staff", {{"quality", {{"rating", 2}}}}), with_dims("S2", "staff", {{"quality", {{"rating", 3}}}})},
       model());
   ASSERT_TRUE(merged.ok());
-  const auto& dims = merged.value().dimensions;
+  const auto& dims = merged.value().summary.dimension_agreement;
   ASSERT_EQ(dims.size(), model().dimensions.size());
   const auto find = [&](const char* id) {
     return *std::find_if(dims.begin(), dims.end(), [&](const qaward::DimensionAgreement& d) { return d.dimension->id == id; });

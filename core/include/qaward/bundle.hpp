@@ -54,10 +54,10 @@ struct BundleRequest {
 
 // [SECTION] Reading a bundle (untrusted input)
 
+// A package the index lists (one in the ZIP that it does not list is a finding).
 struct BundledPackage {
   std::string entry;        // packages/<id>.zip
   std::string package_id;   // as the index lists it
-  bool listed = false;      // in the index
   bool present = false;     // in the ZIP
   bool sha256_matches = false;
   VerifyReport report;      // the package itself, verified inside the bundle

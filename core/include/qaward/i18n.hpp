@@ -31,7 +31,10 @@ class Catalog {
   // is visible, never fatal; a placeholder without a parameter is left as written.
   [[nodiscard]] std::string text(std::string_view key, const Params& params = {}) const;
 
-  // A diagnostic rendered as a sentence, with its location appended.
+  // A diagnostic's sentence, with {where} (its location) among the values its
+  // message may name: a finding names the entry or file it is about.
+  [[nodiscard]] std::string sentence(const Diagnostic& diagnostic) const;
+  // The same with its location appended.
   [[nodiscard]] std::string render(const Diagnostic& diagnostic) const;
 
   // Values every message may use, such as {cite.publicity} or {award.short}:

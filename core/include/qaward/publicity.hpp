@@ -86,6 +86,10 @@ inline constexpr int kLatestCloseOfBusiness = 23 * 3600 + 59 * 60;
 // edition's procedure.publicity_working_days).
 [[nodiscard]] PublicityOptions options_of(const PublicityRecord& record, int working_days);
 
+// The objections of `record` still open on `day` (Article 13), by their
+// number (1, 2, ...).
+[[nodiscard]] std::vector<std::size_t> open_objections(const PublicityRecord& record, const Date& day);
+
 // Reads a publicity record; `path` is its JSON pointer in the draft.
 [[nodiscard]] Result<PublicityRecord> publicity_record_from_json(const nlohmann::json& value, const std::string& path);
 // Writes one back: publicity_record_from_json(to_json(r)) gives r.

@@ -60,11 +60,9 @@ struct RatingMerge {
   Assessment assessment;
   // Its summary: the totals are the agreed scores' (raters' own scores do not
   // count); summary.agreement holds, per item, the raters' percents, mean,
-  // minimum, maximum, spread and the leaders' and staff's means.
+  // minimum, maximum, spread and the leaders' and staff's means, and
+  // summary.dimension_agreement the same for their 1-5 dimension ratings.
   AssessmentSummary summary;
-  // Per dimension of the model, in its order, the raters' 1-5 ratings with the
-  // same statistics as the items' (summary.dimension_agreement).
-  std::vector<DimensionAgreement> dimensions;
 };
 
 // The coordinator's merge. Refused, naming the file: two ratings for the same
