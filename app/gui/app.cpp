@@ -208,6 +208,10 @@ StepStatus screen_status(const AppState& state, Screen screen) {
       if (const auto& summary = state.assessment_summary; summary && (summary->overview.over() || summary->report.over())) {
         return because(Status::problem, "status.why.text_too_long");
       }
+      // Scores the team has not discussed yet (the raters' mean, issue 17) are not agreed ones.
+      const auto& scores = assessment_or_empty(state.draft).scores;
+      const auto undiscussed = std::count_if(scores.begin(), scores.end(), [](const ItemScore& s) { return !s.rater && s.provisional; });
+      if (n >= items && undiscussed > 0) return because(Status::in_progress, "status.why.not_discussed", {{"n", std::to_string(undiscussed)}});
       return {n >= items ? Status::done : Status::in_progress, {}};
     }
     case Screen::publicity:

@@ -1667,3 +1667,20 @@ TEST(UiSmokeStates, ANewerFileFromARaterAlreadyImportedReplacesOnlyWhenAsked) {
 }
 
 }  // namespace
+
+namespace {
+
+// A self-assessment whose agreed scores include the raters' undiscussed mean
+// is not done (issue 17): the step says how many items the team has yet to settle.
+TEST(UiSmokeStates, AnUndiscussedAgreedScoreKeepsTheSelfAssessmentInProgress) {
+  AppState state = state_with(example_json().dump());
+  NullPlatform platform;
+  ASSERT_EQ(screen_status(state, Screen::assessment).status, Status::done);
+  state.edit([](Draft& d) { edit_agreed_score(d, "4.1.2").provisional = true; });
+  apply_actions(state, platform);
+  const auto status = screen_status(state, Screen::assessment);
+  EXPECT_EQ(status.status, Status::in_progress);
+  EXPECT_EQ(status.reason, state.text().text("status.why.not_discussed", {{"n", "1"}}));
+}
+
+}  // namespace
