@@ -6,11 +6,14 @@
 #include <vector>
 
 #include "../common/catalogs.hpp"
+#include "qaward/calendar.hpp"
 #include "qaward/date.hpp"
 #include "qaward/datetime.hpp"
 #include "qaward/diagnostic.hpp"
 #include "qaward/assessment.hpp"
+#include "qaward/district.hpp"
 #include "qaward/rules.hpp"
+#include "qaward/signing.hpp"
 
 namespace qaward::cli {
 
@@ -79,11 +82,29 @@ template <class T>
 // --format text|json (text by default); nullopt after a message when invalid.
 [[nodiscard]] std::optional<bool> wants_json(const Context& ctx, const Options& options);
 
+// [SECTION] Shared by the package and district commands
+
+// The secret key at `path`, decrypted with the passphrase (QAWARD_PASSPHRASE
+// or asked on the terminal); nullopt after a message.
+[[nodiscard]] std::optional<KeyPair> load_key(const Context& ctx, const std::string& path);
+// --now if given (validated), else the clock in Beijing time.
+[[nodiscard]] std::optional<DateTime> now_option(const Context& ctx, const Options& options);
+// Warns when "now" is ahead of the machine's clock.
+void warn_if_future(const Context& ctx, const DateTime& now);
+// The district's workspace file (qaward-district/1); nullopt after saying
+// what is wrong and where in the file.
+[[nodiscard]] std::optional<DistrictWorkspace> read_workspace(const Context& ctx, const std::string& path);
+
+// Says, when `estimated`, that the period runs over days the calendar data
+// only estimates (never a silent guess).
+void print_estimate_note(const Context& ctx, const Calendar& calendar, Region region, bool estimated);
+
 // [SECTION] Subcommands
 int eligibility(const Context& ctx, const std::vector<std::string_view>& args);
 int assess(const Context& ctx, const std::vector<std::string_view>& args);
 // keygen, package, verify, precheck, countersign
 int package_command(const Context& ctx, std::string_view command, const std::vector<std::string_view>& args);
+int district_command(const Context& ctx, const std::vector<std::string_view>& args);
 // draft normalize
 int draft_command(const Context& ctx, const std::vector<std::string_view>& args);
 int data_command(const Context& ctx, const std::vector<std::string_view>& args);

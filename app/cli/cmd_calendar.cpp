@@ -16,6 +16,14 @@
 
 namespace qaward::cli {
 
+// Every output outside the data says so (never a silent guess).
+void print_estimate_note(const Context& ctx, const Calendar& calendar, Region region, bool estimated) {
+  if (!estimated) return;
+  std::printf("%s\n", ctx.text().text(region == Region::xinjiang ? "cal.estimated_xinjiang" : "cal.estimated",
+                                      {{"from", std::to_string(calendar.first_year())},
+                                       {"to", std::to_string(calendar.last_year())}}).c_str());
+}
+
 namespace {
 
 using nlohmann::json;
@@ -36,14 +44,6 @@ std::optional<Date> date_option(const Context& ctx, const Options& options, cons
   const auto date = parse_date(*text);
   if (!date) usage_error(ctx, "input.bad_date", {{"found", *text}});
   return date;
-}
-
-// Every output outside the data says so (never a silent guess).
-void print_estimate_note(const Context& ctx, const Calendar& calendar, Region region, bool estimated) {
-  if (!estimated) return;
-  std::printf("%s\n", ctx.text().text(region == Region::xinjiang ? "cal.estimated_xinjiang" : "cal.estimated",
-                                      {{"from", std::to_string(calendar.first_year())},
-                                       {"to", std::to_string(calendar.last_year())}}).c_str());
 }
 
 std::string day_label(const Context& ctx, const DayInfo& day) {

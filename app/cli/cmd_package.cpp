@@ -70,6 +70,8 @@ std::optional<std::string> utf8_passphrase(const Context& ctx, bool twice) {
   return pass;
 }
 
+}  // namespace
+
 std::optional<KeyPair> load_key(const Context& ctx, const std::string& path) {
   const auto text = read_input(ctx, path);
   if (!text) return std::nullopt;
@@ -92,6 +94,8 @@ std::optional<DateTime> now_option(const Context& ctx, const Options& options) {
   return beijing_datetime(static_cast<std::int64_t>(std::time(nullptr)));
 }
 
+
+namespace {
 
 void print_report(const Context& ctx, const std::string& file, const VerifyReport& r) {
   const Catalog& t = ctx.text();
@@ -143,6 +147,8 @@ int keygen(const Context& ctx, const Options& options) {
   return kExitOk;
 }
 
+}  // namespace
+
 // Warns when "now" is ahead of the machine's clock: a package dated in the
 // future misleads whoever checks the publicity period against it.
 void warn_if_future(const Context& ctx, const DateTime& now) {
@@ -151,6 +157,8 @@ void warn_if_future(const Context& ctx, const DateTime& now) {
     print_diagnostics(ctx, {Diagnostic{Severity::warning, "cli.now_in_future", {{"now", to_iso(now)}, {"clock", to_iso(clock)}}, "--now"}});
   }
 }
+
+namespace {
 
 int package(const Context& ctx, const Options& options) {
   const auto draft_path = options.get("--draft");
@@ -434,13 +442,21 @@ int bundle(const Context& ctx, const Options& options) {
   const auto packages = options.get_all("--packages");
   const auto key_path = options.get("--key");
   const auto out_path = options.get("--out");
-  const auto unit = options.get("--unit");
+  const auto workspace_path = options.get("--workspace");
+  auto unit = options.get("--unit");
   const auto record_path = options.get("--publicity");
   if (packages.empty()) return usage_error(ctx, "cli.missing_option", {{"option", "--packages"}});
-  for (const auto& [value, name] : {std::pair{key_path, "--key"}, {out_path, "--out"}, {unit, "--unit"}, {record_path, "--publicity"}}) {
+  // The unit and the publicity: from the district's workspace, or given apart.
+  if (workspace_path && (unit || record_path)) return usage_error(ctx, "cli.bundle.workspace_or_record");
+  for (const auto& [value, name] : {std::pair{key_path, "--key"}, {out_path, "--out"}}) {
     if (!value || value->empty()) return usage_error(ctx, "cli.missing_option", {{"option", name}});
   }
-  if (first_control_character(*unit)) return usage_error(ctx, "cli.control_characters", {{"option", "--unit"}});
+  if (!workspace_path) {
+    for (const auto& [value, name] : {std::pair{unit, "--unit"}, {record_path, "--publicity"}}) {
+      if (!value || value->empty()) return usage_error(ctx, "cli.missing_option", {{"option", name}});
+    }
+    if (first_control_character(*unit)) return usage_error(ctx, "cli.control_characters", {{"option", "--unit"}});
+  }
   const auto now = now_option(ctx, options);
   if (!now) return kExitUsage;
   if (options.has("--now")) warn_if_future(ctx, *now);
@@ -449,25 +465,35 @@ int bundle(const Context& ctx, const Options& options) {
     if (!inputs.add(ctx, path)) return kExitUsage;
     if (const auto why = not_a_file(ctx, path); !why.empty()) return usage_error(ctx, "input.cannot_read", {{"file", path}, {"detail", why}});
   }
-  if (!inputs.add(ctx, *key_path) || !inputs.add(ctx, *record_path)) return kExitUsage;
-  // The record as a draft's publicity member holds it.
-  const auto record_text = read_input(ctx, *record_path);
-  if (!record_text) return kExitUsage;
-  const auto record_json = parse_json(*record_text);
-  if (!record_json.ok()) {
-    print_diagnostics(ctx, record_json.diagnostics());
-    return kExitUsage;
-  }
-  auto record = publicity_record_from_json(record_json.value(), "");
-  if (!record.ok()) {
-    print_diagnostics(ctx, record.diagnostics());
-    return kExitUsage;
+  if (!inputs.add(ctx, *key_path) || !inputs.add(ctx, workspace_path ? *workspace_path : *record_path)) return kExitUsage;
+  std::optional<DistrictWorkspace> workspace;
+  PublicityRecord record;
+  if (workspace_path) {
+    workspace = read_workspace(ctx, *workspace_path);
+    if (!workspace) return kExitUsage;
+    unit = workspace->unit;
+    record = workspace->publicity;
+  } else {
+    // The record as a draft's publicity member holds it.
+    const auto record_text = read_input(ctx, *record_path);
+    if (!record_text) return kExitUsage;
+    const auto record_json = parse_json(*record_text);
+    if (!record_json.ok()) {
+      print_diagnostics(ctx, record_json.diagnostics());
+      return kExitUsage;
+    }
+    auto read = publicity_record_from_json(record_json.value(), "");
+    if (!read.ok()) {
+      print_diagnostics(ctx, read.diagnostics());
+      return kExitUsage;
+    }
+    record = std::move(read).value();
   }
   const auto out = Output::open(ctx, *out_path, inputs, {options.has("--force"), false});
   if (!out) return kExitUsage;
   const auto key = load_key(ctx, *key_path);
   if (!key) return kExitUsage;
-  BundleRequest request{packages, *unit, record.value(), &*key, *now};
+  BundleRequest request{packages, *unit, record, &*key, *now, workspace ? &*workspace : nullptr};
   const auto index = write_bundle(request, *out, shipped_verify_context());
   if (!index.ok()) {
     print_diagnostics(ctx, index.diagnostics());
@@ -476,6 +502,7 @@ int bundle(const Context& ctx, const Options& options) {
                                 [](const Diagnostic& d) { return d.key.starts_with("pkg."); });
     return io ? kExitUsage : kExitNegative;
   }
+  print_diagnostics(ctx, index.diagnostics());  // a recommended package left out
   const auto sha256 = out->sha256();
   if (!out->commit(ctx)) return kExitUsage;
   std::printf("%s\n", out_path->c_str());
@@ -546,7 +573,7 @@ int package_command(const Context& ctx, std::string_view command, const std::vec
       {"verify", {"--pubkey", "--office-pubkey", "--format"}, {}, 1, verify, {"--district-pubkey"}},
       {"precheck", {"--report", "--pubkey", "--office-pubkey"}, {"--force"}, kMany, precheck},
       {"countersign", {"--key", "--out", "--unit", "--opinion", "--now"}, {"--force"}, 1, countersign},
-      {"bundle", {"--key", "--out", "--unit", "--publicity", "--now"}, {"--force"}, 0, bundle, {"--packages"}},
+      {"bundle", {"--key", "--out", "--unit", "--publicity", "--workspace", "--now"}, {"--force"}, 0, bundle, {"--packages"}},
       {"intake", {"--report", "--posted-at"}, {"--force"}, kMany, intake, {"--district-pubkey"}},
   };
   for (const auto& spec : specs) {

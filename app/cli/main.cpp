@@ -48,6 +48,7 @@ int main(int argc, char** argv) {
   if (args[0] == "assess") return assess(ctx, rest);
   if (args[0] == "draft") return draft_command(ctx, rest);
   if (args[0] == "data") return data_command(ctx, rest);
+  if (args[0] == "district") return district_command(ctx, rest);
   for (const char* command : {"keygen", "package", "verify", "precheck", "countersign", "bundle", "intake"}) {
     if (args[0] == command) return package_command(ctx, args[0], rest);
   }

@@ -1,8 +1,12 @@
 #include "publicity_documents.hpp"
 
+#include <algorithm>
+#include <iterator>
+
 #include <nlohmann/json.hpp>
 
 #include "editions.hpp"
+#include "qaward/district.hpp"
 #include "qaward/documents.hpp"
 #include "qaward/json_text.hpp"
 #include "qaward/profile.hpp"
@@ -11,6 +15,30 @@
 #include "templates.hpp"
 
 namespace qaward {
+
+namespace {
+
+std::string or_blank(const std::string& s) { return s.empty() ? std::string("＿＿＿＿＿＿") : s; }
+
+// What every publicity notice says of its period, its place and whom to
+// write to, from the record and the period computed from it.
+Params period_values(const PublicityRecord& r, const PublicityPeriod& period) {
+  return {
+      {"first_day", chinese_date(period.first_day)},
+      {"end", chinese_end_time(period)},
+      {"days", std::to_string(period.options.working_days)},
+      {"where", or_blank(r.where)},
+      {"department", or_blank(r.department)},
+      {"person", or_blank(r.person)},
+      {"phone", or_blank(r.phone)},
+      {"posted_on", chinese_date(r.posted_at->date)},
+      {"region", r.region == Region::xinjiang ? "新疆维吾尔自治区" : "全国"},
+      {"posting_rule", r.posting_day_counts ? "发布当日计入" : "发布当日不计入"},
+      {"end_rule", r.close_of_business ? "至下班时间止" : "至24时止"},
+  };
+}
+
+}  // namespace
 
 std::string objections_html(const PublicityRecord& record) {
   if (record.objections.empty()) return render_template("parts/no-objections.html", {});
@@ -50,24 +78,11 @@ Result<std::string> render_publicity_document(PublicityDocument document, std::s
   const auto options = options_of(r, rules.value().procedure.publicity_working_days);
   const auto period = compute_publicity(calendar.value(), *r.posted_at, options);
 
-  auto or_blank = [](const std::string& s) { return s.empty() ? std::string("＿＿＿＿＿＿") : s; };
-  Params values = {
-      {"org_name", *org.name},
-      {"uscc", org.uscc.value_or("＿＿＿＿＿＿＿＿＿＿")},
-      {"first_day", chinese_date(period.first_day)},
-      {"end", chinese_end_time(period)},
-      {"days", std::to_string(options.working_days)},
-      {"where", or_blank(r.where)},
-      {"department", or_blank(r.department)},
-      {"person", or_blank(r.person)},
-      {"phone", or_blank(r.phone)},
-      {"posted_on", chinese_date(r.posted_at->date)},
-      {"today", chinese_date(now.date)},
-      {"region", r.region == Region::xinjiang ? "新疆维吾尔自治区" : "全国"},
-      {"posting_rule", r.posting_day_counts ? "发布当日计入" : "发布当日不计入"},
-      {"end_rule", r.close_of_business ? "至下班时间止" : "至24时止"},
-      {"citation", rules.value().cite_zh(rules.value().procedure.publicity_citation)},
-  };
+  Params values = period_values(r, period);
+  values["org_name"] = *org.name;
+  values["uscc"] = org.uscc.value_or("＿＿＿＿＿＿＿＿＿＿");
+  values["today"] = chinese_date(now.date);
+  values["citation"] = rules.value().cite_zh(rules.value().procedure.publicity_citation);
   // Posted for the public: the caveat that some working days are estimates is
   // for the applicant (a warning here, on screen in the page), not the notice.
   std::vector<Diagnostic> warnings;
@@ -80,6 +95,34 @@ Result<std::string> render_publicity_document(PublicityDocument document, std::s
   if (now < period.end) markup["draft_banner"] = render_template("parts/draft-banner.html", {{"end", chinese_end_time(period)}});
   markup["objections"] = objections_html(r);
   return {render_template("statement.html", values, markup), warnings};
+}
+
+Result<std::string> render_district_notice(const DistrictWorkspace& workspace, const DistrictStatus& status,
+                                           const RuleSet& rules) {
+  if (status.stage == DistrictStage::deciding) {
+    std::vector<Diagnostic> errors;
+    std::copy_if(status.problems.begin(), status.problems.end(), std::back_inserter(errors),
+                 [](const Diagnostic& d) { return d.severity == Severity::error; });
+    return errors;
+  }
+  const auto& r = workspace.publicity;
+  if (!status.period) return std::vector{make_error("input.missing_field", "/publicity/posted_at", {{"expected", "2026-03-17T09:00"}})};
+  std::string rows;
+  int number = 0;
+  for (const auto i : status.recommended) {
+    const auto& c = workspace.cases[i];
+    rows += render_template("parts/district-notice-row.html",
+                            {{"number", std::to_string(++number)}, {"organization", c.organization}, {"uscc", c.uscc}});
+  }
+  Params values = period_values(r, *status.period);
+  values["unit"] = workspace.unit;
+  values["count"] = std::to_string(number);
+  values["citation"] = rules.cite_zh(rules.procedure.review_citation);
+  std::vector<Diagnostic> warnings;
+  if (status.period->estimated) {
+    warnings.push_back({Severity::warning, "pub.document_estimated", {{"end", chinese_end_time(*status.period)}}, "/publicity/posted_at"});
+  }
+  return {render_template("district-notice.html", values, {{"rows", rows}}), warnings};
 }
 
 }  // namespace qaward

@@ -7,7 +7,9 @@
 
 #include "qaward/datetime.hpp"
 #include "qaward/diagnostic.hpp"
+#include "qaward/district.hpp"
 #include "qaward/publicity.hpp"
+#include "qaward/rules.hpp"
 
 namespace qaward {
 
@@ -22,5 +24,12 @@ enum class PublicityDocument { notice, statement };
 // marked as a draft on the page.
 [[nodiscard]] Result<std::string> render_publicity_document(PublicityDocument document, std::string_view draft_json,
                                                             const DateTime& now, std::string_view edition);
+
+// The district's recommendation notice (Article 11 (三)): the organizations it
+// means to recommend, its period on the calendar, whom to write to (Article
+// 12). Refused, with the reasons, while the district is still deciding
+// (`status`, from district_status) or before a posting time is set.
+[[nodiscard]] Result<std::string> render_district_notice(const DistrictWorkspace& workspace, const DistrictStatus& status,
+                                                         const RuleSet& rules);
 
 }  // namespace qaward

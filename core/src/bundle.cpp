@@ -87,6 +87,13 @@ void check_countersignature(const VerifyReport& report, const PublicKey& key, co
 
 namespace {
 
+// What the index says of a package's case in the district's workspace: the
+// opinion and the list checks, by whom and when (Article 11 (三)).
+json case_record(const DistrictCase& c) {
+  const json full = to_json(c);
+  return {{"opinion", c.reasons}, {"checks", full.at("checks")}};
+}
+
 Result<json> write_bundle_to(const BundleRequest& request, const detail::Output& target, const VerifyContext& context) {
   std::vector<Diagnostic> problems;
   if (request.key == nullptr) return std::vector{make_error("bundle.no_key")};
@@ -115,6 +122,14 @@ Result<json> write_bundle_to(const BundleRequest& request, const detail::Output&
       continue;
     }
     check_countersignature(report, key, period, path, problems);
+    const DistrictCase* decided = nullptr;
+    if (request.workspace != nullptr) {
+      decided = request.workspace->find(report.package_id);
+      if (decided == nullptr || decided->decision != Decision::recommend) {
+        problems.push_back(make_error("bundle.not_recommended", path, {{"id", report.package_id}}));
+        continue;
+      }
+    }
     const Countersignature* c = countersigned_with(report, key);
     std::error_code error;
     const auto size = std::filesystem::file_size(path, error);
@@ -126,6 +141,16 @@ Result<json> write_bundle_to(const BundleRequest& request, const detail::Output&
                         {"size", error ? 0 : size},
                         {"decision", "recommend"},
                         {"countersigned", c != nullptr ? c->date : ""}});
+    if (decided != nullptr) packages.back().update(case_record(*decided));
+  }
+  // A recommended case left out is said (the district may send it later).
+  std::vector<Diagnostic> warnings;
+  if (request.workspace != nullptr) {
+    for (const auto& c : request.workspace->cases) {
+      if (c.decision == Decision::recommend && !file_of.contains(c.package_id)) {
+        warnings.push_back({Severity::warning, "bundle.recommended_left_out", {{"id", c.package_id}, {"organization", c.organization}}, ""});
+      }
+    }
   }
   if (request.packages.empty()) problems.push_back(make_error("bundle.no_packages"));
   if (!problems.empty()) return problems;
@@ -183,7 +208,7 @@ Result<json> write_bundle_to(const BundleRequest& request, const detail::Output&
     detail::discard_output(out, target);
     return std::vector{make_error("pkg.write_failed", "", {{"file", target.name()}, {"detail", reason}})};
   }
-  return index;
+  return {std::move(index), std::move(warnings)};
 }
 
 }  // namespace

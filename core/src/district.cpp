@@ -55,24 +55,21 @@ const DistrictCase* DistrictWorkspace::find(std::string_view package_id) const {
   return it == cases.end() ? nullptr : &*it;
 }
 
+nlohmann::json to_json(const DistrictCase& c) {
+  nlohmann::json checks = nlohmann::json::object();
+  for (const auto which : kListChecks) {
+    const auto& check = c.check(which);
+    nlohmann::json entry = {{"by", check.by}, {"result", check.result}};
+    if (check.at) entry["at"] = to_iso(*check.at);
+    checks[to_string(which)] = std::move(entry);
+  }
+  return {{"package_id", c.package_id}, {"file", c.file},     {"organization", c.organization}, {"uscc", c.uscc},
+          {"decision", to_string(c.decision)}, {"reasons", c.reasons}, {"checks", std::move(checks)}};
+}
+
 nlohmann::json to_json(const DistrictWorkspace& workspace) {
   nlohmann::json cases = nlohmann::json::array();
-  for (const auto& c : workspace.cases) {
-    nlohmann::json checks = nlohmann::json::object();
-    for (const auto which : kListChecks) {
-      const auto& check = c.check(which);
-      nlohmann::json entry = {{"by", check.by}, {"result", check.result}};
-      if (check.at) entry["at"] = to_iso(*check.at);
-      checks[to_string(which)] = std::move(entry);
-    }
-    cases.push_back({{"package_id", c.package_id},
-                     {"file", c.file},
-                     {"organization", c.organization},
-                     {"uscc", c.uscc},
-                     {"decision", to_string(c.decision)},
-                     {"reasons", c.reasons},
-                     {"checks", std::move(checks)}});
-  }
+  for (const auto& c : workspace.cases) cases.push_back(to_json(c));
   return {{"format", kDistrictFormat}, {"unit", workspace.unit}, {"cases", std::move(cases)}, {"publicity", to_json(workspace.publicity)}};
 }
 

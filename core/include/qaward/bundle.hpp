@@ -25,6 +25,7 @@
 #include <nlohmann/json.hpp>
 
 #include "qaward/diagnostic.hpp"
+#include "qaward/district.hpp"
 #include "qaward/package.hpp"
 #include "qaward/publicity.hpp"
 #include "qaward/signing.hpp"
@@ -39,12 +40,17 @@ struct BundleRequest {
   PublicityRecord publicity;          // the district's recommendation publicity (Article 11 (三))
   const KeyPair* key = nullptr;       // the district's key: the one that countersigned
   DateTime now;
+  // The district's workspace, when it kept one (district.hpp): then each
+  // package must be a case it decided to recommend, and the index carries
+  // the case's opinion and list checks (by whom, when) for the office.
+  const DistrictWorkspace* workspace = nullptr;
 };
 
 // Checks everything first and writes nothing when a package does not verify,
 // was not countersigned with `key` or was countersigned before the district's
 // publicity ended, a package is given twice, or the publicity has not ended
-// by `now` or has an objection still open (each named, with the file). The
+// by `now` or has an objection still open, or (with a workspace) a package
+// was not decided "recommend" there (each named, with the file). The
 // calendar and the rule edition (its publicity length) come from `context`.
 // Writes the bundle to `out` (replacing it) and gives the index as written.
 [[nodiscard]] Result<nlohmann::json> write_bundle(const BundleRequest& request, PackageSink& out,

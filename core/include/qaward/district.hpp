@@ -74,6 +74,7 @@ struct DistrictWorkspace {
   [[nodiscard]] const DistrictCase* find(std::string_view package_id) const;
 };
 
+[[nodiscard]] nlohmann::json to_json(const DistrictCase& c);  // as in the workspace file
 [[nodiscard]] nlohmann::json to_json(const DistrictWorkspace& workspace);
 [[nodiscard]] Result<DistrictWorkspace> district_workspace_from_json(const nlohmann::json& value);
 [[nodiscard]] Result<DistrictWorkspace> parse_district_workspace(std::string_view text);
