@@ -6,6 +6,9 @@
 //      { id, kind: 'package', request, files: [{ name, blob }] }
 //      { id, kind: 'verify', blob, officeKey }   officeKey: a pinned office .pub, or 
 //      { id, kind: 'countersign', blob, request }
+//      { id, kind: 'district-bundle', packages: [{ name, blob, opinion }], request }
+//                                  the district's countersignatures, then its bundle (issue 18)
+//      { id, kind: 'intake', bundles: [{ name, blob }], request }   the office's intake
 //      { id, kind: 'digest-open', name } / 'digest-feed', upto / 'digest-close', upto, remove?
 //                                  hashing another worker's output as it settles
 //                                  (remove: the name of a failed output to delete)
@@ -137,6 +140,81 @@ async function openOutput(kind, shared) {
   };
 }
 
+// A file of the job's own (a countersigned package on its way into the
+// bundle), beside the outputs; removed when the job ends.
+async function openScratch(name) {
+  if (!(await canUseFileHandles())) return memoryOutput();
+  const root = await navigator.storage.getDirectory();
+  const handle = await root.getFileHandle(name, { create: true });
+  const sink = await handle.createSyncAccessHandle();
+  sink.truncate(0);
+  return {
+    sink,
+    async finish() {
+      sink.close();
+      return handle.getFile();
+    },
+    async discard() {
+      try { sink.close(); } catch (e) { /* closed by finish() */ }
+      await root.removeEntry(name).catch(() => {});
+    },
+  };
+}
+
+// The district's job (issue 18): the key unlocked once; each recommended
+// package countersigned with its opinion into a scratch file; the bundle of
+// those written to the output; the key locked and the scratch files removed
+// whatever happens.
+async function districtBundle(job) {
+  const unlocked = callCore('qa_worker_district_unlock', ['string'],
+    [JSON.stringify({ secret_key: job.request.secret_key, passphrase: job.request.passphrase })]);
+  if (!unlocked.ok) return { result: unlocked };
+  const scratch = [];
+  try {
+    const signed = [];
+    const total = job.packages.length + 1;
+    for (let i = 0; i < job.packages.length; i++) {
+      const p = job.packages[i];
+      mountFiles([{ name: 'package.zip', blob: p.blob }]);
+      const out = await openScratch(`cs-${i}.zip`);
+      scratch.push(out);
+      Module.qaSink = out.sink;
+      let result;
+      try {
+        result = callCore('qa_worker_district_countersign', ['string', 'string'],
+          ['/in/package.zip', JSON.stringify({ unit: job.request.unit, opinion: p.opinion, now: job.request.now })]);
+      } finally {
+        Module.qaSink = null;
+      }
+      if (!result.ok) return { result: { ...result, file_name: p.name } };
+      signed.push({ name: `c${i}.zip`, blob: await out.finish() });
+      postMessage({ type: 'progress', id: job.id, done: i + 1, total });
+    }
+    mountFiles(signed);
+    const output = await openOutput('bundle', false);
+    postMessage({ type: 'output', id: job.id, name: output.name, shared: false, inMemory: Boolean(output.inMemory) });
+    Module.qaSink = output.sink;
+    let result;
+    try {
+      result = callCore('qa_worker_district_bundle', ['string'], [JSON.stringify({
+        paths: signed.map((f) => '/in/' + f.name), workspace: job.request.workspace, now: job.request.now })]);
+    } finally {
+      Module.qaSink = null;
+    }
+    if (!result.ok) {
+      await output.discard();
+      return { result };
+    }
+    const file = await output.finish();
+    postMessage({ type: 'written', id: job.id, result, file });
+    return { result, file };
+  } finally {
+    Module.ccall('qa_worker_district_lock', null, [], []);
+    try { Module.FS.unmount('/in'); } catch (e) { /* not mounted */ }
+    for (const out of scratch) await out.discard();
+  }
+}
+
 // Files appear at /in/<name>, read in chunks as the core asks for them.
 function mountFiles(files) {
   const FS = Module.FS;
@@ -193,6 +271,11 @@ async function runJob(job) {
       }
       return { result, file };
     }
+    case 'district-bundle':
+      return districtBundle(job);
+    case 'intake':
+      mountFiles(job.bundles);
+      return { result: callCore('qa_worker_intake', ['string'], [JSON.stringify(job.request)]) };
     case 'digest-open': {
       if (digestHandle) digestHandle.close();  // one left open by a package that failed
       digestHandle = null;

@@ -330,7 +330,7 @@ const QA = (() => {
   function make(n) {
     if (n.r === 'textarea') return textArea(n.v);
     let tag = tagOf[n.r] || 'p';
-    if (n.r === 'heading') tag = n.l === 1 ? 'h1' : 'h2';
+    if (n.r === 'heading') tag = 'h' + Math.min(Math.max(n.l || 2, 1), 3);
     if (n.r === 'scroll' && n.m) tag = n.m;
     const el = document.createElement(tag);
     el.className = 'sem sem-' + n.r;
@@ -855,6 +855,18 @@ const QA = (() => {
     const m = /^#rate(?:=(.*))?$/.exec(location.hash);
     if (m) Module.ccall('qa_rate_link', null, ['string'], [decodeURIComponent(m[1] || '')]);
   });
+  // The office's bundles (issue 18): kept as File references by name (a file
+  // opened again under the same name replaces the earlier one), never uploaded.
+  const bundles = new Map();
+  function openBundles(files) {
+    for (const file of files) bundles.set(file.name.normalize('NFC'), file);
+    Module.ccall('qa_bundles_opened', null, ['string'], [JSON.stringify(files.map((f) => f.name.normalize('NFC')))]);
+  }
+  const bundlePicker = filePicker('bundle-picker', { multiple: true, accept: '.zip' }, openBundles);
+  const districtWorkspacePicker = filePicker('district-workspace-picker', { accept: '.json,application/json' },
+    textTo((p) => Module.ccall('qa_district_workspace_chosen', null, ['number'], [p])));
+  const districtPubkeyPicker = filePicker('district-pubkey-picker', { accept: '.pub' },
+    textTo((p) => Module.ccall('qa_district_pubkey_chosen', null, ['number'], [p])));
   const draftPicker = filePicker('draft-picker', { accept: '.json,application/json' }, textTo((p) => Module._qa_import_draft(p)));
   const keyPicker = filePicker('key-picker', { accept: '.key' }, textTo((p) => Module._qa_import_key(p)));
   const districtKeyPicker = filePicker('district-key-picker', { accept: '.key' }, textTo((p) => Module._qa_import_district_key(p)));
@@ -864,7 +876,7 @@ const QA = (() => {
     e.preventDefault();
     e.stopPropagation();
     if (e.dataTransfer && e.dataTransfer.files.length) {
-      ({ review, ratings }[QA.dropTarget] || attach)(Array.from(e.dataTransfer.files));
+      ({ review, ratings, bundles: openBundles }[QA.dropTarget] || attach)(Array.from(e.dataTransfer.files));
     }
   }, true);
 
@@ -980,6 +992,29 @@ const QA = (() => {
       const m = await job({ kind: 'countersign', blob: reviewed.get(token), request: JSON.parse(requestText) },
         { written: (w) => offer(w.file, w.result.package_id + '-审核推荐.zip') });
       sendText(Module._qa_countersign_done, JSON.stringify(m.result));
+    },
+    // The district's job (issue 18): the recommended packages opened in this
+    // session countersigned with their opinions and bundled; the bundle
+    // downloaded from the worker's file as soon as it is written.
+    async districtBundleInWorker(packagesText, requestText) {
+      const request = JSON.parse(requestText);
+      const packages = JSON.parse(packagesText).map((p) => ({ name: reviewed.get(p.token).name, blob: reviewed.get(p.token), opinion: p.opinion }));
+      const m = await job({ kind: 'district-bundle', packages, request }, {
+        progress: (p) => Module._qa_district_bundle_progress(p.done, p.total),
+        written: (w) => offer(w.file, `推荐汇总包-${request.unit}.zip`),
+      });
+      sendText((p) => Module.ccall('qa_district_bundle_done', null, ['number'], [p]), JSON.stringify(m.result));
+    },
+    pickDistrictWorkspace() { districtWorkspacePicker.click(); },
+    pickBundles() { bundlePicker.click(); },
+    forgetBundle(name) { bundles.delete(name); },
+    pickDistrictPublicKey() { districtPubkeyPicker.click(); },
+    // The office's intake over the bundles it opened, in the worker.
+    async intakeInWorker(requestText) {
+      const request = JSON.parse(requestText);
+      request.names = request.names.filter((n) => bundles.has(n));
+      const m = await job({ kind: 'intake', bundles: request.names.map((name) => ({ name, blob: bundles.get(name) })), request });
+      sendText((p) => Module.ccall('qa_intake_done', null, ['number'], [p]), JSON.stringify(m.result));
     },
     workerHeap: 0,  // the workers' WebAssembly heap at its largest (bytes), for the benchmark
     digestedBy: '',  // how the last package's SHA-256 was taken, for the benchmark

@@ -85,7 +85,10 @@ int init(const Context& ctx, const Options& options) {
 
 std::string check_line(const Catalog& t, const CheckRecord& check) {
   if (!check.done()) return t.text("cli.district.check_not_done");
-  return t.text("cli.district.check_done", {{"by", check.by}, {"at", to_iso(*check.at).substr(0, 16)}, {"result", check.result}});
+  auto params = instant_params("at", *check.at);
+  params["by"] = check.by;
+  params["result"] = check.result;
+  return t.text("cli.district.check_done", params);
 }
 
 void print_status(const Context& ctx, const DistrictWorkspace& w, const DistrictStatus& s, const DateTime& now) {

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "district.hpp"
 #include "keeping.hpp"
 #include "packaging.hpp"
 #include "page_events.hpp"
@@ -112,7 +113,7 @@ void navigation(AppState& state) {
   if (state.ui.draft_unsaved) widgets::colored_wrapped(widgets::kBad, t.text("draft.save_failed"));
   // A message for the user (an import, a file that could not be stored) shows
   // here unless the screen shows it beside what it is about.
-  const bool shown_by_screen = state.screen == Screen::package || state.screen == Screen::review ||
+  const bool shown_by_screen = state.screen == Screen::package || state.screen == Screen::review || state.screen == Screen::office ||
                                (state.screen == Screen::publicity && state.notice.is_error);
   if (!state.notice.text.empty() && !shown_by_screen) {
     widgets::notice_text(state.notice.is_error, state.notice.text);
@@ -137,11 +138,15 @@ void navigation(AppState& state) {
                                        {Screen::materials, "nav.materials", "nav_materials"},
                                        {Screen::package, "nav.package", "nav_package"},
                                        {Screen::review, "nav.review", "nav_review"},
+                                       {Screen::district, "nav.district", "nav_district"},
+                                       {Screen::office, "nav.office", "nav_office"},
                                        {Screen::rate, "nav.rate", "nav_rate"}};
   for (const auto& e : kEntries) {
     if (widgets::nav_link(t.text(e.key), state.screen == e.screen)) state.queue(Navigate{e.screen});
     record_item(state, e.id);
-    if (e.screen != Screen::home && e.screen != Screen::review && e.screen != Screen::rate) {
+    // The applicant's steps show their status; the staff's screens do not.
+    if (e.screen != Screen::home && e.screen != Screen::review && e.screen != Screen::district && e.screen != Screen::office &&
+        e.screen != Screen::rate) {
       // The status, and why when it is not plain (what must come first, what to fix).
       const auto s = screen_status(state, e.screen);
       ImGui::Indent();
@@ -161,7 +166,8 @@ namespace {
 constexpr std::pair<Screen, const char*> kScreenTags[] = {
     {Screen::home, "home"},           {Screen::profile, "profile"},     {Screen::eligibility, "eligibility"},
     {Screen::assessment, "assessment"}, {Screen::publicity, "publicity"}, {Screen::materials, "materials"},
-    {Screen::package, "package"},     {Screen::review, "review"},       {Screen::rate, "rate"}};
+    {Screen::package, "package"},     {Screen::review, "review"},       {Screen::district, "district"},
+    {Screen::office, "office"},       {Screen::rate, "rate"}};
 }  // namespace
 
 const char* screen_tag(Screen screen) {
@@ -246,6 +252,8 @@ StepStatus screen_status(const AppState& state, Screen screen) {
       return because(Status::cannot_start, "status.why.problems", {{"n", std::to_string(state.preflight.size())}});
     case Screen::home:
     case Screen::review:
+    case Screen::district:
+    case Screen::office:
     case Screen::rate:
       return {Status::not_started, {}};
   }
@@ -310,6 +318,8 @@ void draw_frame(AppState& state) {
       case Screen::materials: screen_materials(state); break;
       case Screen::package: screen_package(state); break;
       case Screen::review: screen_review(state); break;
+      case Screen::district: screen_district(state); break;
+      case Screen::office: screen_office(state); break;
       case Screen::rate: screen_rate(state); break;
     }
     ImGui::EndChild();
@@ -447,9 +457,10 @@ bool apply_actions(AppState& state, Platform& platform) {
                      state.ui.menu_open = false;  // a screen chosen from the menu shows at once
                      if (!a.keep_scroll) state.ui.scroll_to = 0.0f;  // from its top
                      state.ui.reveal = a.field;
-                     platform.set_drop_target(a.screen == Screen::review       ? "review"
-                                              : a.screen == Screen::assessment ? "ratings"
-                                                                               : "attach");
+                     platform.set_drop_target(a.screen == Screen::review || a.screen == Screen::district ? "review"
+                                              : a.screen == Screen::office                            ? "bundles"
+                                              : a.screen == Screen::assessment                        ? "ratings"
+                                                                                                      : "attach");
                      platform.save("qaward.screen", screen_tag(a.screen));  // a reload returns here
                    },
                    [&](UpdateDraft& a) {
@@ -518,6 +529,20 @@ bool apply_actions(AppState& state, Platform& platform) {
                      remove_rater(state, a.id);
                      draft_changed = true;
                    },
+                   [&](UpdateDistrict& a) { update_district(state, platform, a.change); },
+                   [&](OpenDistrictNotice&) { open_district_notice(state, platform); },
+                   [&](ExportDistrict&) { export_district(state, platform); },
+                   [&](ImportDistrict&) { platform.pick_district_workspace(); },
+                   [&](DistrictBundle& a) { district_bundle(state, platform, a.passphrase); },
+                   [&](PickBundles&) { platform.pick_bundles(); },
+                   [&](RemoveBundle& a) { remove_bundle(state, platform, a.name); },
+                   [&](PickDistrictPublicKey&) { platform.pick_district_public_key(); },
+                   [&](RemoveDistrictPublicKey& a) { remove_district_key(state, platform, a.index); },
+                   [&](SetAcceptancePosted& a) {
+                     state.office.posted = a.posted;
+                     run_intake(state, platform);
+                   },
+                   [&](ExportIntake& a) { export_intake(state, platform, a.kind); },
                    [&](ReplaceRating& a) { draft_changed = replace_rating(state, a.replace) || draft_changed; },
                    [&](RatingFileChosen& e) { draft_changed = import_rating(state, e) || draft_changed; },
                    [&](RateLinkOpened& e) {
@@ -557,8 +582,21 @@ bool apply_actions(AppState& state, Platform& platform) {
                    [&](PackageDone& e) { package_finished(state, e.result_json); },
                    [&](ReviewStarted& e) { review_started(state, e.file, e.token); },
                    [&](ReviewRestarted& e) { review_restarted(state, e.token); },
-                   [&](ReviewDone& e) { review_finished(state, e.token, e.result_json); },
+                   [&](ReviewDone& e) {
+                     review_finished(state, e.token, e.result_json);
+                     for (const auto& r : state.review.packages) {  // a case for the district's decision
+                       if (r.token == e.token && !r.verifying) add_case(state, platform, r.file, r.report);
+                     }
+                   },
                    [&](CountersignDone& e) { countersign_finished(state, e.result_json); },
+                   [&](DistrictFileChosen& e) { (void)import_district(state, platform, e.text); },
+                   [&](DistrictBundleProgress& e) {
+                     state.district.progress = e.total > 0 ? static_cast<float>(e.done / e.total) : 0.0f;
+                   },
+                   [&](DistrictBundleDone& e) { district_bundle_finished(state, e.result_json); },
+                   [&](BundlesOpened& e) { bundles_opened(state, platform, e.names); },
+                   [&](DistrictPublicKeyChosen& e) { pin_district_key(state, platform, e.text); },
+                   [&](IntakeDone& e) { intake_finished(state, e.result_json); },
                },
                action);
   }

@@ -77,9 +77,32 @@ void screen_profile(AppState& state);
 void screen_eligibility(AppState& state);
 void screen_assessment(AppState& state);
 void screen_publicity(AppState& state);
+// The parts of a publicity screen (screen_publicity.cpp), shared by the
+// applicant's internal publicity (11(2)) and the district's recommendation
+// publicity (11(3)): the record, how to change it, the prefix of its widget
+// names ("" for the applicant's), and whether it is the draft's (its fields
+// answer change links).
+struct PublicityEditor {
+  const PublicityRecord& record;
+  std::function<void(std::function<void(PublicityRecord&)>)> edit;
+  std::string id;
+  bool in_draft = false;
+};
+void publicity_form(AppState& state, const PublicityEditor& editor);
+// The period, its exact end, the countdown ticking once a second while it
+// runs; `complete` is said once it is over with no objection open.
+void publicity_countdown(AppState& state, const PublicityEditor& editor, const PublicityPeriod& period, const std::string& complete);
+void month_calendar(AppState& state, const PublicityPeriod& period);
+void objection_log(AppState& state, const PublicityEditor& editor);
 void screen_materials(AppState& state);
 void screen_package(AppState& state);
 void screen_review(AppState& state);
+// The district office's own key (kept apart from an applicant's): its
+// fingerprint and a way to replace it, or a way to import it; true when there
+// is one. `id` prefixes the widgets' names.
+bool district_key(AppState& state, const std::string& id);
+void screen_district(AppState& state);  // the district's workspace (issue 18)
+void screen_office(AppState& state);    // the office's intake (issue 18)
 void screen_rate(AppState& state);  // a rater's own scores (issue 17)
 // The coordinator's import, comparison and agreement (screen_team.cpp), on
 // the self-assessment screen; item_agreement under each item it shows.

@@ -11,11 +11,14 @@
 #include <variant>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "../common/catalogs.hpp"
 #include "../common/editions.hpp"
 #include "theme.hpp"
 #include "qaward/assessment.hpp"
 #include "qaward/calendar.hpp"
+#include "qaward/district.hpp"
 #include "qaward/eligibility.hpp"
 #include "qaward/profile.hpp"
 #include "qaward/publicity.hpp"
@@ -27,7 +30,7 @@
 
 namespace qaward::gui {
 
-enum class Screen { home, profile, eligibility, assessment, publicity, materials, package, review, rate };
+enum class Screen { home, profile, eligibility, assessment, publicity, materials, package, review, district, office, rate };
 
 // A package opened in reviewer mode (district pre-check, Article 11(3)),
 // verified by the worker.
@@ -122,6 +125,18 @@ struct ExportRating {};
 struct PickRatings {};
 struct RemoveRater { std::string id; };
 struct ReplaceRating { bool replace = true; };  // the offer of a newer file from a rater already imported: take it, or keep the old
+// The district's workspace (issue 18, Article 11 (三)) and the office's intake (11 (四)).
+struct UpdateDistrict { std::function<void(DistrictWorkspace&)> change; };
+struct OpenDistrictNotice {};
+struct ExportDistrict {};
+struct ImportDistrict {};
+struct DistrictBundle { std::string passphrase; };  // countersign the recommended ones and bundle them
+struct PickBundles {};
+struct RemoveBundle { std::string name; };
+struct PickDistrictPublicKey {};
+struct RemoveDistrictPublicKey { std::size_t index = 0; };
+struct SetAcceptancePosted { std::optional<DateTime> posted; };  // when the acceptance list goes up
+struct ExportIntake { std::string kind; };  // html | csv | json
 
 // [SECTION] Events from the page: what the browser and its workers report
 // (a file stored, a worker's answer, a file the user chose). The entry points
@@ -144,6 +159,12 @@ struct ReviewStarted { std::string file; int token = 0; };
 struct ReviewRestarted { int token = 0; };  // verified again (another office key pinned)
 struct ReviewDone { int token = 0; std::string result_json; };
 struct CountersignDone { std::string result_json; };
+struct DistrictFileChosen { std::string text; };      // a workspace file to import
+struct DistrictBundleProgress { double done = 0; double total = 0; };
+struct DistrictBundleDone { std::string result_json; };  // the bundle was offered as a download, or why not
+struct BundlesOpened { std::vector<std::string> names; };  // the office opened bundles (the page keeps the files)
+struct DistrictPublicKeyChosen { std::string text; };  // a district's .pub file for the office to pin
+struct IntakeDone { std::string result_json; };
 // A rating file the coordinator chose or dropped (`text` empty when it was
 // too large to be one: `size` says how large).
 struct RatingFileChosen { std::string name; std::string text; double size = 0; };
@@ -156,12 +177,15 @@ using Action = std::variant<SetLanguage, SetTextSize, Navigate, UpdateDraft, Pic
                             OpenPublicityDocument, ExportDraft, ImportDraft, ExportScoringSheet, ImportKey,
                             PickPackages, PickOfficeKey, ClearOfficeKey, ExportReview, Countersign, RemoveAttachment,
                             SaveScroll, ExportKey, DismissKeyBackup, UpdateRating, ExportRating, PickRatings, RemoveRater,
-                            ReplaceRating,
+                            ReplaceRating, UpdateDistrict, OpenDistrictNotice, ExportDistrict, ImportDistrict, DistrictBundle,
+                            PickBundles, RemoveBundle, PickDistrictPublicKey, RemoveDistrictPublicKey, SetAcceptancePosted,
+                            ExportIntake,
                             // events from the page
                             UpdateReady, AttachmentStored, AttachmentProgress, AttachmentChecked, AttachmentMissing,
                             AttachmentStoreFailed, DraftFileChosen, KeyFileChosen, OfficeKeyChosen, PackageProgress,
                             PackageWritten, PackageDone, ReviewStarted, ReviewRestarted, ReviewDone, CountersignDone,
-                            StorageReported, RatingFileChosen, RateLinkOpened>;
+                            StorageReported, RatingFileChosen, RateLinkOpened, DistrictFileChosen, DistrictBundleProgress,
+                            DistrictBundleDone, BundlesOpened, DistrictPublicKeyChosen, IntakeDone>;
 
 // [SECTION] The parts of the application state
 
@@ -236,6 +260,28 @@ struct TeamState {
 // Reviewer mode: the packages opened for the pre-check.
 struct ReviewState {
   std::vector<ReviewedPackage> packages;
+};
+
+// The district's own procedure (issue 18, Article 11 (三)): its workspace,
+// one case per package opened in reviewer mode, kept in this browser
+// (qaward.district) and exchanged with the CLI as a qaward-district/1 file.
+struct DistrictState {
+  DistrictWorkspace workspace;
+  bool busy = false;  // countersigning and bundling in the worker
+  float progress = 0;
+  Notice result;      // what the last bundle job said
+};
+
+// The municipal office's intake (Article 11 (四)): the districts' public keys
+// it pinned (qaward.district_keys, .pub texts), the bundles opened (the page
+// keeps the files, by name) and the worker's report over all of them.
+struct OfficeState {
+  std::vector<std::string> district_keys;
+  std::vector<std::string> bundles;
+  int checking = 0;       // intake runs asked for and not yet answered
+  nlohmann::json report;  // intake_json's form; null before the first
+  std::string acceptance_html, csv;
+  std::optional<DateTime> posted;  // when the acceptance list is published (else left to fill in)
 };
 
 // What the interface keeps between frames, apart from the model.
@@ -318,6 +364,8 @@ struct AppState {
   Keeping keeping;
   TeamState team;
   ReviewState review;
+  DistrictState district;
+  OfficeState office;
   UiState ui;
 
   [[nodiscard]] const Catalog& text() const { return catalog(language); }

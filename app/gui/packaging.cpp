@@ -18,14 +18,13 @@
 
 namespace qaward::gui {
 
-namespace {
-
-// A worker's reply: { "ok": true, ... }, or { "ok": false, "message": { "zh", "en" } }.
 bool succeeded(const nlohmann::json& reply) { return reply.is_object() && reply.value("ok", false); }
 std::string failure_text(const AppState& state, const nlohmann::json& reply) {
   const auto message = reply.is_object() ? reply.value("message", nlohmann::json::object()) : nlohmann::json::object();
   return message.is_object() ? message.value(state.language == Language::en ? "en" : "zh", std::string("?")) : std::string("?");
 }
+
+namespace {
 
 // The package request for the draft as it stands: the planner reads no file
 // here, it takes what the worker found when each file was attached (preflight

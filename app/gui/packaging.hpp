@@ -9,6 +9,11 @@
 
 namespace qaward::gui {
 
+// A worker's reply: { "ok": true, ... }, or { "ok": false, "message": { "zh", "en" } }.
+[[nodiscard]] bool succeeded(const nlohmann::json& reply);
+// Its message in the interface's language.
+[[nodiscard]] std::string failure_text(const AppState& state, const nlohmann::json& reply);
+
 [[nodiscard]] std::vector<Diagnostic> preflight(const AppState& state);
 void create_key(AppState& state, Platform& platform, const std::string& passphrase);
 // Starts building the package in the worker; package_finished takes its result.

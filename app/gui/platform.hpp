@@ -49,6 +49,20 @@ class Platform {
   virtual void check_attachments(const std::vector<std::pair<std::string, bool>>& names) = 0;
   // Countersign the reviewed package `token` in the worker (request: JSON).
   virtual void countersign_in_worker(int token, const std::string& request) = 0;
+  // The district's job (issue 18): countersign the reviewed packages in
+  // `packages` (JSON [{token, opinion}]) with the key in `request` (JSON:
+  // secret_key, passphrase, unit, now, workspace) and bundle them; the bundle
+  // is offered as a download, progress and the result come back.
+  virtual void district_bundle_in_worker(const std::string& packages, const std::string& request) = 0;
+  // Ask the user for a district workspace file (qaward-district/1).
+  virtual void pick_district_workspace() = 0;
+  // The office: ask for bundles (kept by the page, by name), forget one, ask
+  // for a district's public key to pin, and run the intake over the bundles
+  // (request: JSON names, district_keys, posted_at).
+  virtual void pick_bundles() = 0;
+  virtual void forget_bundle(const std::string& name) = 0;
+  virtual void pick_district_public_key() = 0;
+  virtual void intake_in_worker(const std::string& request) = 0;
   // Open printable HTML in a new tab.
   virtual void open_document(const std::string& html) = 0;
 };

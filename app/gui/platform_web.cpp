@@ -42,6 +42,7 @@
 #include "app.hpp"
 #include "fonts.hpp"
 #include "team.hpp"
+#include "district.hpp"
 #include "keeping.hpp"
 #include "packaging.hpp"
 #include "page_events.hpp"
@@ -102,6 +103,14 @@ EM_JS(void, js_check_attachments, (const char* list), { QA.checkAttachments(JSON
 EM_JS(void, js_countersign_in_worker, (int token, const char* request), {
   QA.countersignInWorker(token, UTF8ToString(request));
 });
+EM_JS(void, js_district_bundle_in_worker, (const char* packages, const char* request), {
+  QA.districtBundleInWorker(UTF8ToString(packages), UTF8ToString(request));
+});
+EM_JS(void, js_pick_district_workspace, (), { QA.pickDistrictWorkspace(); });
+EM_JS(void, js_pick_bundles, (), { QA.pickBundles(); });
+EM_JS(void, js_forget_bundle, (const char* name), { QA.forgetBundle(UTF8ToString(name)); });
+EM_JS(void, js_pick_district_public_key, (), { QA.pickDistrictPublicKey(); });
+EM_JS(void, js_intake_in_worker, (const char* request), { QA.intakeInWorker(UTF8ToString(request)); });
 EM_JS(void, js_set_drop_target, (const char* target), { QA.dropTarget = UTF8ToString(target); });
 EM_JS(void, js_pick_ratings, (), { QA.pickRatings(); });
 EM_JS(void, js_download, (const char* path, const char* name), { QA.download(UTF8ToString(path), UTF8ToString(name)); });
@@ -136,6 +145,14 @@ class WebPlatform final : public Platform {
   void pick_packages() override { js_pick_packages(); }
   void pick_office_key() override { js_pick_office_key(); }
   void pin_office_key(const std::string& office_key) override { js_pin_office_key(office_key.c_str()); }
+  void district_bundle_in_worker(const std::string& packages, const std::string& request) override {
+    js_district_bundle_in_worker(packages.c_str(), request.c_str());
+  }
+  void pick_district_workspace() override { js_pick_district_workspace(); }
+  void pick_bundles() override { js_pick_bundles(); }
+  void forget_bundle(const std::string& name) override { js_forget_bundle(name.c_str()); }
+  void pick_district_public_key() override { js_pick_district_public_key(); }
+  void intake_in_worker(const std::string& request) override { js_intake_in_worker(request.c_str()); }
   void package_in_worker(const std::string& request, const std::vector<std::string>& names) override {
     js_package_in_worker(request.c_str(), nlohmann::json(names).dump().c_str());
   }
@@ -825,6 +842,32 @@ EMSCRIPTEN_KEEPALIVE void qa_review_done(int token, const char* result) {
 // The countersigned copy was downloaded, or why not.
 EMSCRIPTEN_KEEPALIVE void qa_countersign_done(const char* result) { qaward::gui::post(qaward::gui::CountersignDone{result}); }
 
+// The district's workspace file chosen for import (issue 18).
+EMSCRIPTEN_KEEPALIVE void qa_district_workspace_chosen(const char* text) {
+  qaward::gui::post(qaward::gui::DistrictFileChosen{text});
+}
+// Packages countersigned of all, then the bundle (the last step).
+EMSCRIPTEN_KEEPALIVE void qa_district_bundle_progress(double done, double total) {
+  qaward::gui::post(qaward::gui::DistrictBundleProgress{done, total}, /*progress=*/true);
+}
+// The bundle was offered as a download, or why not (JSON: ok, count | message).
+EMSCRIPTEN_KEEPALIVE void qa_district_bundle_done(const char* result) { qaward::gui::post(qaward::gui::DistrictBundleDone{result}); }
+// The office opened bundles (JSON array of names; the page keeps the files).
+EMSCRIPTEN_KEEPALIVE void qa_bundles_opened(const char* names) {
+  const auto list = nlohmann::json::parse(names, nullptr, false);
+  std::vector<std::string> opened;
+  if (list.is_array()) {
+    for (const auto& n : list) {
+      if (n.is_string()) opened.push_back(n.get<std::string>());
+    }
+  }
+  qaward::gui::post(qaward::gui::BundlesOpened{std::move(opened)});
+}
+// A district's public key file (.pub) the office chose to pin.
+EMSCRIPTEN_KEEPALIVE void qa_district_pubkey_chosen(const char* text) { qaward::gui::post(qaward::gui::DistrictPublicKeyChosen{text}); }
+// The worker's intake over the bundles (JSON: ok, report, acceptance_html, csv).
+EMSCRIPTEN_KEEPALIVE void qa_intake_done(const char* result) { qaward::gui::post(qaward::gui::IntakeDone{result}); }
+
 // Test hook: a JSON snapshot of what the interface holds. Rectangles are in
 // CSS pixels, as a test clicks them.
 EMSCRIPTEN_KEEPALIVE const char* qa_debug_state() {
@@ -839,6 +882,7 @@ EMSCRIPTEN_KEEPALIVE const char* qa_debug_state() {
       {"frame_ms", r.frame_ms},
       {"semantics_nodes", qaward::gui::semantics::nodes().size()},
       {"screen", static_cast<int>(r.state.screen)},
+      {"screen_tag", qaward::gui::screen_tag(r.state.screen)},
       {"eligibility", r.state.eligibility ? qaward::to_string(r.state.eligibility->outcome) : ""},
       {"preflight", [&] {
          nlohmann::json keys = nlohmann::json::array();
@@ -874,6 +918,20 @@ EMSCRIPTEN_KEEPALIVE const char* qa_debug_state() {
                            {"countersignatures", review.report.countersignatures.size()}});
          }
          return list;
+       }()},
+      {"district", [&] {
+         const auto status = qaward::gui::district_status_now(r.state);
+         nlohmann::json problems = nlohmann::json::array();
+         for (const auto& d : status.problems) problems.push_back(d.key);
+         return nlohmann::json{{"workspace", qaward::to_json(r.state.district.workspace)}, {"stage", qaward::to_string(status.stage)},
+                               {"problems", problems}, {"busy", r.state.district.busy},
+                               {"result", r.state.district.result.text}, {"result_is_error", r.state.district.result.is_error}};
+       }()},
+      {"office", [&] {
+         nlohmann::json fingerprints = nlohmann::json::array();
+         for (const auto& k : r.state.office.district_keys) fingerprints.push_back(qaward::parse_public_key(k).value().fingerprint());
+         return nlohmann::json{{"keys", fingerprints}, {"bundles", r.state.office.bundles}, {"checking", r.state.office.checking},
+                               {"report", r.state.office.report}};
        }()},
       {"draft", nlohmann::json::parse(qaward::draft_to_json(r.state.draft))},
       {"rating", qaward::rating_to_json(r.state.team.rating)},
@@ -1028,6 +1086,16 @@ int main() {
   if (char* rate = js_rate_link()) {  // opened from a rater's link: their screen
     if (std::string(rate) != "-") r.state.queue(RateLinkOpened{rate});
     std::free(rate);
+  }
+  {  // the district's workspace and the office's pinned district keys (issue 18)
+    const auto kept = load("qaward.district");
+    if (auto read = restore_district(kept ? &*kept : nullptr); read.ok()) {
+      r.state.district.workspace = std::move(read).value();
+    } else {
+      keep_aside("qaward.district", *kept, "district.kept_aside", read.diagnostics());
+    }
+    const auto keys = load("qaward.district_keys");
+    r.state.office.district_keys = restore_district_keys(keys ? &*keys : nullptr);
   }
   if (const auto office = load("qaward.office_key"); office && qaward::parse_public_key(*office).ok()) {
     r.state.keys.office_key = *office;

@@ -23,6 +23,8 @@ ImVec4 day_color(DayKind kind) {
   return {0.1f, 0.1f, 0.1f, 1.0f};
 }
 
+}  // namespace
+
 // A month grid (Monday first) from the posting day's month to the last day's.
 void month_calendar(AppState& state, const PublicityPeriod& period) {
   const Catalog& t = state.text();
@@ -66,74 +68,66 @@ void month_calendar(AppState& state, const PublicityPeriod& period) {
 }
 
 // The objection log (Articles 12-13) with the office's deadlines.
-void objection_log(AppState& state) {
+void objection_log(AppState& state, const PublicityEditor& editor) {
   const Catalog& t = state.text();
   widgets::heading(t.text("obj.title"));
   if (state.services.rules != nullptr) widgets::help_marker(t.text("ui.law_words", {{"text", state.services.rules->procedure.objection_excerpt}}));
-  const auto& list = publicity_of(state.draft).objections;
+  const auto& list = editor.record.objections;
+  const auto& edit = editor.edit;
   for (std::size_t i = 0; i < list.size(); ++i) {
     const auto& o = list[i];
     ImGui::PushID(static_cast<int>(i));
-    const std::string field = "objection." + std::to_string(i);
+    const std::string field = editor.id + "objection." + std::to_string(i);
     widgets::text(t.text("obj.received"));
     widgets::same_line(ImGui::GetFontSize() * 8.0f);
     if (auto v = widgets::date_field(state, (field + ".received").c_str(), o.received_on); v && *v) {
-      state.edit([i, date = **v](Draft& d) { edit_publicity(d).objections[i].received_on = date; });
+      edit([i, date = **v](PublicityRecord& r) { r.objections[i].received_on = date; });
     }
-    reveal_field(state, "/publicity/objections/" + std::to_string(i));
+    if (editor.in_draft) reveal_field(state, "/publicity/objections/" + std::to_string(i));
     widgets::same_line(widgets::button_width(t.text("ui.remove")));
     if (widgets::button(t.text("ui.remove"), true)) {
-      state.edit([i](Draft& d) {
-        auto& objections = edit_publicity(d).objections;
-        objections.erase(objections.begin() + static_cast<std::ptrdiff_t>(i));
-      });
+      edit([i](PublicityRecord& r) { r.objections.erase(r.objections.begin() + static_cast<std::ptrdiff_t>(i)); });
     }
     for (const auto& [key, member] : {std::pair{"obj.from", &Objection::from}, {"obj.summary", &Objection::summary},
                                       {"obj.resolution", &Objection::resolution}}) {
       std::string text = o.*member;
       widgets::item_width(-1.0f);
       if (widgets::input_text((std::string("##") + key).c_str(), t.text(key).c_str(), &text)) {
-        state.edit([i, member = member, text](Draft& d) { edit_publicity(d).objections[i].*member = text; });
+        edit([i, member = member, text](PublicityRecord& r) { r.objections[i].*member = text; });
       }
     }
     if (state.services.calendar != nullptr && state.services.rules != nullptr) {
-      const auto deadlines = objection_deadlines(*state.services.calendar, state.services.rules->procedure, o, publicity_of(state.draft).region);
+      const auto deadlines = objection_deadlines(*state.services.calendar, state.services.rules->procedure, o, editor.record.region);
       widgets::colored_wrapped(widgets::kMuted, t.text("obj.deadlines", {{"forward", to_string(deadlines.forward_by)}, {"report", to_string(deadlines.report_by)}}));
     }
     ImGui::Separator();
     ImGui::PopID();
   }
   if (widgets::button(t.text("obj.add"), true)) {
-    state.edit([today = state.now.date](Draft& d) {
+    edit([today = state.now.date](PublicityRecord& r) {
       Objection o;
       o.received_on = today;
-      edit_publicity(d).objections.push_back(o);
+      r.objections.push_back(o);
     });
   }
-  record_item(state, "add_objection");
+  record_item(state, (editor.id + "add_objection").c_str());
 }
 
-}  // namespace
-
-void screen_publicity(AppState& state) {
+void publicity_form(AppState& state, const PublicityEditor& editor) {
   const Catalog& t = state.text();
-  const auto& form = publicity_of(state.draft);
-  widgets::heading(t.text("nav.publicity"), 1);
-  if (state.services.rules != nullptr) widgets::help_marker(t.text("ui.law_words", {{"text", state.services.rules->procedure.publicity_excerpt}}));
-  ImGui::Separator();
-
+  const auto& form = editor.record;
+  const auto& edit = editor.edit;
+  const std::string posted_id = editor.id + "posted_at";
   widgets::text(t.text("pub.posted_at"));
   widgets::help_marker(t.text("pub.posted_at_hint"));
-  auto [it, inserted] = state.ui.buffers.try_emplace("posted_at", form.posted_at ? to_iso(*form.posted_at).substr(0, 16) : std::string());
+  auto [it, inserted] = state.ui.buffers.try_emplace(posted_id, form.posted_at ? to_iso(*form.posted_at).substr(0, 16) : std::string());
   widgets::item_width(ImGui::GetFontSize() * 12.0f);
-  if (widgets::input_text("##posted_at", "2026-03-06T15:00", &it->second, 0, false)) {
+  if (widgets::input_text(("##" + posted_id).c_str(), "2026-03-06T15:00", &it->second, 0, false)) {
     const auto parsed = parse_datetime(it->second);
-    if (parsed || it->second.empty()) {
-      state.edit([parsed](Draft& d) { edit_publicity(d).posted_at = parsed; });
-    }
+    if (parsed || it->second.empty()) edit([parsed](PublicityRecord& r) { r.posted_at = parsed; });
   }
-  record_item(state, "posted_at");
-  reveal_field(state, "/publicity/posted_at", true);
+  record_item(state, posted_id.c_str());
+  if (editor.in_draft) reveal_field(state, "/publicity/posted_at", true);
   if (!it->second.empty() && !parse_datetime(it->second)) {
     widgets::same_line(ImGui::GetFontSize() * 8.0f);
     widgets::colored_wrapped(widgets::kBad, t.text("input.bad_datetime", {{"found", it->second}}));
@@ -143,19 +137,20 @@ void screen_publicity(AppState& state) {
     DateTime now = state.now;
     now.seconds -= now.seconds % 60;
     it->second = to_iso(now).substr(0, 16);
-    state.edit([now](Draft& d) { edit_publicity(d).posted_at = now; });
+    edit([now](PublicityRecord& r) { r.posted_at = now; });
   }
+  record_item(state, (editor.id + "posted_now").c_str());
   bool counts = form.posting_day_counts;
-  if (widgets::checkbox(t.text("pub.posting_day_counts"), &counts)) state.edit([counts](Draft& d) { edit_publicity(d).posting_day_counts = counts; });
+  if (widgets::checkbox(t.text("pub.posting_day_counts"), &counts)) edit([counts](PublicityRecord& r) { r.posting_day_counts = counts; });
   widgets::help_marker(t.text("pub.posting_day_counts_hint"));
   bool close = form.close_of_business.has_value();
   if (widgets::checkbox(t.text("pub.close_of_business"), &close)) {
-    state.edit([close](Draft& d) { edit_publicity(d).close_of_business = close ? std::optional<int>(19 * 3600 + 30 * 60) : std::nullopt; });
+    edit([close](PublicityRecord& r) { r.close_of_business = close ? std::optional<int>(19 * 3600 + 30 * 60) : std::nullopt; });
   }
   widgets::help_marker(t.text("pub.close_of_business_hint"));
   bool national = form.region == Region::national;
   if (widgets::checkbox(t.text("pub.national_only"), &national)) {
-    state.edit([national](Draft& d) { edit_publicity(d).region = national ? Region::national : Region::xinjiang; });
+    edit([national](PublicityRecord& r) { r.region = national ? Region::national : Region::xinjiang; });
   }
   ImGui::Spacing();
   for (const auto& [key, member] : {std::pair{"pub.where", &PublicityRecord::where}, {"pub.department", &PublicityRecord::department},
@@ -163,33 +158,33 @@ void screen_publicity(AppState& state) {
     // The label beside its field where both fit, above it on a phone.
     widgets::text(t.text(key));
     if (ImGui::GetContentRegionAvail().x >= ImGui::GetFontSize() * 16.0f) ImGui::SameLine(ImGui::GetFontSize() * 8.0f);
-    if (auto v = widgets::text_field(state, key, form.*member, ImGui::GetFontSize() * 20.0f)) {
-      state.edit([member = member, v = *v](Draft& d) { edit_publicity(d).*member = v; });
+    if (auto v = widgets::text_field(state, (editor.id + key).c_str(), form.*member, ImGui::GetFontSize() * 20.0f)) {
+      edit([member = member, v = *v](PublicityRecord& r) { r.*member = v; });
     }
-    reveal_field(state, std::string("/publicity/") + (key + 4), true);  // "pub.where" is /publicity/where
+    if (editor.in_draft) reveal_field(state, std::string("/publicity/") + (key + 4), true);  // "pub.where" is /publicity/where
   }
-  ImGui::Separator();
-  if (!state.publicity) {
-    widgets::wrapped_text(t.text("pub.no_date"));
-    return;
-  }
-  const auto& period = *state.publicity;
+}
+
+void publicity_countdown(AppState& state, const PublicityEditor& editor, const PublicityPeriod& period, const std::string& complete) {
+  const Catalog& t = state.text();
   widgets::heading(t.text("cli.publicity.period", {{"first", chinese_date(period.first_day)}, {"end", chinese_end_time(period)},
                                                     {"first_iso", to_string(period.first_day)}, {"last_iso", to_string(period.last_day)},
                                                     {"days", std::to_string(period.options.working_days)}}));
-  record_item(state, "period");
+  record_item(state, (editor.id + "period").c_str());
   const bool en = state.language == Language::en;
   widgets::colored_wrapped(widgets::kMuted, t.text("pub.exact_end", {{"end", en ? english_end_time(period) : chinese_end_time(period)}}));
   if (period.estimated) widgets::colored_wrapped(widgets::kWarn, t.text("cal.estimated_xinjiang", {{"from", "2004"}, {"to", std::to_string(state.services.calendar->last_year())}}));
   const auto status = publicity_status(*state.services.calendar, period, state.now);
   const std::int64_t s = status.remaining_seconds;
-  const std::string countdown = t.text(std::string("pub.state.") + to_string(status.state),
-                                       {{"days", std::to_string(status.remaining_working_days)},
-                                        {"hours", std::to_string(s / 3600)}, {"minutes", std::to_string(s / 60 % 60)},
-                                        {"seconds", std::to_string(s % 60)}, {"now", en ? english_clock(state.now) : chinese_clock(state.now)}});
-  // "可以报送" only when no objection is open: a period that ended with one
+  const std::string countdown = status.state == PublicityState::complete
+      ? complete
+      : t.text(std::string("pub.state.") + to_string(status.state),
+               {{"days", std::to_string(status.remaining_working_days)},
+                {"hours", std::to_string(s / 3600)}, {"minutes", std::to_string(s / 60 % 60)},
+                {"seconds", std::to_string(s % 60)}, {"now", en ? english_clock(state.now) : chinese_clock(state.now)}});
+  // The go-ahead only when no objection is open: a period that ended with one
   // unsettled says so instead (Articles 12-13).
-  const std::size_t open = open_objection_count(state);
+  const std::size_t open = open_objections(editor.record, state.now.date).size();
   if (status.state == PublicityState::complete && open > 0) {
     widgets::status_text(widgets::kWarn, t.text("pub.state.complete_objections_open", {{"n", std::to_string(open)}}));
   } else if (status.state == PublicityState::complete) {
@@ -197,18 +192,37 @@ void screen_publicity(AppState& state) {
   } else {  // a countdown: not read out every second
     widgets::colored_wrapped(widgets::kAccent, countdown);
   }
-  record_item(state, "countdown");
+  record_item(state, (editor.id + "countdown").c_str());
   // The countdown ticks once a second while the period runs, and only then.
-  state.ui.wants_tick = status.state != PublicityState::complete;
+  state.ui.wants_tick = state.ui.wants_tick || status.state != PublicityState::complete;
+}
+
+void screen_publicity(AppState& state) {
+  const Catalog& t = state.text();
+  const PublicityEditor editor{publicity_of(state.draft),
+                               [&state](std::function<void(PublicityRecord&)> change) {
+                                 state.edit([change = std::move(change)](Draft& d) { change(edit_publicity(d)); });
+                               },
+                               "", true};
+  widgets::heading(t.text("nav.publicity"), 1);
+  if (state.services.rules != nullptr) widgets::help_marker(t.text("ui.law_words", {{"text", state.services.rules->procedure.publicity_excerpt}}));
+  ImGui::Separator();
+  publicity_form(state, editor);
+  ImGui::Separator();
+  if (!state.publicity) {
+    widgets::wrapped_text(t.text("pub.no_date"));
+    return;
+  }
+  publicity_countdown(state, editor, *state.publicity, t.text("pub.state.complete"));
   if (widgets::button(t.text("pub.print_notice"))) state.queue(OpenPublicityDocument{false});
   record_item(state, "print_notice");
   widgets::same_line(widgets::button_width(t.text("pub.print_statement")));
   if (widgets::button(t.text("pub.print_statement"))) state.queue(OpenPublicityDocument{true});
   if (!state.notice.text.empty() && state.notice.is_error) widgets::notice_text(true, state.notice.text);
   ImGui::Spacing();
-  month_calendar(state, period);
+  month_calendar(state, *state.publicity);
   ImGui::Spacing();
-  objection_log(state);
+  objection_log(state, editor);
 }
 
 }  // namespace qaward::gui

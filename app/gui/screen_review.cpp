@@ -11,25 +11,22 @@
 
 namespace qaward::gui {
 
-namespace {
-
 // The office's own signing key, kept apart from an applicant's (issue 16):
 // which key a countersignature will use, by its fingerprint, before it is used.
-void district_key(AppState& state) {
+bool district_key(AppState& state, const std::string& id) {
   const Catalog& t = state.text();
   if (state.keys.district_secret_key.empty()) {
     widgets::colored_wrapped(widgets::kMuted, t.text("review.need_key"));
     if (widgets::button(t.text("review.import_key"))) state.queue(ImportKey{true});
-    record_item(state, "import_district_key");
-    return;
+    record_item(state, (id + "import_district_key").c_str());
+    return false;
   }
   const auto key = parse_public_key(state.keys.district_public_key);
   widgets::wrapped_text(t.text("review.key_in_use", {{"fingerprint", key.ok() ? key.value().fingerprint() : ""}}));
-  record_item(state, "district_key");
+  record_item(state, (id + "district_key").c_str());
   if (widgets::button(t.text("review.replace_key"), true)) state.queue(ImportKey{true});
+  return true;
 }
-
-}  // namespace
 
 void screen_review(AppState& state) {
   const Catalog& t = state.text();
@@ -53,7 +50,7 @@ void screen_review(AppState& state) {
     if (widgets::button(t.text("review.unpin_office_key"), true)) state.queue(ClearOfficeKey{});
     record_item(state, "unpin_office_key");
   }
-  district_key(state);
+  (void)district_key(state, "");
   if (state.review.packages.empty()) return;
   if (widgets::button(t.text("review.report_html"))) state.queue(ExportReview{"html"});
   widgets::same_line(widgets::button_width("JSON"));

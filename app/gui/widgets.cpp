@@ -161,10 +161,10 @@ void text_colored(const ImVec4& color, const std::string& s) {
 void text_disabled(const std::string& s) { text_colored(ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), s); }
 
 void heading(const std::string& text, int level) {
-  ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * (level <= 1 ? theme::kHeading1 : theme::kHeading2));
+  ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * (level <= 1 ? theme::kHeading1 : level == 2 ? theme::kHeading2 : 1.0f));
   ImGui::PushStyleColor(ImGuiCol_Text, kAccent);
   semantics::Node& n = wrapped_as(Role::heading, text);  // a long period's title wraps on a phone
-  n.level = level <= 1 ? 1 : 2;
+  n.level = std::clamp(level, 1, 3);
   n.focus_target = level <= 1;
   ImGui::PopStyleColor();
   ImGui::PopFont();

@@ -81,7 +81,8 @@ bool begin_table(const char* id, const std::string& name, int columns, ImGuiTabl
 // each header a column header of the tree).
 void table_headers();
 // A heading in the accent colour: level 1 is a screen's title, level 2 a
-// section (larger than body text by theme::kHeading1 / kHeading2).
+// section (larger than body text by theme::kHeading1 / kHeading2), level 3
+// one of a section's entries (body size).
 void heading(const std::string& text, int level = 2);
 // Text drawn larger than body text (the verdict), in a colour.
 void emphasized(const ImVec4& color, const std::string& text);

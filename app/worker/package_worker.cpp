@@ -6,6 +6,7 @@
 // the browser's origin-private file system through a PackageSink, written in
 // place, so that neither the heap nor the page ever holds a whole package.
 #include <emscripten.h>
+#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -13,8 +14,11 @@
 #include "../common/assessment_bridge.hpp"
 #include "../common/catalogs.hpp"
 #include "../common/editions.hpp"
+#include "../common/intake_documents.hpp"
 #include "../common/package_support.hpp"
 #include "../common/shipped_calendar.hpp"
+#include "qaward/bundle.hpp"
+#include "qaward/district.hpp"
 #include "qaward/json_text.hpp"
 #include "qaward/package.hpp"
 #include "qaward/version.hpp"
@@ -237,6 +241,111 @@ EMSCRIPTEN_KEEPALIVE const char* qa_worker_file_sha256(const char* path) {
   const auto sha256 = qaward::file_sha256(path);
   if (sha256.empty()) return respond(failure(qaward::make_error("pkg.unreadable", "", {{"found", path}})));
   return respond({{"ok", true}, {"sha256", sha256}});
+}
+
+// [SECTION] The district's countersignatures and bundle (issue 18, Article
+// 11 (三)). The page's job unlocks the district key once, countersigns each
+// recommended package into a file of its own, bundles them, and locks the
+// key again: one Argon2id, however many packages.
+
+}  // extern "C"
+
+namespace {
+std::optional<qaward::KeyPair>& unlocked_key() {
+  static std::optional<qaward::KeyPair> key;
+  return key;
+}
+}  // namespace
+
+extern "C" {
+
+// request: { "secret_key", "passphrase" }
+EMSCRIPTEN_KEEPALIVE const char* qa_worker_district_unlock(const char* request_json) {
+  const auto request = request_object(request_json);
+  if (!request) return respond(failure(qaward::make_error("input.invalid_json")));
+  auto key = qaward::decrypt_secret_key(text_of(*request, "secret_key"), text_of(*request, "passphrase"));
+  if (!key.ok()) return respond(failure(key.diagnostics().at(0)));
+  unlocked_key() = std::move(key).value();
+  return respond({{"ok", true}, {"fingerprint", unlocked_key()->public_key.fingerprint()}});
+}
+
+EMSCRIPTEN_KEEPALIVE void qa_worker_district_lock() {
+  // Overwritten through a volatile pointer, which the compiler may not drop.
+  if (auto& key = unlocked_key()) {
+    volatile std::uint8_t* secret = key->secret.data();
+    for (std::size_t i = 0; i < key->secret.size(); ++i) secret[i] = 0;
+  }
+  unlocked_key().reset();
+}
+
+// The package at `path` countersigned with the unlocked key into the output.
+// request: { "unit", "opinion", "now" }
+EMSCRIPTEN_KEEPALIVE const char* qa_worker_district_countersign(const char* path, const char* request_json) {
+  const auto request = request_object(request_json);
+  if (!request || !unlocked_key()) return respond(failure(qaward::make_error("input.invalid_json")));
+  const auto now = qaward::parse_datetime(text_of(*request, "now"));
+  if (!now) return respond(failure(qaward::make_error("input.bad_datetime", "/now", {{"found", text_of(*request, "now")}})));
+  const qaward::CountersignRequest cs{text_of(*request, "unit"), text_of(*request, "opinion"), &*unlocked_key(), *now};
+  OpfsSink sink;
+  const auto result = qaward::countersign_package(path, sink, cs, qaward::shipped_verify_context());
+  if (!result.ok()) return respond(write_failure(result.diagnostics().at(0)));
+  return respond({{"ok", true}, {"package_id", result.value()}});
+}
+
+// The bundle of the countersigned packages in `paths` into the output.
+// request: { "paths": [...], "workspace": {qaward-district/1}, "now" }
+EMSCRIPTEN_KEEPALIVE const char* qa_worker_district_bundle(const char* request_json) {
+  const auto request = request_object(request_json);
+  if (!request || !unlocked_key() || !request->contains("workspace") || !(*request)["paths"].is_array()) {
+    return respond(failure(qaward::make_error("input.invalid_json")));
+  }
+  auto workspace = qaward::district_workspace_from_json((*request)["workspace"]);
+  if (!workspace.ok()) return respond(failure(workspace.diagnostics().at(0)));
+  const auto now = qaward::parse_datetime(text_of(*request, "now"));
+  if (!now) return respond(failure(qaward::make_error("input.bad_datetime", "/now", {{"found", text_of(*request, "now")}})));
+  qaward::BundleRequest bundle;
+  for (const auto& path : (*request)["paths"]) {
+    if (path.is_string()) bundle.packages.push_back(path.get<std::string>());
+  }
+  bundle.unit = workspace.value().unit;
+  bundle.publicity = workspace.value().publicity;
+  bundle.key = &*unlocked_key();
+  bundle.now = *now;
+  bundle.workspace = &workspace.value();
+  OpfsSink sink;
+  const auto index = qaward::write_bundle(bundle, sink, qaward::shipped_verify_context());
+  if (!index.ok()) return respond(write_failure(index.diagnostics().at(0)));
+  return respond({{"ok", true}, {"count", index.value()["packages"].size()}});
+}
+
+// The office's intake (Article 11 (四)) of the bundles mounted in /in, named
+// as the user named them. request: { "names": [...], "district_keys": [.pub
+// texts], "posted_at": "" or ISO 8601 }. The reply carries the report and
+// the acceptance list, printable and as CSV.
+EMSCRIPTEN_KEEPALIVE const char* qa_worker_intake(const char* request_json) {
+  const auto request = request_object(request_json);
+  if (!request || !(*request)["names"].is_array()) return respond(failure(qaward::make_error("input.invalid_json")));
+  qaward::BundleVerifyContext context{qaward::shipped_verify_context(), {}};
+  if (const auto keys = request->find("district_keys"); keys != request->end() && keys->is_array()) {
+    for (const auto& text : *keys) {
+      auto key = qaward::parse_public_key(text.is_string() ? text.get<std::string>() : std::string());
+      if (!key.ok()) return respond(failure(key.diagnostics().at(0)));
+      context.district_keys.push_back(key.value());
+    }
+  }
+  std::vector<std::string> names;
+  for (const auto& name : (*request)["names"]) {
+    if (name.is_string()) names.push_back(name.get<std::string>());
+  }
+  // Relative to /in: the report names each bundle as the user did.
+  if (chdir("/in") != 0) return respond(failure(qaward::make_error("pkg.unreadable", "", {{"found", "/in"}})));
+  const auto intake = qaward::intake_bundles(names, context);
+  (void)chdir("/");
+  const auto posted = qaward::parse_datetime(text_of(*request, "posted_at"));
+  return respond({{"ok", true},
+                  {"report", qaward::intake_json(intake)},
+                  {"acceptance_html", qaward::acceptance_list_html(intake, posted)},
+                  {"csv", qaward::intake_csv(intake)}});
 }
 
 }  // extern "C"

@@ -70,7 +70,11 @@ nlohmann::json to_json(const DistrictCase& c) {
 nlohmann::json to_json(const DistrictWorkspace& workspace) {
   nlohmann::json cases = nlohmann::json::array();
   for (const auto& c : workspace.cases) cases.push_back(to_json(c));
-  return {{"format", kDistrictFormat}, {"unit", workspace.unit}, {"cases", std::move(cases)}, {"publicity", to_json(workspace.publicity)}};
+  return {{"format", kDistrictFormat},
+          {"unit", workspace.unit},
+          {"reviewer", workspace.reviewer},
+          {"cases", std::move(cases)},
+          {"publicity", to_json(workspace.publicity)}};
 }
 
 Result<DistrictWorkspace> district_workspace_from_json(const nlohmann::json& value) {
@@ -80,9 +84,10 @@ Result<DistrictWorkspace> district_workspace_from_json(const nlohmann::json& val
     r.error("input.wrong_type", "", {{"found", detail::describe(value)}, {"expected", "{ \"format\": \"qaward-district/1\", ... }"}});
     return std::move(r.diagnostics);
   }
-  r.unknown_members(value, "", {"format", "unit", "cases", "publicity"});
+  r.unknown_members(value, "", {"format", "unit", "reviewer", "cases", "publicity"});
   if (r.required_one_of(value, "", "format", {kDistrictFormat})) {
     workspace.unit = r.string(value, "", "unit").value_or("");
+    workspace.reviewer = r.string(value, "", "reviewer").value_or("");
   }
   if (const auto* list = r.array(value, "", "cases")) {
     std::set<std::string> ids;

@@ -38,6 +38,7 @@ qaward::DistrictCase a_case(const std::string& id, const std::string& organizati
 qaward::DistrictWorkspace intact() {
   qaward::DistrictWorkspace w;
   w.unit = "天山区市场监督管理局";
+  w.reviewer = "王芳";
   w.cases = {a_case("QA-1", "甲公司", Decision::recommend), a_case("QA-2", "乙公司", Decision::recommend),
              a_case("QA-3", "丙公司", Decision::not_recommend)};
   w.publicity.posted_at = at("2026-03-17T09:00");

@@ -82,7 +82,7 @@ await run('keeping: a stored draft or rating that cannot be read is set aside an
   assert.equal(state.org_name, '', 'an empty draft to go on with');
   // Work goes on and is saved; what was set aside stays as it was.
   await page.evaluate(() => { location.hash = '#rate'; });
-  await waitForState(app, (s) => s.screen === 8, 'rater mode');
+  await waitForState(app, (s) => s.screen_tag === 'rate', 'rater mode');
   await clickItem(app, 'rater_group.staff');
   await waitForState(app, (s) => s.rating.rater.group === 'staff', 'an edit');
   assert.match(await page.evaluate(() => localStorage.getItem('qaward.rating')), /"group":"staff"/);

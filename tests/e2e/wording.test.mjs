@@ -11,7 +11,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run, assert, projectRoot, waitForState, sleep } from './harness.mjs';
-import { draft, screens, show } from './screens.mjs';
+import { draft, district, screens, show } from './screens.mjs';
 
 const notEligible = structuredClone(draft);
 notEligible.profile.history.on_business_anomaly_list = true;
@@ -85,7 +85,7 @@ function shownTexts(page) {
 await run('wording: no codes, pointers, timestamps or untranslated words on any screen, in either language', async (app) => {
   const failures = new Set();
   for (const [name, d] of Object.entries(drafts)) {
-    const user = [...userStrings(d)].sort((a, b) => b.length - a.length);
+    const user = [...userStrings(d), ...userStrings(district)].sort((a, b) => b.length - a.length);
     for (const language of ['zh', 'en']) {
       for (const screen of screens) {
         await show(app, screen, language, d);

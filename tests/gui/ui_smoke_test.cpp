@@ -35,6 +35,9 @@
 #include "platform.hpp"
 #include "semantics.hpp"
 #include "team.hpp"
+#include "district.hpp"
+#include "intake_documents.hpp"
+#include "qaward/bundle.hpp"
 #include "shipped_calendar.hpp"
 
 namespace {
@@ -92,6 +95,7 @@ class NullPlatform final : public Platform {
  public:
   std::vector<std::string> calls;
   std::string last_document;  // the HTML of the last document opened
+  std::string last_request;   // the last request handed to the worker
   [[nodiscard]] bool called(const std::string& name) const {
     return std::find(calls.begin(), calls.end(), name) != calls.end();
   }
@@ -121,6 +125,18 @@ class NullPlatform final : public Platform {
   void countersign_in_worker(int /*token*/, const std::string& /*request*/) override {
     calls.emplace_back("countersign_in_worker");
   }
+  void district_bundle_in_worker(const std::string& packages, const std::string& request) override {
+    calls.push_back("district_bundle_in_worker " + packages);
+    last_request = request;
+  }
+  void pick_district_workspace() override { calls.emplace_back("pick_district_workspace"); }
+  void pick_bundles() override { calls.emplace_back("pick_bundles"); }
+  void forget_bundle(const std::string& name) override { calls.push_back("forget_bundle " + name); }
+  void pick_district_public_key() override { calls.emplace_back("pick_district_public_key"); }
+  void intake_in_worker(const std::string& request) override {
+    calls.emplace_back("intake_in_worker");
+    last_request = request;
+  }
   void open_document(const std::string& html) override {
     calls.emplace_back("open_document");
     last_document = html;
@@ -140,7 +156,7 @@ constexpr int kMaxPages = 100;
 
 constexpr Screen kScreens[] = {Screen::home,      Screen::profile,   Screen::eligibility, Screen::assessment,
                                Screen::publicity, Screen::materials, Screen::package,     Screen::review,
-                               Screen::rate};
+                               Screen::district,  Screen::office,    Screen::rate};
 const char* screen_name(Screen screen) {
   switch (screen) {
     case Screen::home: return "home";
@@ -151,6 +167,8 @@ const char* screen_name(Screen screen) {
     case Screen::materials: return "materials";
     case Screen::package: return "package";
     case Screen::review: return "review";
+    case Screen::district: return "district";
+    case Screen::office: return "office";
     case Screen::rate: return "rate";
   }
   return "?";
@@ -321,7 +339,7 @@ void draw_screens(Headless& ui, AppState& state, NullPlatform& platform, const s
   }
   EXPECT_TRUE(platform.called("set_document_language"));
   EXPECT_TRUE(platform.called("save qaward.language"));
-  EXPECT_TRUE(platform.called("drop_target attach"));
+  EXPECT_TRUE(std::any_of(platform.calls.begin(), platform.calls.end(), [](const std::string& c) { return c.starts_with("drop_target "); }));
   EXPECT_TRUE(platform.called("save qaward.screen")) << "a reload returns to the last screen";
   for (const Screen screen : kScreens) EXPECT_EQ(screen_from_tag(screen_tag(screen)), screen);
   EXPECT_FALSE(screen_from_tag("nowhere").has_value());
@@ -1444,6 +1462,230 @@ TEST(UiSmokeStates, ReviewerMode) {
   countersign_finished(state, R"({"ok": true, "package_id": "QA-91330100716105852F-20260316T100000"})");
   draw_screens(ui, state, platform, "reviewer, countersigned", {Screen::review});
   fs::remove_all(dir);
+}
+
+// [SECTION] The district's workspace and the office's intake (issue 18), with
+// packages and a bundle the core wrote, handed to the page as the worker does.
+
+struct ThreeApplicants {
+  fs::path dir = fs::path(QAWARD_TEST_TMP_DIR) / ("ui_smoke_district-" + std::to_string(getpid()));
+  KeyPair applicant = generate_keypair();
+  KeyPair district = generate_keypair();
+  std::vector<fs::path> packages;  // 甲, 乙, 丙
+  explicit ThreeApplicants(const AppState& state) {
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    for (const char* name : {"乌鲁木齐甲公司", "乌鲁木齐乙公司", "乌鲁木齐丙公司"}) {
+      auto json = example_json();
+      json["profile"]["organization"]["name"] = name;
+      const auto draft = parse_draft(json.dump(), *state.services.criteria);
+      EXPECT_TRUE(draft.ok());
+      PackageRequest request;
+      request.draft = &draft.value();
+      for (const auto& a : draft.value().attachments) request.files.push_back((fs::path(QAWARD_TEST_ASSETS_DIR) / "examples" / a.path).string());
+      request.rules = state.services.rules;
+      request.calendar = state.services.calendar;
+      request.criteria = state.services.criteria;
+      request.key = &applicant;
+      request.now = parse_datetime("2026-03-16T1" + std::to_string(packages.size()) + ":00").value();
+      request.product_version = "ui_smoke_test";
+      const auto plan = plan_package(request);
+      EXPECT_TRUE(plan.refusals.empty());
+      packages.push_back(dir / ("p" + std::to_string(packages.size() + 1) + ".zip"));
+      EXPECT_TRUE(write_package(request, plan, packages.back().string()).ok());
+    }
+  }
+  ~ThreeApplicants() { fs::remove_all(dir); }
+};
+
+// The worker's reply for a package opened in reviewer mode, through the page's event.
+void opened_in_review(AppState& state, NullPlatform& platform, int token, const fs::path& path) {
+  state.queue(ReviewStarted{path.filename().string(), token});
+  const auto report = verify_package(path.string(), shipped_verify_context());
+  const nlohmann::json reply = {{"ok", true}, {"report", to_json(report, catalog(Language::zh), catalog(Language::en))}};
+  state.queue(ReviewDone{token, reply.dump()});
+  ASSERT_TRUE(apply_actions(state, platform));
+}
+
+TEST(UiSmokeStates, TheDistrictDecidesPublishesAndSendsTheRecommendedOnes) {
+  AppState state = fresh_state();
+  refresh_derived(state);
+  NullPlatform platform;
+  Headless ui;
+  const ThreeApplicants world(state);
+  for (int i = 0; i < 3; ++i) opened_in_review(state, platform, i + 1, world.packages[static_cast<std::size_t>(i)]);
+  // Each package opened becomes a pending case, once (opened again: still one).
+  opened_in_review(state, platform, 4, world.packages[0]);
+  auto& w = state.district.workspace;
+  ASSERT_EQ(w.cases.size(), 3u);
+  EXPECT_EQ(w.cases[1].organization, "乌鲁木齐乙公司");
+  EXPECT_EQ(w.cases[0].decision, Decision::pending);
+  EXPECT_TRUE(platform.called("save qaward.district"));
+  EXPECT_EQ(district_status_now(state).stage, DistrictStage::deciding);
+  draw_screens(ui, state, platform, "district, three pending", {Screen::district});
+  state.language = Language::zh;  // (drawn in both languages, English last)
+
+  // The decisions, as the screen queues them: 甲 and 乙 recommended with their
+  // checks and opinions (by the reviewer named), 丙 not.
+  state.queue(UpdateDistrict{[](DistrictWorkspace& w) {
+    w.unit = "天山区市场监督管理局";
+    w.reviewer = "王芳";
+    for (std::size_t i = 0; i < 3; ++i) {
+      w.cases[i].decision = i < 2 ? Decision::recommend : Decision::not_recommend;
+      w.cases[i].reasons = i < 2 ? "材料齐全，同意推荐" : "经营未满五年";
+    }
+    for (std::size_t i = 0; i < 2; ++i) {
+      for (const auto which : kListChecks) w.cases[i].check(which) = {"王芳", parse_datetime("2026-03-16T16:00"), "未列入"};
+    }
+  }});
+  ASSERT_TRUE(apply_actions(state, platform));
+  EXPECT_EQ(district_status_now(state).stage, DistrictStage::ready_to_post);
+  draw_screens(ui, state, platform, "district, ready to post", {Screen::district});
+  state.language = Language::zh;  // (drawn in both languages, English last)
+  // The notice lists the two recommended, not the third.
+  state.queue(UpdateDistrict{[](DistrictWorkspace& w) {
+    w.publicity.posted_at = parse_datetime("2026-03-17T09:00");
+    w.publicity.where = "天山区人民政府网站";
+  }});
+  state.queue(OpenDistrictNotice{});
+  ASSERT_TRUE(apply_actions(state, platform));
+  EXPECT_NE(platform.last_document.find("乌鲁木齐乙公司"), std::string::npos);
+  EXPECT_EQ(platform.last_document.find("乌鲁木齐丙公司"), std::string::npos);
+  EXPECT_NE(platform.last_document.find("第十一条第（三）项"), std::string::npos);
+
+  // During the period: the countdown, and nothing is sent.
+  state.now = parse_datetime("2026-03-19T10:00").value();
+  EXPECT_EQ(district_status_now(state).stage, DistrictStage::publicity);
+  state.keys.district_secret_key = encrypt_secret_key(world.district, "区县口令", KdfLimits{1, 8192});
+  state.keys.district_public_key = public_key_file(world.district.public_key);
+  state.queue(DistrictBundle{"区县口令"});
+  ASSERT_TRUE(apply_actions(state, platform));
+  const auto asked_worker = [&] {
+    return std::any_of(platform.calls.begin(), platform.calls.end(), [](const std::string& c) { return c.starts_with("district_bundle_in_worker "); });
+  };
+  EXPECT_FALSE(asked_worker()) << "sent before the publicity ended";
+  EXPECT_TRUE(state.district.result.is_error);
+  EXPECT_NE(state.district.result.text.find("推荐公示进行中"), std::string::npos) << state.district.result.text;
+  draw_screens(ui, state, platform, "district, publicity running", {Screen::district});
+  state.language = Language::zh;  // (drawn in both languages, English last)
+
+  // After it: the two recommended packages go to the worker with their opinions.
+  state.now = parse_datetime("2026-03-26T10:00").value();
+  state.queue(DistrictBundle{"区县口令"});
+  ASSERT_TRUE(apply_actions(state, platform));
+  const auto sent = std::find_if(platform.calls.begin(), platform.calls.end(),
+                                 [](const std::string& c) { return c.starts_with("district_bundle_in_worker "); });
+  ASSERT_NE(sent, platform.calls.end());
+  const auto packages = nlohmann::json::parse(sent->substr(std::string("district_bundle_in_worker ").size()));
+  EXPECT_EQ(packages, nlohmann::json::parse(R"([{"token": 1, "opinion": "材料齐全，同意推荐"}, {"token": 2, "opinion": "材料齐全，同意推荐"}])"));
+  const auto request = nlohmann::json::parse(platform.last_request);
+  EXPECT_EQ(request["unit"], "天山区市场监督管理局");
+  EXPECT_EQ(request["workspace"]["cases"].size(), 3u);
+  EXPECT_TRUE(state.district.busy);
+  draw_screens(ui, state, platform, "district, bundling", {Screen::district});
+  state.language = Language::zh;  // (drawn in both languages, English last)
+  state.queue(DistrictBundleDone{R"({"ok": true, "count": 2})"});
+  ASSERT_TRUE(apply_actions(state, platform));
+  EXPECT_FALSE(state.district.busy);
+  EXPECT_FALSE(state.district.result.is_error);
+  draw_screens(ui, state, platform, "district, bundled", {Screen::district});
+  state.language = Language::zh;  // (drawn in both languages, English last)
+
+  // A recommended package not open in this session (after a reload) is asked for again.
+  state.review.packages.erase(state.review.packages.begin() + 1);
+  state.queue(DistrictBundle{"区县口令"});
+  ASSERT_TRUE(apply_actions(state, platform));
+  EXPECT_TRUE(state.district.result.is_error);
+  EXPECT_NE(state.district.result.text.find("乌鲁木齐乙公司"), std::string::npos) << state.district.result.text;
+
+  // The workspace file: exported, and a bad one refused with the workspace unchanged.
+  state.queue(ExportDistrict{});
+  state.queue(DistrictFileChosen{R"({"format": "qaward-district/1", "cases": [{"package_id": "A", "decision": "maybe"}]})"});
+  ASSERT_TRUE(apply_actions(state, platform));
+  EXPECT_TRUE(platform.called("download 审核推荐工作台-天山区市场监督管理局.json"));
+  EXPECT_TRUE(state.district.result.is_error);
+  EXPECT_NE(state.district.result.text.find("maybe"), std::string::npos) << state.district.result.text;
+  EXPECT_EQ(w.cases.size(), 3u);
+}
+
+TEST(UiSmokeStates, TheOfficePinsDistrictKeysAndReadsTheIntake) {
+  AppState state = fresh_state();
+  refresh_derived(state);
+  NullPlatform platform;
+  Headless ui;
+  const ThreeApplicants world(state);
+  // A bundle of two countersigned packages, written by the core.
+  DistrictWorkspace w;
+  w.unit = "天山区市场监督管理局";
+  w.publicity.posted_at = parse_datetime("2026-03-17T09:00");
+  std::vector<std::string> countersigned;
+  for (std::size_t i = 0; i < 2; ++i) {
+    countersigned.push_back((world.dir / ("c" + std::to_string(i) + ".zip")).string());
+    const CountersignRequest cs{w.unit, "同意推荐", &world.district, parse_datetime("2026-03-26T10:00").value()};
+    ASSERT_TRUE(countersign_package(world.packages[i].string(), countersigned.back(), cs, shipped_verify_context()).ok());
+  }
+  const BundleRequest bundle{countersigned, w.unit, w.publicity, &world.district, parse_datetime("2026-03-26T11:00").value()};
+  const auto bundle_path = (world.dir / "b.zip").string();
+  ASSERT_TRUE(write_bundle(bundle, bundle_path, shipped_verify_context()).ok());
+  const auto worker_reply = [&](const std::vector<PublicKey>& keys) {
+    const auto intake = intake_bundles({bundle_path}, {shipped_verify_context(), keys});
+    return nlohmann::json{{"ok", true}, {"report", intake_json(intake)}, {"acceptance_html", acceptance_list_html(intake, std::nullopt)},
+                          {"csv", intake_csv(intake)}}.dump();
+  };
+
+  // A file that is not a public key is refused, said; the district's is pinned and kept.
+  state.queue(DistrictPublicKeyChosen{"not a key"});
+  ASSERT_TRUE(apply_actions(state, platform));
+  EXPECT_TRUE(state.notice.is_error);
+  EXPECT_TRUE(state.office.district_keys.empty());
+  state.queue(DistrictPublicKeyChosen{public_key_file(world.district.public_key)});
+  ASSERT_TRUE(apply_actions(state, platform));
+  ASSERT_EQ(state.office.district_keys.size(), 1u);
+  EXPECT_TRUE(platform.called("save qaward.district_keys"));
+  EXPECT_NE(state.notice.text.find(world.district.public_key.fingerprint()), std::string::npos);
+  state.queue(DistrictPublicKeyChosen{public_key_file(world.district.public_key)});
+  ASSERT_TRUE(apply_actions(state, platform));
+  EXPECT_EQ(state.office.district_keys.size(), 1u) << "the same key twice";
+  const auto kept = nlohmann::json(state.office.district_keys).dump();
+  EXPECT_EQ(restore_district_keys(&kept).size(), 1u);
+  draw_screens(ui, state, platform, "office, a key pinned", {Screen::office});
+  state.language = Language::zh;  // (drawn in both languages, English last)
+
+  // Bundles opened: the intake runs over them with the pinned keys.
+  state.queue(BundlesOpened{{"b.zip"}});
+  ASSERT_TRUE(apply_actions(state, platform));
+  ASSERT_TRUE(platform.called("intake_in_worker"));
+  const auto request = nlohmann::json::parse(platform.last_request);
+  EXPECT_EQ(request["names"], nlohmann::json::array({"b.zip"}));
+  EXPECT_EQ(request["district_keys"].size(), 1u);
+  EXPECT_EQ(state.office.checking, 1);
+  draw_screens(ui, state, platform, "office, checking", {Screen::office});
+  state.language = Language::zh;  // (drawn in both languages, English last)
+  state.queue(IntakeDone{worker_reply({world.district.public_key})});
+  ASSERT_TRUE(apply_actions(state, platform));
+  EXPECT_EQ(state.office.checking, 0);
+  EXPECT_EQ(state.office.report["accepted"], 2);
+  draw_screens(ui, state, platform, "office, a valid bundle", {Screen::office});
+  state.language = Language::zh;  // (drawn in both languages, English last)
+  state.queue(ExportIntake{"html"});
+  ASSERT_TRUE(apply_actions(state, platform));
+  EXPECT_NE(platform.last_document.find("乌鲁木齐甲公司"), std::string::npos);
+
+  // The key removed: the intake runs again; a bundle from a key not pinned is reported.
+  state.queue(RemoveDistrictPublicKey{0});
+  ASSERT_TRUE(apply_actions(state, platform));
+  EXPECT_TRUE(state.office.district_keys.empty());
+  EXPECT_EQ(state.office.checking, 1);
+  state.queue(IntakeDone{worker_reply({generate_keypair().public_key})});
+  ASSERT_TRUE(apply_actions(state, platform));
+  EXPECT_EQ(state.office.report["accepted"], 0);
+  EXPECT_NE(state.office.report.dump().find("bundle.unknown_district_key"), std::string::npos);
+  draw_screens(ui, state, platform, "office, an unknown key", {Screen::office});
+  state.language = Language::zh;  // (drawn in both languages, English last)
+  state.queue(RemoveBundle{"b.zip"});
+  ASSERT_TRUE(apply_actions(state, platform));
+  EXPECT_TRUE(platform.called("forget_bundle b.zip"));
+  EXPECT_TRUE(state.office.report.is_null());
 }
 
 // The harness itself: an ImGui assertion fails the test, saying what was drawn.

@@ -11,7 +11,7 @@
 // The workspace is one JSON file, format "qaward-district/1", that the
 // browser's reviewer mode and `qaward district` both read and write:
 //
-//   { "format": "qaward-district/1", "unit": "天山区市场监督管理局",
+//   { "format": "qaward-district/1", "unit": "天山区市场监督管理局", "reviewer": "王芳",
 //     "cases": [ { "package_id", "file", "organization", "uscc",
 //                  "decision": "pending" | "recommend" | "not_recommend",
 //                  "reasons": "...",
@@ -68,6 +68,7 @@ struct DistrictCase {
 
 struct DistrictWorkspace {
   std::string unit;
+  std::string reviewer;  // who records the checks at this desk now (each check keeps its own "by")
   std::vector<DistrictCase> cases;
   PublicityRecord publicity;  // the recommendation publicity, posted_at unset until posted
   // The case for `package_id`, or nullptr.
