@@ -8,7 +8,8 @@
 //      { id, kind: 'countersign', blob, request }
 //      { id, kind: 'district-bundle', packages: [{ name, blob, opinion }], request }
 //                                  the district's countersignatures, then its bundle (issue 18)
-//      { id, kind: 'intake', bundles: [{ name, blob }], request }   the office's intake
+//      { id, kind: 'intake', bundles: [{ name, blob }], request }   the office's intake; before it, with
+//                                  two cores, 'bundle-digests' in one worker and 'bundle-packages' in the other
 //      { id, kind: 'digest-open', name } / 'digest-feed', upto / 'digest-close', upto, remove?
 //                                  hashing another worker's output as it settles
 //                                  (remove: the name of a failed output to delete)
@@ -216,8 +217,31 @@ async function districtBundle(job) {
 }
 
 // Files appear at /in/<name>, read in chunks as the core asks for them.
+// Each read of a File is a round trip to the browser, which costs about as
+// much as reading 64 KiB: the many small reads of libzip (headers, central
+// directories, a package's tag files) are served from a 64 KiB block read
+// once, the large ones (16 MiB windows) go straight through.
+const SMALL_READ = 1 << 16;
+function readAhead() {
+  const read = Module.WORKERFS.stream_ops.read;
+  let block = { node: null, at: 0, bytes: new Uint8Array(0) };
+  Module.WORKERFS.stream_ops.read = function (stream, buffer, offset, length, position) {
+    if (length >= SMALL_READ || position >= stream.node.size) return read.call(this, stream, buffer, offset, length, position);
+    if (block.node !== stream.node || position < block.at || position + length > block.at + block.bytes.length) {
+      const slice = stream.node.contents.slice(position, position + SMALL_READ);
+      block = { node: stream.node, at: position, bytes: new Uint8Array(Module.WORKERFS.reader.readAsArrayBuffer(slice)) };
+    }
+    const n = Math.min(length, block.bytes.length - (position - block.at));
+    buffer.set(block.bytes.subarray(position - block.at, position - block.at + n), offset);
+    return n;
+  };
+}
 function mountFiles(files) {
   const FS = Module.FS;
+  if (!Module.WORKERFS.readAhead) {
+    readAhead();
+    Module.WORKERFS.readAhead = true;
+  }
   try { FS.mkdir('/in'); } catch (e) { /* exists */ }
   try { FS.unmount('/in'); } catch (e) { /* not mounted */ }
   FS.mount(Module.WORKERFS, { blobs: files.map((f) => ({ name: f.name, data: f.blob })) }, '/in');
@@ -273,9 +297,13 @@ async function runJob(job) {
     }
     case 'district-bundle':
       return districtBundle(job);
-    case 'intake':
+    case 'bundle-digests':
+    case 'bundle-packages':
+    case 'intake': {
       mountFiles(job.bundles);
-      return { result: callCore('qa_worker_intake', ['string'], [JSON.stringify(job.request)]) };
+      const entry = { 'bundle-digests': 'qa_worker_bundle_digests', 'bundle-packages': 'qa_worker_bundle_packages', intake: 'qa_worker_intake' };
+      return { result: callCore(entry[job.kind], ['string'], [JSON.stringify(job.request)]) };
+    }
     case 'digest-open': {
       if (digestHandle) digestHandle.close();  // one left open by a package that failed
       digestHandle = null;

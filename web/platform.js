@@ -1013,7 +1013,16 @@ const QA = (() => {
     async intakeInWorker(requestText) {
       const request = JSON.parse(requestText);
       request.names = request.names.filter((n) => bundles.has(n));
-      const m = await job({ kind: 'intake', bundles: request.names.map((name) => ({ name, blob: bundles.get(name) })), request });
+      const files = request.names.map((name) => ({ name, blob: bundles.get(name) }));
+      // Two cores: the packages' SHA-256s in the second worker while the
+      // first verifies the packages; the intake then only reads the indexes.
+      if (twoCores && files.length) {
+        const names = { names: request.names };
+        const [digests, verified] = await Promise.all([job({ kind: 'bundle-digests', bundles: files, request: names }, {}, 1),
+                                                       job({ kind: 'bundle-packages', bundles: files, request: names }, {}, 0)]);
+        if (digests.result.ok && verified.result.ok) request.digests = digests.result.digests;
+      }
+      const m = await job({ kind: 'intake', bundles: files, request });
       sendText((p) => Module.ccall('qa_intake_done', null, ['number'], [p]), JSON.stringify(m.result));
     },
     workerHeap: 0,  // the workers' WebAssembly heap at its largest (bytes), for the benchmark

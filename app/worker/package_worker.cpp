@@ -318,13 +318,71 @@ EMSCRIPTEN_KEEPALIVE const char* qa_worker_district_bundle(const char* request_j
   return respond({{"ok", true}, {"count", index.value()["packages"].size()}});
 }
 
-// The office's intake (Article 11 (四)) of the bundles mounted in /in, named
-// as the user named them. request: { "names": [...], "district_keys": [.pub
-// texts], "posted_at": "" or ISO 8601 }. The reply carries the report and
-// the acceptance list, printable and as CSV.
+// [SECTION] The office's intake (Article 11 (四)) of the bundles mounted in
+// /in, named as the user named them. With two cores the page has the two
+// long parts done at once, one per worker: the packages' SHA-256s in one
+// (qa_worker_bundle_digests), the packages verified in the other
+// (qa_worker_bundle_packages, kept here), then the intake itself, given the
+// digests (qa_worker_intake), only reads the indexes.
+
+}  // extern "C"
+
+namespace {
+
+std::vector<std::string> names_of(const nlohmann::json& request) {
+  std::vector<std::string> names;
+  if (const auto it = request.find("names"); it != request.end() && it->is_array()) {
+    for (const auto& name : *it) {
+      if (name.is_string()) names.push_back(name.get<std::string>());
+    }
+  }
+  return names;
+}
+
+// The packages verified by qa_worker_bundle_packages, by bundle and entry,
+// until the intake takes them.
+std::map<std::string, std::map<std::string, qaward::VerifyReport>>& verified_packages() {
+  static std::map<std::string, std::map<std::string, qaward::VerifyReport>> reports;
+  return reports;
+}
+
+// Relative to /in: the report names each bundle as the user did.
+struct InFolder {
+  bool ok = chdir("/in") == 0;
+  ~InFolder() { (void)chdir("/"); }
+};
+
+}  // namespace
+
+extern "C" {
+
+// request: { "names": [...] } -> { "digests": { name: { entry: sha256 } } }
+EMSCRIPTEN_KEEPALIVE const char* qa_worker_bundle_digests(const char* request_json) {
+  const auto request = request_object(request_json);
+  const InFolder in;
+  if (!request || !in.ok) return respond(failure(qaward::make_error("input.invalid_json")));
+  nlohmann::json digests = nlohmann::json::object();
+  for (const auto& name : names_of(*request)) digests[name] = qaward::bundle_entry_digests(name);
+  return respond({{"ok", true}, {"digests", digests}});
+}
+
+// request: { "names": [...] }: the packages inside, verified and kept for the intake.
+EMSCRIPTEN_KEEPALIVE const char* qa_worker_bundle_packages(const char* request_json) {
+  const auto request = request_object(request_json);
+  const InFolder in;
+  if (!request || !in.ok) return respond(failure(qaward::make_error("input.invalid_json")));
+  verified_packages().clear();
+  for (const auto& name : names_of(*request)) verified_packages()[name] = qaward::verify_bundled_packages(name, qaward::shipped_verify_context());
+  return respond({{"ok", true}});
+}
+
+// request: { "names": [...], "district_keys": [.pub texts], "posted_at": ISO 8601 or "",
+// "digests": the other worker's, when it did them }. The reply carries the
+// report and the acceptance list, printable and as CSV.
 EMSCRIPTEN_KEEPALIVE const char* qa_worker_intake(const char* request_json) {
   const auto request = request_object(request_json);
-  if (!request || !(*request)["names"].is_array()) return respond(failure(qaward::make_error("input.invalid_json")));
+  const InFolder in;
+  if (!request || !in.ok) return respond(failure(qaward::make_error("input.invalid_json")));
   qaward::BundleVerifyContext context{qaward::shipped_verify_context(), {}};
   if (const auto keys = request->find("district_keys"); keys != request->end() && keys->is_array()) {
     for (const auto& text : *keys) {
@@ -333,14 +391,22 @@ EMSCRIPTEN_KEEPALIVE const char* qa_worker_intake(const char* request_json) {
       context.district_keys.push_back(key.value());
     }
   }
-  std::vector<std::string> names;
-  for (const auto& name : (*request)["names"]) {
-    if (name.is_string()) names.push_back(name.get<std::string>());
+  const auto names = names_of(*request);
+  // The two long parts, when done by the two workers: both for every bundle.
+  std::map<std::string, qaward::BundleEntryWork> done;
+  if (const auto digests = request->find("digests"); digests != request->end() && digests->is_object()) {
+    for (const auto& name : names) {
+      const auto reports = verified_packages().find(name);
+      const auto sha256 = digests->find(name);
+      if (reports == verified_packages().end() || sha256 == digests->end() || !sha256->is_object()) continue;
+      auto& work = done[name];
+      work.reports = reports->second;
+      for (const auto& [entry, hex] : sha256->items()) work.sha256[entry] = hex.is_string() ? hex.get<std::string>() : "";
+    }
+    context.done = &done;
   }
-  // Relative to /in: the report names each bundle as the user did.
-  if (chdir("/in") != 0) return respond(failure(qaward::make_error("pkg.unreadable", "", {{"found", "/in"}})));
+  verified_packages().clear();
   const auto intake = qaward::intake_bundles(names, context);
-  (void)chdir("/");
   const auto posted = qaward::parse_datetime(text_of(*request, "posted_at"));
   return respond({{"ok", true},
                   {"report", qaward::intake_json(intake)},

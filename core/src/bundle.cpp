@@ -283,12 +283,67 @@ std::vector<std::string> entry_digests(zip_t* za, const std::vector<std::pair<zi
   return digests;
 }
 
+// Whether `name` is where a bundle keeps a package: packages/<one name>.zip.
+bool is_package_entry(const std::string& name) {
+  return name.starts_with(kPackageFolder) && name.ends_with(".zip") && name.find('/', kPackageFolder.size()) == std::string::npos &&
+         name.find("..") == std::string::npos;
+}
+
+// The stored package entries of `za`: name -> (index, size).
+std::map<std::string, std::pair<zip_uint64_t, std::uint64_t>> stored_packages(zip_t* za) {
+  std::map<std::string, std::pair<zip_uint64_t, std::uint64_t>> out;
+  const auto count = zip_get_num_entries(za, 0);
+  for (zip_int64_t i = 0; i < count; ++i) {
+    const char* raw = zip_get_name(za, static_cast<zip_uint64_t>(i), ZIP_FL_ENC_RAW);
+    zip_stat_t st;
+    if (raw == nullptr || !is_package_entry(raw) || zip_stat_index(za, static_cast<zip_uint64_t>(i), 0, &st) != 0 ||
+        st.comp_method != ZIP_CM_STORE) {
+      continue;
+    }
+    out.emplace(raw, std::pair{static_cast<zip_uint64_t>(i), st.size});
+  }
+  return out;
+}
+
+std::map<std::string, std::string> digests_of(zip_t* za) {
+  const auto stored = stored_packages(za);
+  std::vector<std::pair<zip_uint64_t, std::uint64_t>> entries;
+  for (const auto& [name, entry] : stored) entries.push_back(entry);
+  const auto digests = entry_digests(za, entries);
+  std::map<std::string, std::string> out;
+  std::size_t k = 0;
+  for (const auto& [name, entry] : stored) out[name] = digests[k++];
+  return out;
+}
+
+std::map<std::string, VerifyReport> reports_of(zip_t* za, const VerifyContext& context) {
+  std::map<std::string, VerifyReport> out;
+  for (const auto& [name, entry] : stored_packages(za)) {
+    out[name] = detail::verify_package_source(zip_source_zip(za, za, entry.first, 0, 0, -1), context);
+  }
+  return out;
+}
+
 std::string text_of(const json& object, const char* key) {
   const auto it = object.find(key);
   return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
 }  // namespace
+
+std::map<std::string, std::string> bundle_entry_digests(const std::string& path) {
+  int code = 0;
+  Archive archive;
+  archive.za = zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &code);
+  return archive.za == nullptr ? std::map<std::string, std::string>{} : digests_of(archive.za);
+}
+
+std::map<std::string, VerifyReport> verify_bundled_packages(const std::string& path, const VerifyContext& context) {
+  int code = 0;
+  Archive archive;
+  archive.za = zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &code);
+  return archive.za == nullptr ? std::map<std::string, VerifyReport>{} : reports_of(archive.za, context);
+}
 
 bool looks_like_bundle(const std::string& path) {
   int code = 0;
@@ -325,9 +380,7 @@ BundleReport verify_bundle(const std::string& path, const BundleVerifyContext& c
     const char* raw = zip_get_name(za, static_cast<zip_uint64_t>(i), ZIP_FL_ENC_RAW);
     const std::string name = raw != nullptr ? raw : "";
     if (name == kIndex || name == kIndexSig || name == kDistrictKey) continue;
-    const bool package = name.starts_with(kPackageFolder) && name.ends_with(".zip") &&
-                         name.find('/', kPackageFolder.size()) == std::string::npos && name.find("..") == std::string::npos;
-    if (!package) {
+    if (!is_package_entry(name)) {
       findings.push_back(make_error("bundle.unexpected_entry", name));
       continue;
     }
@@ -396,17 +449,14 @@ BundleReport verify_bundle(const std::string& path, const BundleVerifyContext& c
     findings.push_back(make_error("bundle.bad_index", std::string(kIndex), {{"expected", std::string(kBundleFormat)}}));
     return report;
   }
-  // Every present, stored package hashed first, on every core.
-  std::vector<std::pair<zip_uint64_t, std::uint64_t>> stored;
-  std::map<zip_uint64_t, std::size_t> digest_of;  // entry index -> its slot in `stored`
-  for (const auto& [name, i] : package_entries) {
-    zip_stat_t st;
-    if (zip_stat_index(za, i, 0, &st) == 0 && st.comp_method == ZIP_CM_STORE) {
-      digest_of[i] = stored.size();
-      stored.emplace_back(i, st.size);
-    }
+  // Every present, stored package hashed and verified (here: hashed first on
+  // every core, then verified one by one, each on every core; or done elsewhere).
+  const BundleEntryWork* done = nullptr;
+  if (context.done != nullptr) {
+    if (const auto it = context.done->find(path); it != context.done->end()) done = &it->second;
   }
-  const auto digests = entry_digests(za, stored);
+  const auto digests = done != nullptr ? done->sha256 : digests_of(za);
+  const auto reports = done != nullptr ? done->reports : reports_of(za, context.packages);
   for (const auto& item : *packages) {
     if (!item.is_object()) continue;
     BundledPackage p;
@@ -422,13 +472,14 @@ BundleReport verify_bundle(const std::string& path, const BundleVerifyContext& c
       report.packages.push_back(std::move(p));
       continue;
     }
-    const auto digest = digest_of.find(at->second);
-    p.sha256_matches = digest != digest_of.end() && !digests[digest->second].empty() && digests[digest->second] == text_of(item, "sha256");
+    const auto digest = digests.find(p.entry);
+    const auto verified = reports.find(p.entry);
+    p.sha256_matches = digest != digests.end() && !digest->second.empty() && digest->second == text_of(item, "sha256");
     if (!p.sha256_matches) findings.push_back(make_error("bundle.package_changed", p.entry, {{"id", p.package_id}}));
-    if (digest == digest_of.end()) {
+    if (verified == reports.end()) {
       findings.push_back(make_error("bundle.package_compressed", p.entry));
     } else {
-      p.report = detail::verify_package_source(zip_source_zip(za, za, at->second, 0, 0, -1), context.packages);
+      p.report = verified->second;
       if (!p.report.valid) findings.push_back(make_error("bundle.package_invalid", p.entry, {{"id", p.package_id}}));
       if (p.report.readable && p.report.package_id != p.package_id) {
         findings.push_back(make_error("bundle.id_mismatch", p.entry, {{"id", p.package_id}, {"found", p.report.package_id}}));

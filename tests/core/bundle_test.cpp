@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "qaward/bundle.hpp"
@@ -124,6 +125,33 @@ TEST(Bundle, TwoCountersignedPackagesMakeAChainTheOfficeVerifies) {
   EXPECT_FALSE(unknown.valid);
   EXPECT_TRUE(has(unknown.findings, "bundle.unknown_district_key"));
   EXPECT_TRUE(unknown.signature.valid) << "signed, but by a key the office did not register";
+}
+
+// The long parts done elsewhere (as the browser's two workers do) give the
+// same report; work done elsewhere that disagrees with the index is caught
+// as it would be here.
+TEST(Bundle, TheLongPartsDoneElsewhereGiveTheSameReport) {
+  const auto p1 = countersigned_package("apart.zip", "2026-03-16T10:00", "2026-03-26T10:00");
+  const qaward::BundleRequest request{{p1.string()}, "天山区市场监督管理局", district_publicity(), &world().district,
+                                      at("2026-03-27T10:00")};
+  const auto out = (temp_dir() / "apart-bundle.zip").string();
+  ASSERT_TRUE(qaward::write_bundle(request, out, context()).ok());
+  const qaward::BundleVerifyContext here{context(), {world().district.public_key}};
+  std::map<std::string, qaward::BundleEntryWork> work;
+  work[out] = {qaward::bundle_entry_digests(out), qaward::verify_bundled_packages(out, context())};
+  ASSERT_EQ(work[out].sha256.size(), 1u);
+  EXPECT_EQ(work[out].sha256.begin()->second, qaward::file_sha256(p1.string()));
+  auto apart = here;
+  apart.done = &work;
+  const auto a = qaward::verify_bundle(out, here);
+  const auto b = qaward::verify_bundle(out, apart);
+  EXPECT_TRUE(b.valid);
+  EXPECT_EQ(qaward::to_json(a, qaward::Catalog{}, qaward::Catalog{}), qaward::to_json(b, qaward::Catalog{}, qaward::Catalog{}));
+  work[out].sha256.begin()->second = std::string(64, '0');
+  const auto c = qaward::verify_bundle(out, apart);
+  EXPECT_FALSE(c.valid);
+  EXPECT_TRUE(has(c.findings, "bundle.package_changed"));
+  EXPECT_TRUE(qaward::bundle_entry_digests((temp_dir() / "none.zip").string()).empty());
 }
 
 // A bundle re-signed by the district itself with a record saying its

@@ -18,6 +18,7 @@
 // the district's countersignature made with the key that signed the bundle,
 // the bundle's signature by a district key the office pinned, the district's
 // publicity over before the countersignatures.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -82,11 +83,28 @@ struct BundleReport {
   std::vector<Diagnostic> findings;  // keys "bundle.*" (and the packages' own, in their reports)
 };
 
+// The two long parts of reading a bundle, which touch every byte: each
+// stored package entry's SHA-256 (what the index is checked against) and
+// each package verified in place. verify_bundle does both itself, unless
+// they were done elsewhere: the browser has one worker do each at the same
+// time, then hands both in (BundleVerifyContext::done).
+struct BundleEntryWork {
+  std::map<std::string, std::string> sha256;    // entry name -> hex ("" when unreadable)
+  std::map<std::string, VerifyReport> reports;  // entry name -> the package's own report
+};
+// Either part alone, for the stored package entries of the bundle at `path`
+// (empty when it cannot be opened: verify_bundle then says why).
+[[nodiscard]] std::map<std::string, std::string> bundle_entry_digests(const std::string& path);
+[[nodiscard]] std::map<std::string, VerifyReport> verify_bundled_packages(const std::string& path, const VerifyContext& context);
+
 struct BundleVerifyContext {
   VerifyContext packages;  // how each package is verified (calendar, editions, limits)
   // The district keys the office pinned: the bundle's key must be one of
   // them (none given: any, said as a warning).
   std::vector<PublicKey> district_keys;
+  // The long parts done elsewhere, by bundle path; a bundle not in it (or
+  // nullptr) has them done here.
+  const std::map<std::string, BundleEntryWork>* done = nullptr;
 };
 
 // Whether the ZIP at `path` is a bundle (it holds index.json at its root),
