@@ -25,12 +25,11 @@ void edit_case(AppState& state, std::size_t i, std::function<void(DistrictCase&)
 void check_row(AppState& state, std::size_t i, const DistrictCase& c, ListCheck which) {
   const Catalog& t = state.text();
   const auto& check = c.check(which);
-  const auto names = check_params(which);
   const std::string id = "district.case." + std::to_string(i) + "." + to_string(which);
   bool done = check.done();
   const std::string& reviewer = state.district.workspace.reviewer;
   ImGui::BeginDisabled(!done && reviewer.empty());
-  if (widgets::checkbox(state.language == Language::en ? names.at("check_en") : names.at("check"), &done)) {
+  if (widgets::checkbox(t.text(std::string("district.check.") + to_string(which)), &done)) {
     DateTime now = state.now;
     now.seconds -= now.seconds % 60;
     edit_case(state, i, [which, done, reviewer, now](DistrictCase& c) {
@@ -45,8 +44,7 @@ void check_row(AppState& state, std::size_t i, const DistrictCase& c, ListCheck 
     widgets::same_line(ImGui::GetFontSize() * 14.0f);
     auto params = instant_params("at", *check.at);
     params["by"] = check.by;
-    params["result"] = check.result;
-    widgets::colored_wrapped(widgets::kMuted, t.text("cli.district.check_done", params));
+    widgets::colored_wrapped(widgets::kMuted, t.text("district.check_done", params));
     ImGui::Indent();
     widgets::text(t.text("district.check_result"));
     widgets::same_line(ImGui::GetFontSize() * 10.0f);
@@ -83,15 +81,28 @@ void case_section(AppState& state, std::size_t i) {
   }
   widgets::end_choice();
   const std::string reasons_label = t.text(c.decision == Decision::recommend ? "district.opinion" : "district.reasons");
+  widgets::text(reasons_label);
   if (auto v = widgets::long_text(state, (id + ".reasons").c_str(), reasons_label, c.reasons, 2.5f)) {
     edit_case(state, i, [v = *v](DistrictCase& c) { c.reasons = v; });
   }
   record_item(state, (id + ".reasons").c_str());
+  widgets::text(t.text("district.checks"));
+  widgets::help_marker(t.text("district.checks_hint"));
   for (const auto which : kListChecks) check_row(state, i, c, which);
-  if (widgets::button(t.text("district.remove_case"), true, c.organization)) {
-    state.queue(UpdateDistrict{[i](DistrictWorkspace& w) {
-      if (i < w.cases.size()) w.cases.erase(w.cases.begin() + static_cast<std::ptrdiff_t>(i));
-    }});
+  // Removing a case loses its decision and checks: asked again first.
+  std::string& removing = state.ui.buffers["district.removing"];
+  if (removing != c.package_id) {
+    if (widgets::button(t.text("district.remove_case"), true, c.organization)) removing = c.package_id;
+  } else {
+    widgets::colored_wrapped(widgets::kWarn, t.text("district.remove_confirm", {{"organization", c.organization}}));
+    if (widgets::button(t.text("district.remove_yes"), true, c.organization)) {
+      removing.clear();
+      state.queue(UpdateDistrict{[id = c.package_id](DistrictWorkspace& w) {
+        std::erase_if(w.cases, [&](const DistrictCase& k) { return k.package_id == id; });
+      }});
+    }
+    widgets::same_line(widgets::button_width(t.text("ui.cancel")));
+    if (widgets::button(t.text("ui.cancel"), true)) removing.clear();
   }
   ImGui::Separator();
   ImGui::PopID();
