@@ -224,15 +224,16 @@ async function districtBundle(job) {
 const SMALL_READ = 1 << 16;
 function readAhead() {
   const read = Module.WORKERFS.stream_ops.read;
-  let block = { node: null, at: 0, bytes: new Uint8Array(0) };
+  let block = { node: null, start: 0, bytes: new Uint8Array(0) };
   Module.WORKERFS.stream_ops.read = function (stream, buffer, offset, length, position) {
     if (length >= SMALL_READ || position >= stream.node.size) return read.call(this, stream, buffer, offset, length, position);
-    if (block.node !== stream.node || position < block.at || position + length > block.at + block.bytes.length) {
+    if (block.node !== stream.node || position < block.start || position + length > block.start + block.bytes.length) {
       const slice = stream.node.contents.slice(position, position + SMALL_READ);
-      block = { node: stream.node, at: position, bytes: new Uint8Array(Module.WORKERFS.reader.readAsArrayBuffer(slice)) };
+      block = { node: stream.node, start: position, bytes: new Uint8Array(Module.WORKERFS.reader.readAsArrayBuffer(slice)) };
     }
-    const n = Math.min(length, block.bytes.length - (position - block.at));
-    buffer.set(block.bytes.subarray(position - block.at, position - block.at + n), offset);
+    const from = position - block.start;
+    const n = Math.min(length, block.bytes.length - from);
+    buffer.set(block.bytes.subarray(from, from + n), offset);
     return n;
   };
 }

@@ -101,8 +101,8 @@ void print_status(const Context& ctx, const DistrictWorkspace& w, const District
                 t.text(std::string("district.decision.") + to_string(c.decision)).c_str());
     if (!c.reasons.empty()) std::printf("   %s\n", printable(c.reasons).c_str());
     for (const auto which : kListChecks) {
-      const auto names = check_params(which);
-      std::printf("   %s: %s\n", (en ? names.at("check_en") : names.at("check")).c_str(), printable(check_line(t, c.check(which))).c_str());
+      std::printf("   %s: %s\n", t.text(std::string("district.check.") + to_string(which)).c_str(),
+                  printable(check_line(t, c.check(which))).c_str());
     }
   }
   if (s.period) {

@@ -29,16 +29,6 @@ const char* to_string(ListCheck check) {
   return "departments";
 }
 
-// The checks as Article 11 (三) names them, for messages: {check} and {check_en}.
-Params check_params(ListCheck check) {
-  switch (check) {
-    case ListCheck::business_anomaly: return {{"check", "经营异常名录审查"}, {"check_en", "the business-anomaly list check"}};
-    case ListCheck::serious_violation: return {{"check", "严重违法企业名单审查"}, {"check_en", "the serious-violation list check"}};
-    case ListCheck::departments: break;
-  }
-  return {{"check", "征求相关部门意见"}, {"check_en", "consulting the relevant departments"}};
-}
-
 const char* to_string(DistrictStage stage) {
   switch (stage) {
     case DistrictStage::ready_to_post: return "ready_to_post";
@@ -166,13 +156,11 @@ void case_problems(const DistrictCase& c, std::size_t i, const std::optional<Dat
     const auto& check = c.check(which);
     const auto where = at + "/checks/" + to_string(which);
     if (!check.done()) {
-      auto params = check_params(which);
-      params["organization"] = name;
-      out.push_back(make_error("district.check_missing", where, std::move(params)));
+      out.push_back(make_error("district.check_missing", where, {{"organization", name}, {"check", to_string(which)}}));
     } else if (posted && *posted < *check.at) {
       auto params = instant_params("at", *check.at);
       params.merge(instant_params("posted", *posted));
-      params.merge(check_params(which));
+      params["check"] = to_string(which);  // shown by the catalog's "check.<name>"
       params["organization"] = name;
       out.push_back(make_error("district.check_after_posting", where, std::move(params)));
     }

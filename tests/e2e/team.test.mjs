@@ -23,7 +23,7 @@ async function rate(name, group, bands) {
   try {
     const { page } = app;
     let state = await app.state();
-    assert.equal(state.screen, 8, 'the link opens rater mode');
+    assert.equal(state.screen_tag, 'rate', 'the link opens rater mode');
     assert.match(state.rating.rater.id, /^R-[0-9A-F]{6}$/);
     // Exporting too early says what is missing, and downloads nothing.
     await clickItem(app, 'export_rating');
@@ -42,7 +42,7 @@ async function rate(name, group, bands) {
     // Kept in this browser like a draft: a reload brings it back.
     await page.reload();
     await page.waitForFunction(() => document.documentElement.dataset.appReady === 'true');
-    state = await waitForState(app, (s) => s.screen === 8, 'rater mode again');
+    state = await waitForState(app, (s) => s.screen_tag === 'rate', 'rater mode again');
     assert.equal(state.rating.scores.length, 3);
     assert.equal(state.rating.rater.group, group);
     const download = page.waitForEvent('download');

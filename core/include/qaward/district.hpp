@@ -42,8 +42,6 @@ enum class Decision { pending, recommend, not_recommend };
 enum class ListCheck { business_anomaly, serious_violation, departments };
 inline constexpr std::array kListChecks{ListCheck::business_anomaly, ListCheck::serious_violation, ListCheck::departments};
 [[nodiscard]] const char* to_string(ListCheck check);
-// The check as Article 11 (三) names it, as message values {check} and {check_en}.
-[[nodiscard]] Params check_params(ListCheck check);
 
 // One check, recorded as done by whom and when, with what it found
 // (e.g. 未列入, or the departments' answer).
