@@ -310,9 +310,11 @@ void print_bundle_report(const Context& ctx, const std::string& file, const Bund
     const auto at = parse_datetime(iso);
     return at ? instant_params(name, *at) : Params{{name, iso}, {name + "_en", iso}};
   };
-  Params from = instant("created", r.created);
-  from["unit"] = r.unit;
-  std::printf("  %s\n", printable(t.text("cli.bundle.from", from)).c_str());
+  if (r.readable) {  // an unreadable file has no unit or time to name
+    Params from = instant("created", r.created);
+    from["unit"] = r.unit;
+    std::printf("  %s\n", printable(t.text("cli.bundle.from", from)).c_str());
+  }
   if (r.signature.present) {
     std::printf("  %s\n", t.text(r.signature.valid ? "cli.bundle.signed" : "cli.bundle.not_signed",
                                   {{"key", r.signature.key_id}, {"fingerprint", r.signature.fingerprint}}).c_str());

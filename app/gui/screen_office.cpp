@@ -53,8 +53,8 @@ void bundle_report(AppState& state, const nlohmann::json& b, std::size_t i) {
   const std::string file = b.value("file", "");
   ImGui::PushID(static_cast<int>(i));
   const bool valid = b.value("valid", false);
-  widgets::status_text(valid ? widgets::kGood : widgets::kBad,
-                       t.text(valid ? "office.bundle_valid" : "office.bundle_invalid", {{"file", file}, {"unit", b.value("unit", "")}}));
+  const char* verdict = valid ? "office.bundle_valid" : b.value("readable", false) ? "office.bundle_invalid" : "office.bundle_unreadable";
+  widgets::status_text(valid ? widgets::kGood : widgets::kBad, t.text(verdict, {{"file", file}, {"unit", b.value("unit", "")}}));
   record_item(state, ("office.bundle." + std::to_string(i)).c_str());
   ImGui::Indent();
   const auto& signature = b.value("signature", nlohmann::json::object());

@@ -371,6 +371,17 @@ BundleReport verify_bundle(const std::string& path, const BundleVerifyContext& c
     findings.push_back(make_error("bundle.entry_count", "", {{"found", std::to_string(count)}, {"max", std::to_string(kMaxPackages + 3)}}));
     return report;
   }
+  // A package opened where a bundle was expected (a bag's bagit.txt, no
+  // index) is named as such: the office has the wrong file, not a broken one.
+  if (zip_name_locate(za, std::string(kIndex).c_str(), ZIP_FL_ENC_RAW) < 0) {
+    for (zip_int64_t i = 0; i < count; ++i) {
+      const char* raw = zip_get_name(za, static_cast<zip_uint64_t>(i), ZIP_FL_ENC_RAW);
+      if (raw != nullptr && std::string_view(raw).ends_with("/bagit.txt")) {
+        findings.push_back(make_error("bundle.is_a_package"));
+        return report;
+      }
+    }
+  }
   const auto index_text = read_entry(za, kIndex, kMaxIndexBytes, findings);
   if (!index_text) return report;  // not a bundle at all
   report.readable = true;

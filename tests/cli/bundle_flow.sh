@@ -124,4 +124,7 @@ expect two_bundles 1 "同时出现在" $q intake "$work/b.zip" "$work/again.zip"
 grep -q "列入受理名单 1 个" "$work/two_bundles.out" || fail "the package sent once is still accepted"
 [ "$(grep -c '"不受理","申报包 QA-91330100716105852F-20260316T100000 同时出现在' "$work/work.csv")" = 2 ] || fail "the working list's reasons"
 expect same_file 2 "给出了两次" $q intake "$work/b.zip" "$work/b.zip"
+# A package given where a bundle belongs is named as a package (the wrong file, not a broken one).
+expect package_as_bundle 2 "这是一个申报包，不是区县的推荐汇总包" $q intake "$work/c1.zip"
+grep -q "的推荐汇总包， 生成" "$work/package_as_bundle.out" && fail "an empty unit and time printed for a file that is no bundle"
 echo "PASS bundle flow"

@@ -154,6 +154,15 @@ TEST(Bundle, TheLongPartsDoneElsewhereGiveTheSameReport) {
   EXPECT_TRUE(qaward::bundle_entry_digests((temp_dir() / "none.zip").string()).empty());
 }
 
+// A package opened where a bundle was expected is named as a package.
+TEST(Bundle, APackageGivenAsABundleIsSaidToBeAPackage) {
+  const auto p1 = countersigned_package("not-a-bundle.zip", "2026-03-16T10:00", "2026-03-26T10:00");
+  const auto report = qaward::verify_bundle(p1.string(), {context(), {}});
+  EXPECT_FALSE(report.readable);
+  ASSERT_EQ(report.findings.size(), 1u);
+  EXPECT_EQ(report.findings[0].key, "bundle.is_a_package");
+}
+
 // A bundle re-signed by the district itself with a record saying its
 // publicity began later: the countersignatures now come before its end, and
 // only the office's recomputation of the period finds it.
