@@ -53,8 +53,7 @@ int init(const Context& ctx, const Options& options) {
   if (first_control_character(*unit)) return usage_error(ctx, "cli.control_characters", {{"option", "--unit"}});
   Inputs inputs;
   for (const auto& path : packages) {
-    if (!inputs.add(ctx, path)) return kExitUsage;
-    if (const auto why = not_a_file(ctx, path); !why.empty()) return usage_error(ctx, "input.cannot_read", {{"file", path}, {"detail", why}});
+    if (!add_file_input(ctx, inputs, path)) return kExitUsage;
   }
   const auto out = Output::open(ctx, *out_path, inputs, {options.has("--force"), false});
   if (!out) return kExitUsage;
@@ -212,8 +211,7 @@ int countersign_all(const Context& ctx, const Options& options) {
   Inputs inputs;
   if (!inputs.add(ctx, ws_path) || !inputs.add(ctx, *key_path)) return kExitUsage;
   for (const auto& path : packages) {
-    if (!inputs.add(ctx, path)) return kExitUsage;
-    if (const auto why = not_a_file(ctx, path); !why.empty()) return usage_error(ctx, "input.cannot_read", {{"file", path}, {"detail", why}});
+    if (!add_file_input(ctx, inputs, path)) return kExitUsage;
   }
   const auto workspace = read_workspace(ctx, ws_path);
   if (!workspace) return kExitUsage;

@@ -464,8 +464,7 @@ int bundle(const Context& ctx, const Options& options) {
   if (options.has("--now")) warn_if_future(ctx, *now);
   Inputs inputs;
   for (const auto& path : packages) {
-    if (!inputs.add(ctx, path)) return kExitUsage;
-    if (const auto why = not_a_file(ctx, path); !why.empty()) return usage_error(ctx, "input.cannot_read", {{"file", path}, {"detail", why}});
+    if (!add_file_input(ctx, inputs, path)) return kExitUsage;
   }
   if (!inputs.add(ctx, *key_path) || !inputs.add(ctx, workspace_path ? *workspace_path : *record_path)) return kExitUsage;
   std::optional<DistrictWorkspace> workspace;
@@ -527,8 +526,7 @@ int intake(const Context& ctx, const Options& options) {
   Inputs inputs;
   for (const auto& file : options.positional()) {
     if (inputs.contains(file)) return usage_error(ctx, "cli.intake.same_file", {{"file", file}});  // one bundle counted twice
-    if (!inputs.add(ctx, file)) return kExitUsage;
-    if (const auto why = not_a_file(ctx, file); !why.empty()) return usage_error(ctx, "input.cannot_read", {{"file", file}, {"detail", why}});
+    if (!add_file_input(ctx, inputs, file)) return kExitUsage;
   }
   const auto report_path = options.get("--report");
   std::unique_ptr<Output> out;

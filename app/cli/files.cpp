@@ -109,6 +109,15 @@ std::string not_a_file(const Context& ctx, const std::string& path) {
   return {};
 }
 
+bool add_file_input(const Context& ctx, Inputs& inputs, const std::string& path) {
+  if (!inputs.add(ctx, path)) return false;
+  if (const auto why = not_a_file(ctx, path); !why.empty()) {
+    (void)usage_error(ctx, "input.cannot_read", {{"file", path}, {"detail", why}});
+    return false;
+  }
+  return true;
+}
+
 bool Inputs::add(const Context& ctx, const std::string& path) {
   struct stat st {};
   if (stat(path.c_str(), &st) != 0) return true;  // missing: said where it is read

@@ -51,6 +51,11 @@ class Inputs {
   std::vector<Seen> seen_;
 };
 
+// `path` recorded among `inputs` and found to be a regular file that can be
+// opened (a package or bundle, read later in place); false after a message
+// naming it and what is wrong.
+[[nodiscard]] bool add_file_input(const Context& ctx, Inputs& inputs, const std::string& path);
+
 // The whole content of a regular file of at most `limit` bytes, or nullopt
 // after a message naming the file and what is wrong (missing, a folder, a
 // device or pipe, too large, the system's reason).
